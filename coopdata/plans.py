@@ -1,0 +1,304 @@
+"""Plan metadata: number, type, date, issuer, signer, place and the documents it implements.
+
+Real pages come in four forms: an official header (ỦY BAN NHÂN DÂN TỈNH …, Số: …,
+"Nam Định, ngày 13 tháng 10 năm 2022"), a legal-database block (Số hiệu / Ngày ban
+hành / Người ký), a news lead ("… vừa ký ban hành Kế hoạch số 264/KH-UBND ngày …"),
+and our own restatements ("Tóm lược chỉ tiêu … Nguồn: URL"). Each reader below
+handles one form; the first that answers wins.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from .provinces import Province, find_province, name_pattern, province_by_name
+
+__all__ = ["PlanMeta", "extract_plan", "DOCNUM", "canonical_docnum"]
+
+I = re.IGNORECASE
+M = re.MULTILINE
+DOCNUM = r"\d{1,5}(?:/\d{4})?\s*[-/]\s*[A-ZĐ][A-Za-zĐđ]*(?:\s*[-/]\s*[A-ZĐ0-9][A-Za-zĐđ0-9]*)*"
+_DOCNUM = re.compile(r"(?<![\w/])" + DOCNUM)
+_KINDS = r"(?:Kế hoạch|Chương trình(?: hành động)?|Quyết định|Nghị quyết|Chỉ thị|Đề án|Kết luận|Chiến lược)"
+_TOKEN_CASE = {"CTR": "CTr", "TTG": "TTg", "NQ-CP": "NQ-CP"}
+_TYPES = {"KH": "Kế hoạch", "CTr": "Chương trình hành động", "QĐ": "Quyết định", "NQ": "Nghị quyết",
+          "CT": "Chỉ thị", "KL": "Kết luận", "ĐA": "Đề án", "QH15": "Luật"}
+_NATIONAL_SUFFIX = re.compile(r"/(?:TW|NQ-CP|QĐ-TTg|CT-TTg|QH\d+)$|^\d+/QĐ-BCĐ")
+_NATIONAL_LEAD = re.compile(
+    r"(?:Thủ tướng|Phó Thủ tướng|Chính phủ|Bộ Chính trị|Ban Chấp hành Trung ương|Quốc hội|Ban Bí thư)"
+    r"[^.]{0,160}?(?:vừa ký|ký ban hành|ban hành|đặt ra)", I)
+_DATE_NUM = re.compile(r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})")
+_DATE_WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", I)
+_PLACE_LINE = re.compile(r"^([^\n,|]{2,40}),\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", M | I)
+_HEADER_UNIT = re.compile(
+    r"^(?:ỦY BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|ĐẢNG BỘ|BAN CHẤP HÀNH ĐẢNG BỘ)?\s*"
+    r"(TỈNH|THÀNH PHỐ|TP\.?|HUYỆN|THỊ XÃ|QUẬN)\s+([^\n\-,]{2,40})$", M)
+_HEADER_PARTY = re.compile(r"^(TỈNH ỦY|THÀNH ỦY|HUYỆN ỦY|THỊ ỦY)\s+([^\n\-]{2,40})$", M)
+_RESTATED = re.compile(r"^Tóm lược chỉ tiêu[^\n]*?Nguồn:\s*(\S+)", I)
+_LOCAL_UNIT = re.compile(r"\b(huyện|thị xã|quận|thành phố|TP\.?)\s+([A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,3})")
+
+
+@dataclass(frozen=True)
+class PlanMeta:
+    """What a text says about itself."""
+
+    title: str | None
+    doc_number: str | None
+    doc_type: str | None
+    issuer: str | None
+    issue_date: date | None
+    signer: str | None
+    province: Province | None
+    province_source: str | None
+    admin_level: str
+    locality: str | None
+    implements: tuple[str, ...] = field(default_factory=tuple)
+    is_restatement: bool = False
+    source_url: str | None = None
+
+
+def canonical_docnum(raw: str) -> str:
+    """"209 - KH/TU" -> "209-KH/TU"; "23-CTR/TU" -> "23-CTr/TU"."""
+    s = re.sub(r"\s+", "", raw)
+    parts = re.split(r"([-/])", s)
+    return "".join(_TOKEN_CASE.get(p, p) for p in parts)
+
+
+def _legal_db(text: str, label: str) -> str | None:
+    m = re.search(r"^\|?\s*" + label + r"\s*:?\s*\|?\s*([^|\n]+)", text[:3000], M | I)
+    if not m:
+        m = re.search(r"\|\s*" + label + r"\s*:?\s*\|\s*([^|\n]+)", text[:3000], I)
+    return m.group(1).strip() if m else None
+
+
+def _own_number(text: str) -> str | None:
+    v = _legal_db(text, "Số hiệu")
+    if v and _DOCNUM.search(v):
+        return canonical_docnum(_DOCNUM.search(v).group(0))
+    m = re.search(r"^Số\s*:?\s*(" + DOCNUM + r")", text[:4000], M)
+    if m:
+        return canonical_docnum(m.group(1))
+    m = re.search(r"(?:ban hành|vừa ký|ký|thông qua|triển khai)\s+(?:ban hành\s+)?" + _KINDS + r"(?:\s+số)?\s+(" + DOCNUM + ")",
+                  text[:3000], I)
+    if m:
+        return canonical_docnum(m.group(1))
+    m = re.search(r"^" + _KINDS + r"\s+(?:số\s+)?(" + DOCNUM + ")", text[:1500], M | I)
+    if m:
+        return canonical_docnum(m.group(1))
+    m = re.search(r"^[^\n]{0,80}?[–-]\s*" + _KINDS + r"(?: số)?\s+(" + DOCNUM + ")", text[:1500], M | I)
+    return canonical_docnum(m.group(1)) if m else None
+
+
+def _to_date(d: str, mth: str, y: str) -> date | None:
+    try:
+        return date(int(y), int(mth), int(d))
+    except ValueError:
+        return None
+
+
+def _issue_date(text: str, number: str | None) -> date | None:
+    v = _legal_db(text, "Ngày ban hành")
+    if v and _DATE_NUM.search(v):
+        return _to_date(*_DATE_NUM.search(v).groups())
+    m = _PLACE_LINE.search(text[:5000])
+    if m:
+        return _to_date(m.group(2), m.group(3), m.group(4))
+    if number:
+        pat = r"\s*".join(re.escape(c) for c in number.replace(" ", ""))
+        m = re.search(pat + r"\s*,?\s*(?:ngày\s*)(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})", text[:4000], I)
+        if m:
+            return _to_date(*m.groups())
+    m = re.search(r"^\s*Ngày\s+(\d{1,2})/(\d{1,2})/(\d{4}),[^.]{0,200}?(?:ký|ban hành)", text[:3000], M | I)
+    if m:
+        return _to_date(*m.groups())
+    return None
+
+
+def _title(text: str, restated: bool) -> str | None:
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    if not lines:
+        return None
+    if restated:
+        return lines[1][:300] if len(lines) > 1 else None
+    for i, ln in enumerate(lines[:40]):
+        if re.fullmatch(r"(?:KẾ HOẠCH|CHƯƠNG TRÌNH(?: HÀNH ĐỘNG)?|QUYẾT ĐỊNH|NGHỊ QUYẾT|ĐỀ ÁN|CHỈ THỊ)", ln.strip()):
+            nxt = lines[i + 1] if i + 1 < len(lines) else ""
+            return (ln.strip().capitalize() + " " + nxt.strip())[:300]
+    first = lines[0]
+    if first.startswith("VĂN BẢN MẪU") and len(lines) > 1:
+        first = next((x for x in lines[1:] if len(x) > 30 and not x.startswith(("Trang chủ", "Kinh tế"))), lines[1])
+    return first[:300]
+
+
+def _signer(text: str) -> str | None:
+    v = _legal_db(text, "Người ký")
+    if v:
+        return v.strip()
+    lines = [ln.strip() for ln in text.split("\n")]
+    for i, ln in enumerate(lines):
+        if re.search(r"^(?:CHỦ TỊCH|PHÓ CHỦ TỊCH|BÍ THƯ|PHÓ BÍ THƯ|GIÁM ĐỐC|\(Đã ký\))$", ln):
+            for cand in lines[i + 1:i + 6]:
+                if re.fullmatch(r"[A-ZĐ][a-zà-ỹđ]+(?: [A-ZĐ][a-zà-ỹđ]+){1,4}", cand):
+                    return cand
+    return None
+
+
+def _implements(text: str, own: str | None) -> tuple[str, ...]:
+    """Parent documents cited before the body starts (title, preamble, lead)."""
+    body = re.search(r"^(?:I\.|1\.\s|Nơi nhận)", text, M)
+    head = text[: body.start()] if body and body.start() > 200 else text
+    out: list[str] = []
+    for m in _DOCNUM.finditer(head):
+        num = canonical_docnum(m.group(0))
+        if num == own or num in out:
+            continue
+        kind = re.split(r"[-/]", num.split("/", 1)[-1] if "/" in num else num)[0]
+        if re.search(r"TTr|BC\b|CV|SKHĐT", num):
+            continue
+        before = head[max(0, m.start() - 60):m.start()]
+        if re.search(r"Tờ trình|Báo cáo|Công văn|kèm theo", before, I):
+            continue
+        out.append(num)
+    return tuple(out)
+
+
+def _doc_type(number: str | None, title: str | None) -> str | None:
+    if number:
+        tail = number.split("/", 1)[1] if "/" in number else number
+        if "-" in number.split("/")[0]:
+            kind = number.split("/")[0].split("-", 1)[1]
+        else:
+            kind = tail.split("-")[0]
+        if kind in _TYPES:
+            return _TYPES[kind]
+    if title:
+        m = re.search(_KINDS, title, I)
+        if m:
+            return m.group(0)[0].upper() + m.group(0)[1:].lower()
+    return None
+
+
+def _place(text: str) -> tuple[Province | None, str | None, str | None, str | None]:
+    """(province, source, locality, issuer) from the header, the place line or the body."""
+    head = text[:5000]
+    unit = _HEADER_UNIT.search(head)
+    party = _HEADER_PARTY.search(head)
+    place = _PLACE_LINE.search(head)
+    db_place = _legal_db(text, r"(?:Nơi ban hành|Cơ quan ban hành)")
+    issuer = None
+    if unit:
+        kind, name = unit.group(1), unit.group(2).strip().title()
+        p = province_by_name(name)
+        issuer = ("UBND " + kind.lower().replace("tp.", "thành phố") + " " + name)
+        if p and kind in ("TỈNH",) or (p and p.is_central_city and kind in ("THÀNH PHỐ", "TP", "TP.")):
+            return p, "header", None, issuer
+        if kind in ("HUYỆN", "THỊ XÃ", "QUẬN", "THÀNH PHỐ", "TP", "TP."):
+            local = kind.lower().replace("tp.", "thành phố").replace("tp", "thành phố") + " " + name
+            prov = p or _body_province(text)
+            return prov, "header" if p else "body", local, issuer
+    if db_place:
+        p = find_province(db_place)
+        if p:
+            return p, "header", None, db_place
+    if place:
+        where = place.group(1).strip()
+        m = re.match(r"^(?:TP\.?|Thành phố)\s*(.+)$", where, I)
+        p = province_by_name(m.group(1) if m else where)
+        if p and m and not p.is_central_city:
+            return p, "place_line", "thành phố " + p.name, issuer
+        if p:
+            return p, "place_line", None, issuer
+    if party:
+        p = province_by_name(party.group(2).title())
+        if p:
+            return p, "header", None, party.group(1).capitalize() + " " + p.name
+    prov = _body_province(text)
+    if prov:
+        city = re.search(r"(?:Thành ủy|thành phố|TP\.?)\s+" + re.escape(prov.name), text, I)
+        if city and not prov.is_central_city and re.search(r"Thành ủy\s+" + re.escape(prov.name), text, I):
+            return prov, "body", "thành phố " + prov.name, issuer
+        return prov, "body", None, issuer
+    return None, None, None, issuer
+
+
+def _body_province(text: str) -> Province | None:
+    """The province the body names most, among names written as 'tỉnh X', 'thành phố X', 'X' in a lead."""
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    pat = name_pattern()
+    for m in pat.finditer(text[:20000]):
+        before = text[max(0, m.start() - 25):m.start()]
+        after = text[m.end():m.end() + 3]
+        if re.search(r"(?:siêu thị|Ảnh|ảnh)[^\n]{0,20}$", before):
+            continue
+        p = province_by_name(m.group(1))
+        if not p:
+            continue
+        weight = 2 if re.search(r"(?:tỉnh|thành phố|TP\.?|Tỉnh ủy|Thành ủy|UBND|địa bàn)\s*$", before, I) else 1
+        counts[p.code] = counts.get(p.code, 0) + weight
+        first.setdefault(p.code, m.start())
+    if not counts:
+        return None
+    best = max(counts, key=lambda c: (counts[c], -first[c]))
+    return next(p for p in _all() if p.code == best)
+
+
+def _all():
+    from .provinces import provinces
+    return provinces()
+
+
+def _restated(text: str, url: str) -> PlanMeta:
+    """Our restatements name the source on line 1 and the plan on line 2: "Province[, locality] – Kind số N ..."."""
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    line = lines[1] if len(lines) > 1 else ""
+    where, _, what = line.partition(" – ")
+    if not what:
+        where, what = "", line
+    num = re.match(r"\s*(?:UBND[^–]{0,40})?" + _KINDS + r"(?:\s+số)?\s+(\d{1,5}(?:\s*[-/]\s*[A-ZĐa-zđ0-9]+)*)", what, I)
+    number = canonical_docnum(num.group(1)) if num else None
+    when = None
+    d = re.search(r"ký ngày\s+(\d{1,2})/(\d{1,2})/(\d{4})", what, I)
+    if not d and num:
+        d = re.match(r"\s*,?\s*(?:ngày|ban hành ngày)\s+(\d{1,2})/(\d{1,2})/(\d{4})", what[num.end():], I)
+    if d:
+        when = _to_date(*d.groups())
+    province = find_province(where) or _body_province(text)
+    local = _LOCAL_UNIT.search(where)
+    locality = None
+    if local and not (province and province.is_central_city and province_by_name(local.group(2))):
+        if not province_by_name(local.group(2)) or local.group(1).lower() in ("thành phố", "tp", "tp."):
+            locality = local.group(1).lower().replace("tp.", "thành phố") + " " + local.group(2)
+    national = bool(number and _NATIONAL_SUFFIX.search(number))
+    return PlanMeta(
+        title=line[:300] or None, doc_number=number, doc_type=_doc_type(number, what), issuer=None,
+        issue_date=when, signer=None, province=None if national else province,
+        province_source=None if national or not province else ("title" if find_province(where) else "body"),
+        admin_level="national" if national else ("district" if locality else ("province" if province else "unknown")),
+        locality=None if national else locality, implements=_implements(line, number), is_restatement=True,
+        source_url=url)
+
+
+def extract_plan(text: str) -> PlanMeta:
+    """Read a normalised text's own metadata."""
+    restated = _RESTATED.match(text)
+    if restated:
+        return _restated(text, restated.group(1))
+    number = _own_number(text)
+    title = _title(text, bool(restated))
+    national = bool(number and _NATIONAL_SUFFIX.search(number)) or bool(
+        _NATIONAL_LEAD.search(text[:800]) and not _HEADER_UNIT.search(text[:3000]))
+    if national:
+        province, source, locality, issuer = None, None, None, None
+        level = "national"
+    else:
+        province, source, locality, issuer = _place(text)
+        level = "district" if locality else ("province" if province else "unknown")
+    return PlanMeta(
+        title=title, doc_number=number, doc_type=_doc_type(number, title), issuer=issuer,
+        issue_date=_issue_date(text, number), signer=_signer(text), province=province,
+        province_source=source, admin_level=level, locality=locality,
+        implements=_implements(text, number), is_restatement=bool(restated),
+        source_url=restated.group(1) if restated else None,
+    )

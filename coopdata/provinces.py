@@ -1,0 +1,70 @@
+"""Province reference data and detection of the province a text belongs to."""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .text import fold, normalise
+
+__all__ = ["Province", "provinces", "find_province", "province_by_name", "CENTRAL_CITIES", "name_pattern"]
+
+
+@dataclass(frozen=True)
+class Province:
+    code: str
+    name: str
+    kind: str
+    region: str
+    aliases: tuple[str, ...]
+
+    @property
+    def is_central_city(self) -> bool:
+        return self.kind.startswith("thành phố")
+
+
+@lru_cache(maxsize=1)
+def provinces() -> tuple[Province, ...]:
+    """The 63 provinces and centrally-run cities in force until 30 June 2025."""
+    with resources.files("coopdata.data").joinpath("provinces_2024.csv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    return tuple(Province(r["code"], normalise(r["name"]), r["kind"], r["region"],
+                          tuple(normalise(a) for a in r["aliases"].split(";") if a)) for r in rows)
+
+
+CENTRAL_CITIES = frozenset(p.code for p in provinces() if p.is_central_city)
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, Province]:
+    idx: dict[str, Province] = {}
+    for p in provinces():
+        for n in (p.name, *p.aliases):
+            idx[re.sub(r"[\s.\-–]+", " ", fold(n)).strip()] = p
+    return idx
+
+
+def province_by_name(name: str) -> Province | None:
+    """Look a province up by any spelling, with or without diacritics or hyphens."""
+    key = re.sub(r"[\s.\-–]+", " ", fold(normalise(name))).strip()
+    idx = _index()
+    return idx.get(key) or idx.get(re.sub(r"^(?:tinh|thanh pho|tp)\s+", "", key))
+
+
+@lru_cache(maxsize=1)
+def name_pattern() -> re.Pattern[str]:
+    """A regex alternation matching any province name or alias as written (case-insensitive)."""
+    names = sorted({n for p in provinces() for n in (p.name, *p.aliases)}, key=len, reverse=True)
+    alts = []
+    for n in names:
+        parts = [re.escape(x) for x in re.split(r"\s*[-–]\s*|\s+", n)]
+        alts.append(r"\s*[-–]?\s*".join(parts))
+    return re.compile(r"(?<!\w)(" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)
+
+
+def find_province(text: str) -> Province | None:
+    """The first province named in a piece of text, if any."""
+    m = name_pattern().search(text)
+    return province_by_name(m.group(1)) if m else None

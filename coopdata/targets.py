@@ -1,0 +1,576 @@
+"""Target facts: forward-looking, quantified aims about the collective economy.
+
+The extractor reads language, not documents: it finds every written quantity,
+reads the words around it (comparator before, noun after, clause before), the
+time that governs it (the nearest year phrase, else the heading that scopes the
+block) and the sector heading above it, and keeps only quantities whose subject
+is a known metric. Quantities in past-result sentences, money without an aim
+(budgets), dates, document numbers and section numbers are never targets.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import vocabulary as V
+from .numbers import NUMBER, SCALES, WORD_NUMBERS, parse_number
+
+__all__ = ["Target", "extract_targets"]
+
+I = re.IGNORECASE
+_NUM = re.compile(NUMBER)
+_WORD_NUM = re.compile(r"\b(" + "|".join(k for k in WORD_NUMBERS if k not in ("năm", "trăm", "đôi")) +
+                       r")\s+(?=nghìn|ngàn|triệu|tỷ|tỉ)", I)
+_RANGE = re.compile(r"^\s*(%\s*)?(?:[-–—]|đến|tới)\s*(" + NUMBER + r")", I)
+_SCALE = re.compile(r"^\s*(nghìn|ngàn|triệu|tỷ|tỉ)\b", I)
+_DONG = re.compile(r"^\s*(?:đồng|đ\b|VNĐ|VND)", I)
+_PERCENT = re.compile(r"^\s*%")
+_PER_YEAR = re.compile(r"^\s*/\s*năm|^\s*(?:mỗi|một) năm|^\s*hằng năm|^\s*hàng năm", I)
+_TIMES = re.compile(r"^\s*lần\b", I)
+_GAP = re.compile(r"(?:gấp|tăng)\s*$", I)
+_NOT_QUANTITY_AFTER = re.compile(
+    r"^\s*(?:[-–]\s*[A-ZĐa-zđ]{1,6}\s*/|/|tháng\b|ngày\b|năm\b|giờ|giây|sao\b|km|ha\b|tấn|kg|khóa|"
+    r"điều\b|chương\b|mục\b|m2|m²|phút|tuổi|xã\b|huyện|tỉnh|sản phẩm|lớp\b|hội nghị|cuộc)", I)
+_NOT_QUANTITY_BEFORE = re.compile(
+    r"(?:ngày|tháng|số|số hiệu|khoản|điều|mục|nhóm|top|phụ lục|nghị định|quyết định|kế hoạch|"
+    r"chương trình|nghị quyết|thông tư|lần thứ|khóa|giai đoạn|nhiệm kỳ|STT|/|[-–]|lần)\s*$", I)
+_LIST_NUMBERING = re.compile(r"^\s*\(?\s*$")
+_BOUNDARY = re.compile(r"[;\n!?]|\.(?=\s|$)|:\s")
+_CE_WORD = re.compile(
+    r"hợp tác xã|HTX|tổ hợp tác|THT|liên hiệp|KTTT|kinh tế tập thể|LHHTX|QTDND|tổ chức|cán bộ|dân số|GRDP|GDP", I)
+_SKIP_AFTER_HEAD = re.compile(
+    r"^[^;.\d]{0,25}?(?:được củng cố|củng cố|quy mô lớn|quy mô thôn|được nâng|nâng từ|nâng chất lượng|"
+    r"được hỗ trợ|hỗ trợ|đang có|hiện có|tham gia Đề án|nâng cấp)", I)
+_SO_VOI = re.compile(r"so với", I)
+_NO_MORE = re.compile(
+    r"(?:không còn|không để tồn tại|không để)\s+(?:\S+\s+){0,2}?(?:HTX|hợp tác xã|đơn vị)\b[^;.\d]{0,30}?"
+    r"(yếu kém|ngưng|ngừng|tồn tại hình thức|trên danh nghĩa|không hoạt động)", I)
+_HEADING = re.compile(r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?\)?|[a-zđ]\)|[-–+*•])\s*", I)
+
+
+@dataclass(frozen=True)
+class Target:
+    """One quantified aim, with the evidence it was read from."""
+
+    metric: str
+    comparator: str
+    value_low: float
+    value_high: float
+    unit: str
+    frequency: str
+    target_year: int | None
+    period_start: int | None
+    period_end: int | None
+    sector: str | None
+    qualifier: str | None
+    metric_text: str
+    evidence: str
+    char_start: int
+    char_end: int
+    rule: str
+
+
+@dataclass
+class _Scope:
+    """What the headings above a line say about the facts under them."""
+
+    year: tuple[int, int | None, str] | None = None  # (year, period start, cue)
+    sector: str | None = None
+    doc_sector: str | None = None
+    annual: bool = False
+
+
+@dataclass
+class _Mention:
+    start: int            # offset of the first number in the line
+    end: int              # end of number, range and unit
+    low: float
+    high: float
+    unit: str             # count | percent | percent_per_year | vnd | times
+    ranged: bool
+    num_text: str
+    extra: dict = field(default_factory=dict)
+
+
+def _mentions(line: str) -> list[_Mention]:
+    """Every written quantity in a line, with range and unit resolved."""
+    out: list[_Mention] = []
+    spans = [(m.start(), m.end(), m.group(0)) for m in _NUM.finditer(line)]
+    spans += [(m.start(1), m.end(1), m.group(1)) for m in _WORD_NUM.finditer(line)]
+    spans.sort()
+    consumed_until = -1
+    for start, end, tok in spans:
+        if start < consumed_until:
+            continue
+        before = line[max(0, start - 30):start]
+        after = line[end:end + 40]
+        try:
+            low = parse_number(tok)
+        except ValueError:
+            continue
+        high = low
+        ranged = False
+        pos = end
+        r = _RANGE.match(line[pos:pos + 30])
+        pct_in_range = False
+        if r:
+            second = parse_number(r.group(2))
+            if second > low and not re.match(r"^\s*[-–]\s*(?:19|20)\d\d\b", line[pos:]) or (
+                    second > low and low < 1900):
+                high, ranged = second, True
+                pct_in_range = bool(r.group(1))
+                pos += r.end()
+                after = line[pos:pos + 40]
+        # numbers that are not quantities
+        if _NOT_QUANTITY_AFTER.match(after) and not _PERCENT.match(after):
+            continue
+        if _NOT_QUANTITY_BEFORE.search(before) and not re.search(r"(?:trên|hơn|từ)\s*$", before, I):
+            continue
+        if re.fullmatch(r"\d{4}", tok) and 1900 <= low <= 2100 and not ranged:
+            continue
+        if _LIST_NUMBERING.match(line[:start]) and re.match(r"^\s*[.)]", after):
+            continue
+        unit = "count"
+        scale = _SCALE.match(line[pos:])
+        if scale:
+            factor = SCALES[scale.group(1).lower()]
+            low, high = low * factor, high * factor
+            pos += scale.end()
+        if _DONG.match(line[pos:]):
+            unit = "vnd"
+            pos += _DONG.match(line[pos:]).end()
+        elif _PERCENT.match(line[pos:]) or pct_in_range:
+            unit = "percent"
+            m = _PERCENT.match(line[pos:])
+            if m:
+                pos += m.end()
+            if _PER_YEAR.match(line[pos:]):
+                unit = "percent_per_year"
+        elif _TIMES.match(line[pos:]) and _GAP.search(before):
+            unit = "times"
+            pos += _TIMES.match(line[pos:]).end()
+        consumed_until = pos
+        out.append(_Mention(start, pos, low, high, unit, ranged, line[start:pos]))
+    # "gấp đôi"
+    for m in re.finditer(r"gấp đôi", line, I):
+        out.append(_Mention(m.start(), m.end(), 2.0, 2.0, "times", False, m.group(0)))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _clause_bounds(line: str, start: int, end: int) -> tuple[int, int]:
+    left = max((m.end() for m in _BOUNDARY.finditer(line, 0, start)), default=0)
+    nxt = _BOUNDARY.search(line, end)
+    return left, (nxt.start() if nxt else len(line))
+
+
+def _comparator(left: str, right: str, m: _Mention) -> str:
+    if m.ranged:
+        return "range"
+    tail = left[-40:]
+    for comp, pat in V.COMPARATOR_BEFORE:
+        if pat.search(tail):
+            if comp == "gte" and re.search(r"\btừ\s*$", tail, I):
+                return "gte"
+            return comp
+    t = V.TRO_LEN_AFTER.match(right)
+    if t and not V.TRO_LEN_BLOCKERS.search(t.group(0)):
+        return "gte"
+    return "eq"
+
+
+def _year_phrases(line: str) -> list[tuple[int, int, int, int | None, str]]:
+    """(start, end, year, period_start, cue) for every year phrase that can scope a fact."""
+    out = []
+    for m in V.YEAR_PHRASE.finditer(line):
+        if V.YEAR_NOT_SCOPE.search(line[max(0, m.start() - 50):m.start()]):
+            continue
+        y1, y2 = int(m.group("y1")), m.group("y2")
+        cue = m.group("cue").lower()
+        if y2:
+            out.append((m.start(), m.end(), int(y2), y1, "giai đoạn"))
+        else:
+            out.append((m.start(), m.end(), y1, None, cue))
+    return out
+
+
+def _sector_of(text: str) -> str | None:
+    for code, pat in V.SECTORS:
+        if pat.search(text):
+            return code
+    return None
+
+
+_OWN_SECTOR = re.compile(
+    r"^\s*(?:là\s+)?(?:HTX|hợp tác xã|tổ hợp tác|THT|liên hiệp HTX|liên hiệp)?\s*(?:mới\s+)?"
+    r"(?:thuộc\s+(?:các\s+)?(?:lĩnh vực\s+)?)?(phi nông nghiệp|nông nghiệp|nông,? lâm(?: nghiệp)?(?:,? (?:ngư nghiệp|thủy sản))?|tín dụng)",
+    I)
+
+
+def _count_metric(m: _Mention, line: str, left: str, right: str, sent_left: str) -> tuple[str, str] | None:
+    """Metric for a count: the noun after the number, or the subject named before it."""
+    head = None
+    head_end = 0
+    for kind, pat in V.COUNT_HEADS:
+        h = pat.match(right.lstrip())
+        if h:
+            head, head_end = kind, h.end()
+            break
+    after_head = right.lstrip()[head_end:]
+    window = re.split(r"[;]|\d", right)[0][:120]
+    new = bool(V.NEW_VERB.search(left)) or bool(V.NEW_AFTER.match(after_head))
+    if head is None or head == "people":
+        for kind, pat in V.COUNT_SUBJECT_BEFORE:
+            found = list(pat.finditer(left))
+            if found:
+                head = kind
+                break
+        if head is None:
+            if re.search(r"lao động[^;.]{0,40}thường xuyên|việc làm thường xuyên", left + right, I) and (
+                    head is None):
+                return "coop_workers", "count.workers"
+            return None
+        if head == "high_tech":
+            return "high_tech_coops", "count.subject_before"
+        if head == "members" and re.search(r"thành lập mới|HTX mới|hợp tác xã mới", left, I):
+            return "new_coop_members", "count.subject_before"
+    if head == "union_member_coops":
+        return "coop_union_member_coops", "count.head"
+    if head == "members":
+        return _members_metric(left, right)
+    if head == "trained":
+        return "trained_coop_staff", "count.head"
+    if head == "workers":
+        if re.search(r"thường xuyên", left + window, I):
+            return "coop_workers", "count.head"
+        return None
+    if head == "orgs":
+        if re.search(r"300", window):
+            return "ica_top300_orgs", "count.head"
+        if new:
+            return "new_collective_orgs", "count.head"
+        return None
+    if _SKIP_AFTER_HEAD.match(after_head):
+        return None
+    if head in ("coops", "models"):
+        for metric, pat in V.COUNT_QUALITIES:
+            if pat.search(window):
+                if metric == "model_coops" and head == "coops" and not re.search(r"kiểu mới|điển hình|mô hình", window[:60], I):
+                    continue
+                return metric, "count.quality"
+        if V.DISSOLVE.search(left[-40:]):
+            return "dissolved_coops", "count.dissolve"
+        if head == "models":
+            return "model_coops", "count.head"
+        return ("new_coops" if new else "coops"), "count.head"
+    if head == "unions":
+        return ("new_coop_unions" if new else "coop_unions"), "count.head"
+    if head == "groups":
+        return ("new_coop_groups" if new else "coop_groups"), "count.head"
+    return None
+
+
+def _members_metric(left: str, right: str) -> tuple[str, str] | None:
+    r = right.lstrip()
+    if re.match(r"^(?:thành viên|xã viên)\s+mới", r, I):
+        return None
+    if re.match(r"^tổ viên", r, I):
+        return "coop_group_members", "count.members"
+    direct = re.match(r"^(?:thành viên|xã viên)\s+(?:của\s+)?(?:các\s+)?(" + V.GROUP + "|" + V.ORG + "|" + V.KTTT + ")", r, I)
+    part = re.match(r"^(?:thành viên|xã viên)\s+tham gia\s+(?:vào\s+)?(?:các\s+)?(?:\S+\s+){0,2}?(" + V.GROUP + "|" + V.ORG + "|" + V.KTTT + ")", r, I)
+    org = None
+    for m in (direct, part):
+        if m:
+            org = m.group(1)
+            break
+    new = False
+    if org is None:
+        item = re.split(r";", left)[-1]
+        found = list(re.finditer(V.GROUP + "|" + V.UNION + "|" + V.ORG + "|" + V.KTTT, item, I))
+        if not found:
+            return None
+        org = found[-1].group(0)
+        new = bool(V.NEW_VERB.search(item[:found[-1].start()])) or bool(
+            re.search(r"(?:HTX|hợp tác xã|tổ hợp tác|THT)\s+mới", item, I))
+    o = org.lower()
+    if re.match(r"tổ hợp tác|tht", o):
+        return ("new_coop_group_members" if new else "coop_group_members"), "count.members"
+    if re.match(r"liên hiệp|lhhtx", o):
+        return None
+    if re.match(r"hợp tác xã|htx", o):
+        return ("new_coop_members" if new else "coop_members"), "count.members"
+    return "collective_members", "count.members"
+
+
+def _percent_metric(left: str, right: str) -> tuple[str, str] | None:
+    window = re.split(r"[;]|\d", right)[0][:140]
+    for metric, pat in V.PERCENT_CUES:
+        if pat.search(window):
+            return metric, "percent.after"
+    for metric, pat in V.PERCENT_CUES:
+        if pat.search(left):
+            return metric, "percent.before"
+    return None
+
+
+def _growth_metrics(left: str, right: str) -> list[str]:
+    if re.search(r"doanh thu và (?:lợi nhuận|lãi)", left, I):
+        return ["revenue_growth_rate", "profit_growth_rate"]
+    best, best_pos = None, -1
+    for metric, pat in V.GROWTH_CUES:
+        for f in pat.finditer(left):
+            if f.start() > best_pos:
+                best, best_pos = metric, f.start()
+    if best is None:
+        window = re.split(r"[;]|\d", right)[0][:60]
+        for metric, pat in V.GROWTH_CUES:
+            if pat.search(window):
+                return [metric]
+        return []
+    return [best]
+
+
+def _money_metric(left: str, right: str) -> str | None:
+    near = left[-80:]
+    if V.MONEY_OTHER_UNIT.search(near) or V.MONEY_OTHER_UNIT.search(right[:20]):
+        return None
+    best, best_pos = None, -1
+    for metric, pat in V.MONEY_CUES:
+        for f in pat.finditer(near):
+            if f.start() > best_pos or (f.start() == best_pos and metric == "coop_total_revenue"):
+                best, best_pos = metric, f.start()
+    if best == "avg_coop_revenue" and V.MONEY_CUES[0][1].search(near):
+        best = "coop_total_revenue"
+    return best
+
+
+def _is_heading(line: str) -> bool:
+    return len(line) < 140 and (bool(_HEADING.match(line)) or line.endswith(":") or
+                                (line.upper() == line and any(c.isalpha() for c in line)))
+
+
+def _heading_scope(line: str, scope: _Scope) -> None:
+    """Update the scope from a heading line (year, sector, annual)."""
+    if re.match(r"^[IVXLC]+\.\s", line) or (line.upper() == line and len(line) > 6):
+        scope.year, scope.sector, scope.annual = None, None, False
+    years = _year_phrases(line)
+    head_part = re.split(r":\s", line)[0]
+    if years and (len(line) < 80 or line.rstrip().endswith(":") or years[0][0] < 25):
+        y = years[0]
+        scope.year = (y[2], y[3], y[4])
+        scope.annual = False
+    sector = _sector_of(head_part) if re.search(r"lĩnh vực|^(?:\S+\s+){0,3}về\b|đối với|khu vực", head_part, I) or len(head_part) < 60 else None
+    if _HEADING.match(line) and not years:
+        scope.sector = sector
+    elif sector:
+        scope.sector = sector
+    if re.match(r"^(?:[-–+*•\d.()\s]*)(?:hằng năm|hàng năm|mỗi năm)\s*:?\s*$", line, I):
+        scope.annual = True
+
+
+def _paragraph_scope(line: str, scope: _Scope) -> None:
+    """A paragraph that opens with a year phrase ("(2) Đến năm 2025, ...") scopes the ones after it."""
+    years = _year_phrases(line)
+    body = _HEADING.sub("", line, count=1)
+    lead = len(line) - len(body)
+    if years and years[0][0] - lead < 8 and V.PERIOD_CUES.search(years[0][4]):
+        y = years[0]
+        scope.year = (y[2], y[3], y[4])
+
+
+def _doc_sector(text: str) -> str | None:
+    head = "\n".join(text.split("\n")[:4])[:400]
+    if re.search(r"(?:HTX|hợp tác xã) nông nghiệp|lĩnh vực nông nghiệp", head, I):
+        return "agriculture"
+    return None
+
+
+def _time_for(line: str, m: _Mention, scope: _Scope, sent_start: int, sent_end: int
+              ) -> tuple[int | None, int | None, str | None]:
+    """(year, period_start, cue) governing the mention."""
+    phrases = [p for p in _year_phrases(line) if sent_start <= p[0] < sent_end]
+    before = [p for p in phrases if p[1] <= m.start]
+    if before:
+        p = before[-1]
+        return p[2], p[3], p[4]
+    line_before = [p for p in _year_phrases(line[:sent_start])]
+    after = [p for p in phrases if p[0] >= m.end]
+    if after:
+        p = after[0]
+        return p[2], p[3], p[4]
+    if line_before:
+        p = line_before[-1]
+        return p[2], p[3], p[4]
+    if scope.year:
+        return scope.year
+    return None, None, None
+
+
+def extract_targets(text: str, doc_year: int | None = None) -> list[Target]:
+    """All target facts in a normalised text, in reading order, duplicates removed."""
+    out: list[Target] = []
+    seen: set[tuple] = set()
+    scope = _Scope(doc_sector=_doc_sector(text))
+    offset = 0
+    for line in text.split("\n"):
+        line_start = offset
+        offset += len(line) + 1
+        if not line.strip():
+            continue
+        if _is_heading(line):
+            _heading_scope(line, scope)
+        else:
+            _paragraph_scope(line, scope)
+        for fact in _line_facts(line, scope, doc_year):
+            key = (fact["metric"], fact["unit"], fact["value_low"], fact["value_high"], fact["frequency"],
+                   fact["target_year"], fact["sector"], fact["comparator"])
+            if key in seen:
+                continue
+            seen.add(key)
+            cs, ce = fact.pop("span")
+            evidence = line[cs:ce].strip(" ,-–:()")
+            lead = line[cs:ce].find(evidence)
+            out.append(Target(**fact, evidence=evidence, char_start=line_start + cs + lead,
+                              char_end=line_start + cs + lead + len(evidence)))
+    return out
+
+
+def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
+    facts: list[dict] = []
+    mentions = _mentions(line)
+    prev_end = 0
+    prev_fact: dict | None = None
+    prev_mention: _Mention | None = None
+    for m in mentions:
+        c_start, c_end = _clause_bounds(line, m.start, m.end)
+        s_start = max((x.end() for x in re.finditer(r"[.!?\n](?:\s|$)", line[:m.start])), default=0)
+        s_end_m = re.search(r"[.!?](?:\s|$)", line[m.end:])
+        s_end = m.end + s_end_m.start() if s_end_m else len(line)
+        left = line[max(c_start, prev_end if prev_end > c_start else c_start):m.start]
+        full_left = line[c_start:m.start]
+        right = line[m.end:c_end]
+        nxt = _NUM.search(right)
+        right_window = right[:nxt.start()] if nxt else right
+        sentence_before = line[s_start:m.start]
+        prev_end = m.end
+        if V.PAST.search(sentence_before) or V.PAST.search(line[c_start:m.start]):
+            prev_fact, prev_mention = None, m
+            continue
+        if V.PLAN_SHARE.match(line[m.end:m.end + 20]):
+            continue
+        results: list[tuple[str, str, str]] = []  # (metric, unit, rule)
+        unit = m.unit
+        if unit == "count":
+            r = _count_metric(m, line, full_left, right_window, sentence_before)
+            if r and _SO_VOI.search(right_window[:60]):
+                r = None
+            if r:
+                results.append((r[0], "count", r[1]))
+        elif unit in ("percent", "percent_per_year"):
+            is_growth = unit == "percent_per_year" or (
+                V.GROWTH_WORD.search(full_left[-60:]) and (V.ANNUAL.search(right_window[:25]) or V.ANNUAL.search(full_left)
+                                                           or _SO_VOI.search(right_window[:40])))
+            if is_growth:
+                for metric in _growth_metrics(full_left, right_window):
+                    results.append((metric, "percent_per_year", "percent.growth"))
+            if not results:
+                r = _percent_metric(left if left.strip() else full_left, right_window)
+                if r and _CE_WORD.search(line):
+                    results.append((r[0], "percent", r[1]))
+        elif unit == "vnd":
+            metric = _money_metric(full_left, right_window)
+            if metric:
+                results.append((metric, "vnd", "money.cue"))
+        elif unit == "times":
+            if re.search(r"thu nhập", line[c_start:c_end], I):
+                results.append(("income_growth", "times", "times.income"))
+        if not results:
+            prev_fact, prev_mention = None, m
+            continue
+        comparator = _comparator(full_left, right_window, m)
+        # a list shares its head's comparator: "khoảng 450 HTX, 110 tổ hợp tác và 05 liên hiệp"
+        gap = line[prev_mention.end:m.start] if prev_mention else ""
+        if (prev_fact and comparator == "eq" and results[0][1] == "count" and prev_fact["unit"] == "count"
+                and not re.search(r"[;:]|\bvới\b|\bgồm\b|trong đó|\bcó\b|\d", gap)
+                and re.search(r"(?:,|\bvà\b|\bcùng\b)\s*$", gap)
+                and not prev_fact["metric"].endswith("members") and not results[0][0].endswith("members")):
+            comparator = prev_fact["comparator"] if prev_fact["comparator"] != "range" else "eq"
+        elif (prev_fact and comparator == "gte" and V.TRO_LEN_AFTER.match(right_window) and prev_fact["comparator"] == "eq"
+              and re.fullmatch(r"[^;:\d]*?\b(?:và|,)\s*", gap or "x") and prev_fact["unit"] == "count"):
+            prev_fact["comparator"] = "gte"
+        year, period_start, cue = _time_for(line, m, scope, s_start, s_end)
+        annual = _is_annual(line, m, s_start, full_left, right_window, unit, scope)
+        for metric, unit_, rule in results:
+            frequency = "once"
+            target_year, p_start, p_end = year, None, None
+            if unit_ == "percent_per_year" and not _SO_VOI.search(right_window[:40]):
+                frequency = "annual"
+            elif annual and unit_ in ("count", "percent") and (metric.startswith("new_") or metric in (
+                    "trained_coop_staff", "model_coops", "value_chain_share", "grdp_share") or unit_ == "count"):
+                frequency = "annual"
+            elif metric.startswith("new_") and cue and V.PERIOD_CUES.search(cue) and (
+                    period_start is not None or doc_year is None or (year and year > doc_year)):
+                frequency = "period_total"
+            if frequency == "annual":
+                target_year = None
+                if period_start:
+                    p_start, p_end = period_start, year
+            elif frequency == "period_total":
+                p_start, p_end = period_start, year
+            elif target_year is None and doc_year:
+                target_year = doc_year
+            sector = _mention_sector(right_window) or scope.sector or scope.doc_sector
+            qualifier = None
+            q = re.match(r"^\s*(?:\S+\s+){0,3}?(hoạt động (?:có )?hiệu quả)", right_window, I)
+            if q and unit_ == "count" and metric in ("coops", "coop_groups"):
+                qualifier = q.group(1)
+            fact = dict(metric=metric, comparator=comparator, value_low=m.low, value_high=m.high, unit=unit_,
+                        frequency=frequency, target_year=target_year, period_start=p_start, period_end=p_end,
+                        sector=sector, qualifier=qualifier, metric_text=(line[c_start:m.start] + m.num_text + right_window)[-160:].strip(),
+                        rule=rule, span=(c_start, c_end))
+            facts.append(fact)
+            prev_fact = fact
+        prev_mention = m
+    facts.extend(_no_more_facts(line, scope))
+    return facts
+
+
+def _mention_sector(right_window: str) -> str | None:
+    head = re.match(r"^\s*(?:\S+\s+){0,4}?", right_window)
+    s = _OWN_SECTOR.search(right_window[:80])
+    if s and (s.start() < 30):
+        return _sector_of(s.group(1))
+    return None
+
+
+def _is_annual(line: str, m: _Mention, s_start: int, left: str, right: str, unit: str, scope: _Scope) -> bool:
+    if unit == "vnd":
+        return False
+    sentence_before = line[s_start:m.start]
+    hits = list(V.ANNUAL.finditer(sentence_before))
+    if hits:
+        last = hits[-1]
+        between = sentence_before[last.end():]
+        if not _year_phrases(between) and not re.search(r"bình quân\s*$", sentence_before[:last.end()]) or True:
+            if not _year_phrases(between):
+                return True
+    if V.ANNUAL.match(right.lstrip()[:0] or " ") is None and re.search(
+            r"^[^;.\d]{0,50}?(?:/năm\b|mỗi năm|hằng năm|hàng năm)", right, I):
+        return True
+    return scope.annual
+
+
+def _no_more_facts(line: str, scope: _Scope) -> list[dict]:
+    """"không còn HTX yếu kém": the weak share brought to zero."""
+    out = []
+    for m in _NO_MORE.finditer(line):
+        if V.PAST.search(line[:m.start()]):
+            continue
+        c_start, c_end = _clause_bounds(line, m.start(), m.end())
+        years = [p for p in _year_phrases(line) if p[1] <= m.start()]
+        year = years[-1][2] if years else (scope.year[0] if scope.year else None)
+        out.append(dict(metric="weak_coop_share", comparator="eq", value_low=0.0, value_high=0.0, unit="percent",
+                        frequency="once", target_year=year, period_start=None, period_end=None,
+                        sector=scope.sector or scope.doc_sector, qualifier=m.group(1), metric_text=m.group(0),
+                        rule="zero.no_more", span=(c_start, c_end)))
+    return out

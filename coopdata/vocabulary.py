@@ -1,0 +1,134 @@
+"""The words the extractors read: comparators, metric cues, sectors, time cues.
+
+New wording in a real text means a new row here, not new code. Every pattern is
+matched on normalised text (NFC, one tone convention), case-insensitively.
+"""
+from __future__ import annotations
+
+import re
+
+I = re.IGNORECASE
+
+ORG = r"(?:hợp tác xã|HTX)"
+GROUP = r"(?:tổ hợp tác|THT)"
+UNION = r"(?:liên hiệp hợp tác xã|liên hiệp HTX|liên hiệp|LHHTX|LH HTX)"
+KTTT = r"(?:tổ chức kinh tế tập thể|tổ chức KTTT|kinh tế tập thể|KTTT)"
+
+# comparator words immediately before a number (the last words of the left context)
+COMPARATOR_BEFORE: list[tuple[str, re.Pattern[str]]] = [
+    ("lte", re.compile(r"(?:tối đa|không quá|không vượt quá)\s*(?:là\s*)?$", I)),
+    ("gte", re.compile(r"(?:ít nhất|tối thiểu|không dưới|không ít hơn|từ)\s*(?:là\s*)?$", I)),
+    ("gt", re.compile(r"(?:trên|hơn|vượt|vượt mức|vượt trên|cao hơn)\s*$", I)),
+    ("approx", re.compile(r"(?:khoảng|gần|xấp xỉ|ước khoảng|ước|vào khoảng|chừng)\s*(?:từ\s*)?$", I)),
+    ("lt", re.compile(r"(?:dưới|còn dưới|xuống dưới|về dưới|thấp hơn)\s*$", I)),
+]
+# "từ N trở lên", "N HTX trở lên": a few words after the number, no rating word between
+TRO_LEN_AFTER = re.compile(r"^[^\d;:.()]{0,30}?\btrở lên\b", I)
+TRO_LEN_BLOCKERS = re.compile(r"\b(?:khá|tốt|giỏi|trung bình|cấp|sao|học|đẳng)\b", I)
+
+# Flows: founding new organisations
+NEW_VERB = re.compile(
+    r"(?:thành lập mới|phát triển mới|lập mới|thành lập thêm|lập thêm|thành lập|"
+    r"có thêm|phát triển thêm|hình thành mới|xây dựng mới|thêm)\b", I)
+NEW_AFTER = re.compile(r"^\s*(?:\S+\s+){0,4}?(?:được thành lập mới|được thành lập|được lập mới|thành lập mới|ra đời|mới\b)", I)
+
+# Words that mark a number as a past result or the current state, not an aim
+PAST = re.compile(
+    r"(?:hiện nay|hiện có|hiện tại|hiện toàn|tại thời điểm|tính đến (?:hết |cuối )?(?:ngày|năm|tháng|thời điểm)|"
+    r"số liệu nền|ghi chú|kết quả đạt|kết quả thực hiện|đã thành lập|đã có|đã đạt|đã hỗ trợ|đã giải thể|"
+    r"so với cùng kỳ|tới cuối năm \d{4}|cuối năm \d{4},? (?:toàn tỉnh|cả tỉnh|thành phố)?\s*(?:đã|có)|"
+    r"năm \d{4} (?:đã|có \d)|trong năm qua|năm qua|vừa qua|thực trạng|dự kiến đạt|ước đạt|ước thực hiện)",
+    I)
+PLAN_SHARE = re.compile(r"^\s*%?\s*(?:so với )?(?:kế hoạch|chỉ tiêu|KH\b)", I)
+
+# Sector words, for headings that scope a block and for phrases right after a noun
+SECTORS: list[tuple[str, re.Pattern[str]]] = [
+    ("non_agriculture", re.compile(r"phi nông nghiệp", I)),
+    ("agriculture", re.compile(r"nông nghiệp|nông,? lâm|nông lâm|thủy sản|nông, lâm, ngư|lâm nghiệp", I)),
+    ("credit", re.compile(r"tín dụng|QTDND|quỹ tín dụng", I)),
+    ("transport", re.compile(r"vận tải|giao thông", I)),
+    ("industry_handicraft", re.compile(r"tiểu thủ công nghiệp|công nghiệp|thủ công", I)),
+    ("trade_services", re.compile(r"thương mại|dịch vụ", I)),
+    ("construction", re.compile(r"xây dựng", I)),
+    ("environment", re.compile(r"môi trường", I)),
+]
+
+# Metric cues for percentages, in priority order; matched on the words right after the
+# number first, then on the clause before it.
+PERCENT_CUES: list[tuple[str, re.Pattern[str]]] = [
+    ("weak_coop_share", re.compile(r"yếu kém|ngưng,? nghỉ|tồn tại hình thức|trên danh nghĩa|không hoạt động", I)),
+    ("population_participation_share", re.compile(r"dân số|\bhộ\b[^;.]{0,40}tham gia|hộ nông dân", I)),
+    ("grdp_share", re.compile(r"\bGRDP\b|\bGDP\b", I)),
+    ("good_rated_share", re.compile(r"loại (?:tốt|khá)|tốt,? khá|khá,? tốt|khá,? giỏi|khá trở lên|đánh giá tốt|loại khá", I)),
+    ("communes_with_coops_share", re.compile(r"\bxã\b[^;.%]{0,60}(?:có|đều có)\s+(?:\S+\s+){0,2}?" + ORG, I)),
+    ("ocop_coops", re.compile(r"OCOP", I)),
+    ("high_tech_coops", re.compile(r"công nghệ cao", I)),
+    ("digital_adoption_share", re.compile(r"chuyển đổi số|thương mại điện tử|công nghệ thông tin|khoa học,? công nghệ|công nghệ số", I)),
+    ("value_chain_share", re.compile(r"chuỗi|liên kết", I)),
+    ("profitable_coop_share", re.compile(r"có lãi", I)),
+    ("law_compliant_coop_share", re.compile(r"đúng (?:quy định của )?Luật|theo (?:đúng )?(?:quy định của )?Luật|tuân thủ Luật", I)),
+    ("trained_manager_share", re.compile(r"cán bộ|giám đốc|trình độ|đào tạo|bồi dưỡng|tập huấn|cao đẳng|đại học", I)),
+    ("effective_share", re.compile(r"hiệu quả", I)),
+    ("dissolved_coops", re.compile(r"giải thể", I)),
+]
+
+# Growth rates (percent per year): what grows
+GROWTH_CUES: list[tuple[str, re.Pattern[str]]] = [
+    ("revenue_growth_rate", re.compile(r"doanh thu", I)),
+    ("profit_growth_rate", re.compile(r"lợi nhuận|\blãi\b", I)),
+    ("income_growth", re.compile(r"thu nhập", I)),
+    ("budget_contribution_growth_rate", re.compile(r"ngân sách", I)),
+    ("member_growth_rate", re.compile(r"thành viên", I)),
+    ("sector_growth_rate", re.compile(r"tăng trưởng", I)),
+]
+GROWTH_WORD = re.compile(r"\btăng\b|tăng trưởng", I)
+
+# Money aims: what the amount is
+MONEY_CUES: list[tuple[str, re.Pattern[str]]] = [
+    ("coop_total_revenue", re.compile(r"tổng doanh thu|doanh thu (?:toàn|của toàn|cả)", I)),
+    ("avg_coop_revenue", re.compile(r"doanh thu", I)),
+    ("avg_member_income", re.compile(r"thu nhập", I)),
+    ("avg_coop_profit", re.compile(r"lợi nhuận|\blãi\b", I)),
+]
+MONEY_OTHER_UNIT = re.compile(r"mỗi (?:THT|tổ\b|tổ hợp tác|liên hiệp)|/THT|/tổ\b", I)
+
+# Counts: the noun right after the number
+COUNT_HEADS: list[tuple[str, re.Pattern[str]]] = [
+    ("union_member_coops", re.compile(r"^(?:" + ORG + r") thành viên", I)),
+    ("members", re.compile(r"^(?:thành viên|tổ viên|xã viên)", I)),
+    ("unions", re.compile(r"^(?:" + UNION + r")", I)),
+    ("groups", re.compile(r"^(?:" + GROUP + r"|tổ\b)", I)),
+    ("coops", re.compile(r"^(?:mô hình\s+)?(?:" + ORG + r"|đơn vị)", I)),
+    ("models", re.compile(r"^mô hình", I)),
+    ("trained", re.compile(r"^lượt", I)),
+    ("workers", re.compile(r"^lao động", I)),
+    ("orgs", re.compile(r"^" + KTTT, I)),
+    ("people", re.compile(r"^người\b", I)),
+]
+# subject named before the number: "số HTX toàn tỉnh đạt 900", "tổng số liên hiệp lên 7"
+COUNT_SUBJECT_BEFORE: list[tuple[str, re.Pattern[str]]] = [
+    ("members", re.compile(r"(?:số|tổng số|quy mô) thành viên", I)),
+    ("unions", re.compile(r"(?:số|tổng số)(?: lượng)? " + UNION, I)),
+    ("groups", re.compile(r"(?:số|tổng số)(?: lượng)? " + GROUP, I)),
+    ("coops", re.compile(r"(?:số|tổng số)(?: lượng)? " + ORG, I)),
+    ("high_tech", re.compile(r"công nghệ cao", I)),
+]
+# qualities of counted organisations, read in the words after the head noun
+COUNT_QUALITIES: list[tuple[str, re.Pattern[str]]] = [
+    ("ocop_coops", re.compile(r"OCOP", I)),
+    ("high_tech_coops", re.compile(r"công nghệ cao", I)),
+    ("digital_adoption_share", re.compile(r"chuyển đổi số|thương mại điện tử", I)),
+    ("value_chain_share", re.compile(r"chuỗi giá trị|chuỗi liên kết|liên kết chuỗi|gắn kết chuỗi", I)),
+    ("model_coops", re.compile(r"kiểu mới|điển hình|mô hình", I)),
+    ("ica_top300_orgs", re.compile(r"300 hợp tác xã lớn nhất|300 HTX lớn nhất", I)),
+]
+DISSOLVE = re.compile(r"giải thể|xử lý dứt điểm|dứt điểm", I)
+
+# Frequency and time
+ANNUAL = re.compile(r"hằng năm|hàng năm|mỗi năm|bình quân (?:mỗi )?năm|/năm\b|một năm", I)
+YEAR_PHRASE = re.compile(
+    r"(?P<cue>đến hết năm|đến cuối năm|đến năm|tới năm|vào năm|trong năm|cuối năm|hết năm|mốc năm|"
+    r"tầm nhìn đến năm|tầm nhìn|năm|giai đoạn|cuối kỳ \()\s*(?P<y1>(?:19|20)\d{2})"
+    r"(?:\s*[-–]\s*(?P<y2>(?:19|20)\d{2}))?", I)
+YEAR_NOT_SCOPE = re.compile(r"(?:luật[^.;]{0,40}|so với(?: mức)?(?: năm)?|khóa|nhiệm kỳ|ngày \d{1,2} tháng \d{1,2})\s*$", I)
+PERIOD_CUES = re.compile(r"đến|tới|mốc|giai đoạn|tầm nhìn|cuối kỳ|hết", I)
