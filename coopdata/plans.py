@@ -21,7 +21,7 @@ M = re.MULTILINE
 DOCNUM = r"\d{1,5}(?:/\d{4})?\s*[-/]\s*[A-ZĐ][A-Za-zĐđ]*(?:\s*[-/]\s*[A-ZĐ0-9][A-Za-zĐđ0-9]*)*"
 _DOCNUM = re.compile(r"(?<![\w/])" + DOCNUM)
 _KINDS = r"(?:Kế hoạch|Chương trình(?: hành động)?|Quyết định|Nghị quyết|Chỉ thị|Đề án|Kết luận|Chiến lược)"
-_TOKEN_CASE = {"CTR": "CTr", "TTG": "TTg", "NQ-CP": "NQ-CP"}
+_TOKEN_CASE = {"ctr": "CTr", "ttg": "TTg"}
 _TYPES = {"KH": "Kế hoạch", "CTr": "Chương trình hành động", "QĐ": "Quyết định", "NQ": "Nghị quyết",
           "CT": "Chỉ thị", "KL": "Kết luận", "ĐA": "Đề án", "QH15": "Luật"}
 _NATIONAL_SUFFIX = re.compile(r"/(?:TW|NQ-CP|QĐ-TTg|CT-TTg|QH\d+)$|^\d+/QĐ-BCĐ")
@@ -62,7 +62,7 @@ def canonical_docnum(raw: str) -> str:
     """"209 - KH/TU" -> "209-KH/TU"; "23-CTR/TU" -> "23-CTr/TU"."""
     s = re.sub(r"\s+", "", raw)
     parts = re.split(r"([-/])", s)
-    return "".join(_TOKEN_CASE.get(p, p) for p in parts)
+    return "".join(_TOKEN_CASE.get(p.lower(), p.upper()) for p in parts)
 
 
 def _legal_db(text: str, label: str) -> str | None:

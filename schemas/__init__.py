@@ -1,0 +1,12 @@
+"""Pandera models of the published tables: the one place every column is described."""
+from .deadlines import Deadlines
+from .documents import Documents
+from .metrics import Metrics
+from .plans import Plans
+from .quarantine import Quarantine
+from .targets import Targets
+
+TABLES = {"plans": Plans, "targets": Targets, "deadlines": Deadlines, "quarantine": Quarantine,
+          "documents": Documents, "metrics": Metrics}
+
+__all__ = ["TABLES", "Plans", "Targets", "Deadlines", "Quarantine", "Documents", "Metrics"]

@@ -1,0 +1,15 @@
+"""Where the pipeline reads and writes: raw/ and warehouse/, overridable by environment."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def raw_dir() -> Path:
+    return Path(os.environ.get("COOPDATA_RAW_DIR") or PROJECT_ROOT / "raw").resolve()
+
+
+def warehouse_dir() -> Path:
+    return Path(os.environ.get("COOPDATA_WAREHOUSE_DIR") or PROJECT_ROOT / "warehouse").resolve()

@@ -1,0 +1,60 @@
+"""Parse: plans, targets and deadlines from each document; quarantine for what could not be used."""
+
+import dagster as dg
+import polars as pl
+
+from coopdata.ingest import Document, Rejected
+from coopdata.tables import (ParsedDocument, deadlines_frame, parse_document, plans_frame, quarantine_frame,
+                             targets_frame, metrics_frame)
+
+from .ingest import _meta
+
+
+@dg.asset(group_name="parse", description="Each document read once: its metadata, targets and deadlines.")
+def parsed_documents(documents: tuple[list[Document], list[Rejected]]) -> dg.Output:
+    docs, _ = documents
+    parsed = [parse_document(d) for d in docs]
+    return dg.Output(parsed, metadata={"dagster/row_count": len(parsed),
+                                       "targets": sum(len(p.targets) for p in parsed),
+                                       "deadlines": sum(len(p.deadlines) for p in parsed)})
+
+
+@dg.asset(group_name="parse", description="One row per document: number, type, issuer, date, signer, province, "
+          "locality and the parent documents it implements.")
+def plans(parsed_documents: list[ParsedDocument]) -> dg.Output[pl.DataFrame]:
+    df = plans_frame(parsed_documents)
+    return dg.Output(df, metadata=_meta(df.select("source_file", "doc_number", "issue_date", "province_name",
+                                                  "admin_level", "n_targets")))
+
+
+@dg.asset(group_name="parse", description="One row per quantified aim (spec/targets.md), with rule name and evidence span.")
+def targets(parsed_documents: list[ParsedDocument]) -> dg.Output[pl.DataFrame]:
+    df = targets_frame(parsed_documents)
+    return dg.Output(df, metadata=_meta(df.select("source_file", "metric", "comparator", "value_low", "value_high",
+                                                  "unit", "frequency", "target_year", "sector")))
+
+
+@dg.asset(group_name="parse", description="One row per dated or recurring obligation, from sentences and task tables.")
+def deadlines(parsed_documents: list[ParsedDocument]) -> dg.Output[pl.DataFrame]:
+    df = deadlines_frame(parsed_documents)
+    return dg.Output(df, metadata=_meta(df.select("source_file", "due_date", "due_precision", "recurrence",
+                                                  "responsible", "task")))
+
+
+@dg.asset(group_name="parse", description="Normalised texts, the base every char_start/char_end points into.")
+def document_texts(documents: tuple[list[Document], list[Rejected]]) -> dg.Output[pl.DataFrame]:
+    from coopdata.tables import documents_frame
+    df = documents_frame(documents[0])
+    return dg.Output(df, metadata=_meta(df.drop("text")))
+
+
+@dg.asset(group_name="parse", description="Every input that could not be used, with the reason: nothing is dropped silently.")
+def quarantine(documents: tuple[list[Document], list[Rejected]]) -> dg.Output[pl.DataFrame]:
+    df = quarantine_frame(documents[1])
+    return dg.Output(df, metadata=_meta(df))
+
+
+@dg.asset(group_name="parse", description="The metric vocabulary targets.metric uses (coopdata/data/metrics.csv).")
+def metrics() -> dg.Output[pl.DataFrame]:
+    df = metrics_frame()
+    return dg.Output(df, metadata=_meta(df.select("metric", "default_unit", "label_en")))

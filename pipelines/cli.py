@@ -1,0 +1,116 @@
+"""`coopdata` command line: build the dataset, extract one file, query the warehouse, evaluate against gold."""
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+
+def _build(args: argparse.Namespace) -> int:
+    import dagster as dg
+
+    from .checks import schema_checks
+    from .definitions import all_assets
+    from .resources import CoopdataPaths
+
+    paths = CoopdataPaths(raw_dir=str(Path(args.raw).resolve()) if args.raw else "",
+                          warehouse_dir=str(Path(args.out).resolve()) if args.out else "")
+    instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
+    run_config = {"loggers": {"console": {"config": {"log_level": args.log_level}}}}
+    result = dg.materialize([*all_assets, *schema_checks], resources={"paths": paths}, instance=instance,
+                            raise_on_error=False, run_config=run_config)
+    failed_checks = [e for e in result.get_asset_check_evaluations() if not e.passed]
+    for check in failed_checks:
+        print(f"check failed: {check.asset_key.to_user_string()} {check.check_name}", file=sys.stderr)
+    if not result.success or failed_checks:
+        print("build failed", file=sys.stderr)
+        return 1
+    print(f"built {paths.warehouse()} from {paths.raw()}")
+    return 0
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from coopdata.ingest import RawFile, decode, Document
+    from coopdata.tables import parse_document
+    import hashlib
+
+    status = 0
+    for name in args.files:
+        path = Path(name).resolve()
+        data = path.read_bytes()
+        raw = RawFile(path.name, hashlib.sha256(data).hexdigest(), len(data), path.suffix.lower(), {})
+        doc = decode(path.parent, raw)
+        if not isinstance(doc, Document):
+            print(json.dumps({"file": path.name, "kind": "quarantine", "reason": doc.reason, "detail": doc.detail},
+                             ensure_ascii=False))
+            status = 1
+            continue
+        parsed = parse_document(doc)
+        p = parsed.plan
+        print(json.dumps({"file": path.name, "kind": "plan", "doc_number": p.doc_number, "doc_type": p.doc_type,
+                          "issue_date": p.issue_date.isoformat() if p.issue_date else None,
+                          "province": p.province.name if p.province else None,
+                          "province_code": p.province.code if p.province else None,
+                          "province_source": p.province_source, "admin_level": p.admin_level,
+                          "locality": p.locality, "issuer": p.issuer, "signer": p.signer, "title": p.title,
+                          "implements": list(p.implements)}, ensure_ascii=False))
+        for t in parsed.targets:
+            print(json.dumps({"file": path.name, "kind": "target", **t.__dict__}, ensure_ascii=False, default=str))
+        for d in parsed.deadlines:
+            print(json.dumps({"file": path.name, "kind": "deadline", **d.__dict__}, ensure_ascii=False, default=str))
+    return status
+
+
+def _sql(args: argparse.Namespace) -> int:
+    import duckdb
+
+    from coopdata import config
+
+    db = Path(args.db) if args.db else config.warehouse_dir() / "coopdata.duckdb"
+    if not db.exists():
+        print(f"no warehouse at {db}: run `make build` first", file=sys.stderr)
+        return 2
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        rel = con.sql(args.query)
+        if rel is None:
+            return 0
+        if args.format == "csv":
+            import csv
+            w = csv.writer(sys.stdout)
+            w.writerow(rel.columns)
+            w.writerows(rel.fetchall())
+        else:
+            rel.show(max_rows=args.max_rows, max_width=args.max_width)
+    except duckdb.Error as exc:
+        print(f"SQL error: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        con.close()
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="coopdata", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="materialise every asset and publish the warehouse")
+    b.add_argument("--raw", help="raw folder (default: $COOPDATA_RAW_DIR or raw/)")
+    b.add_argument("--out", help="warehouse folder (default: $COOPDATA_WAREHOUSE_DIR or warehouse/)")
+    b.add_argument("--log-level", default="WARNING", help="Dagster console log level (default WARNING)")
+    b.set_defaults(func=_build)
+    e = sub.add_parser("extract", help="print a file's plan, targets and deadlines as JSON lines")
+    e.add_argument("files", nargs="+")
+    e.set_defaults(func=_extract)
+    s = sub.add_parser("sql", help="run SQL on the published DuckDB and print a table")
+    s.add_argument("query")
+    s.add_argument("--db", help="DuckDB file (default: the warehouse's coopdata.duckdb)")
+    s.add_argument("--format", choices=["table", "csv"], default="table")
+    s.add_argument("--max-rows", type=int, default=50)
+    s.add_argument("--max-width", type=int, default=200)
+    s.set_defaults(func=_sql)
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,19 @@
+"""The one Dagster Definitions object of coopdata: ingest -> parse -> publish."""
+
+import dagster as dg
+
+from .assets import ingest, parse, publish
+from .checks import schema_checks
+from .resources import CoopdataPaths
+
+all_assets = dg.load_assets_from_modules([ingest, parse, publish])
+
+build_all = dg.define_asset_job("build_all", selection=dg.AssetSelection.all(),
+                                description="Materialise every asset and publish the warehouse.")
+
+defs = dg.Definitions(
+    assets=all_assets,
+    asset_checks=schema_checks,
+    jobs=[build_all],
+    resources={"paths": CoopdataPaths()},
+)

@@ -1,0 +1,105 @@
+"""End to end: raw/ -> Dagster assets -> warehouse, scored with the shared referee."""
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import polars as pl
+import pytest
+
+from pipelines.cli import main
+
+from .conftest import ROOT, shared_or_skip
+
+
+def score(gold: Path, table: Path, *flags: str) -> dict:
+    scorer = shared_or_skip("eval", "score.py")
+    out = subprocess.run([sys.executable, str(scorer), str(gold), str(table), "--json", *flags],
+                         capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+def test_seed_targets_score_perfectly(built_warehouse):
+    res = score(shared_or_skip("gold", "seeds.jsonl"), built_warehouse / "parquet" / "targets.parquet")
+    assert res["core"]["f1"] == 1.0, (res["core"]["missed"], res["core"]["spurious"])
+    assert res["core"]["tp"] == 47
+    assert res["strict"]["f1"] == 1.0
+
+
+def test_yen_bai_annual_report_is_a_deadline(built_warehouse):
+    res = score(shared_or_skip("gold", "seeds.jsonl"), built_warehouse / "parquet" / "deadlines.parquet", "--deadlines")
+    assert res["core"]["recall"] == 1.0
+
+
+def test_warehouse_holds_the_same_tables_in_parquet_and_duckdb(built_warehouse):
+    con = duckdb.connect(str(built_warehouse / "coopdata.duckdb"), read_only=True)
+    for table in ["plans", "targets", "deadlines", "quarantine", "documents", "metrics"]:
+        pq = pl.read_parquet(built_warehouse / "parquet" / f"{table}.parquet")
+        db = con.sql(f"SELECT * FROM {table}").pl()
+        assert pq.equals(db), table
+    comment = con.sql("SELECT comment FROM duckdb_columns() WHERE table_name='targets' AND column_name='metric'").fetchall()[0]
+    assert "metrics vocabulary" in comment[0]
+    con.close()
+
+
+def test_every_target_points_at_its_evidence(built_warehouse):
+    docs = pl.read_parquet(built_warehouse / "parquet" / "documents.parquet")
+    texts = dict(zip(docs["source_file"], docs["text"]))
+    targets = pl.read_parquet(built_warehouse / "parquet" / "targets.parquet")
+    raw_hash = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in (ROOT / "raw").glob("*.txt")}
+    for row in targets.iter_rows(named=True):
+        assert texts[row["source_file"]][row["char_start"]:row["char_end"]] == row["evidence"]
+        assert row["raw_sha256"] == raw_hash[row["source_file"]]
+
+
+def test_sql_command_answers_a_query_over_targets(built_warehouse, capsys):
+    db = built_warehouse / "coopdata.duckdb"
+    assert main(["sql", "SELECT province_code, count(*) AS n FROM targets GROUP BY 1 ORDER BY 1", "--db", str(db),
+                 "--format", "csv"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "province_code,n"
+    assert out[1:] == ["15,21", "36,14", "92,12"]
+
+
+def test_extract_prints_json_lines_without_a_warehouse(capsys):
+    assert main(["extract", str(ROOT / "raw" / "003_332bc788bce855f1.txt")]) == 0
+    lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert lines[0]["kind"] == "plan" and lines[0]["doc_number"] == "139/KH-UBND"
+    assert sum(x["kind"] == "target" for x in lines) == 14
+
+
+def test_bad_input_is_quarantined_not_fatal(raw_copy, tmp_path):
+    (raw_copy / "empty.txt").write_bytes(b"")
+    (raw_copy / "scan.pdf").write_bytes(b"%PDF-1.4 binary")
+    (raw_copy / "dup.txt").write_bytes((raw_copy / "002_60d9c8c77c2896ba.txt").read_bytes())
+    (raw_copy / "latin.txt").write_bytes(b"\x81\x8d\x8f\x90\x9d" * 10)
+    (raw_copy / "extra_plan.txt").write_text("Đến năm 2030, toàn tỉnh có 100 hợp tác xã.", encoding="utf-8")
+    with (raw_copy / "manifest.csv").open("a", encoding="utf-8") as f:
+        f.write("missing.txt,,2026-11-21,original,,,a row whose file is not there\n")
+    out = tmp_path / "wh"
+    assert main(["build", "--raw", str(raw_copy), "--out", str(out)]) == 0
+    q = pl.read_parquet(out / "parquet" / "quarantine.parquet")
+    reasons = dict(zip(q["source_file"], q["reason"]))
+    assert reasons == {"empty.txt": "empty", "scan.pdf": "unsupported format", "dup.txt": "duplicate",
+                       "latin.txt": "undecodable", "missing.txt": "manifest file missing"}
+    plans = pl.read_parquet(out / "parquet" / "plans.parquet")
+    assert "extra_plan.txt" in plans["source_file"].to_list()  # no manifest row: still ingested
+    assert plans.height == 6
+
+
+def test_same_input_gives_byte_identical_parquet(tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    assert main(["build", "--raw", str(ROOT / "raw"), "--out", str(a)]) == 0
+    assert main(["build", "--raw", str(ROOT / "raw"), "--out", str(b)]) == 0
+    for f in sorted((a / "parquet").glob("*.parquet")):
+        assert f.read_bytes() == (b / "parquet" / f.name).read_bytes(), f.name
+
+
+def test_env_vars_override_both_folders(tmp_path, monkeypatch):
+    from pipelines.resources import CoopdataPaths
+    monkeypatch.setenv("COOPDATA_RAW_DIR", str(tmp_path / "r"))
+    monkeypatch.setenv("COOPDATA_WAREHOUSE_DIR", str(tmp_path / "w"))
+    p = CoopdataPaths()
+    assert p.raw() == tmp_path / "r" and p.warehouse() == tmp_path / "w"

@@ -1,0 +1,95 @@
+"""Target extraction on real sentences (from the seeds and real plans' wording)."""
+import pytest
+
+from coopdata.targets import extract_targets
+from coopdata.text import normalise
+
+from .conftest import read_raw
+
+
+def facts(text: str, year: int | None = None):
+    return [(t.metric, t.comparator, t.value_low, t.value_high, t.unit, t.frequency, t.target_year, t.sector)
+            for t in extract_targets(normalise(text), year)]
+
+
+def test_list_head_shares_its_comparator_until_a_semicolon():
+    got = facts("- Đến năm 2030, toàn tỉnh có khoảng 450 hợp tác xã, 110 tổ hợp tác và 05 liên hiệp hợp tác xã; 05 liên hiệp HTX")
+    assert got[:3] == [
+        ("coops", "approx", 450, 450, "count", "once", 2030, None),
+        ("coop_groups", "approx", 110, 110, "count", "once", 2030, None),
+        ("coop_unions", "approx", 5, 5, "count", "once", 2030, None),
+    ]
+
+
+def test_members_attach_to_their_organisation():
+    got = facts("Mục tiêu cụ thể, đến năm 2030: Toàn thành phố có khoảng 2.000 tổ hợp tác, với trên 80.000 thành viên; "
+                "400 hợp tác xã, với trên 40.000 thành viên hợp tác xã; 05 liên hiệp hợp tác xã, với 20 hợp tác xã thành viên")
+    assert [g[:3] for g in got] == [
+        ("coop_groups", "approx", 2000), ("coop_group_members", "gt", 80000), ("coops", "eq", 400),
+        ("coop_members", "gt", 40000), ("coop_unions", "eq", 5), ("coop_union_member_coops", "eq", 20)]
+
+
+def test_annual_founding_with_tro_len():
+    got = facts("(1) Hằng năm, thành lập mới từ 30 tổ hợp tác trở lên với trên 90 thành viên; "
+                "thành lập mới từ 05 hợp tác xã trở lên với 35 thành viên trở lên.")
+    assert got == [
+        ("new_coop_groups", "gte", 30, 30, "count", "annual", None, None),
+        ("new_coop_group_members", "gt", 90, 90, "count", "annual", None, None),
+        ("new_coops", "gte", 5, 5, "count", "annual", None, None),
+        ("new_coop_members", "gte", 35, 35, "count", "annual", None, None),
+    ]
+
+
+def test_shares_ranges_and_percent_of_coops():
+    got = facts("Bảo đảm trên 60% tổ chức kinh tế tập thể đạt loại tốt, khá, trong đó có ít nhất 55% tham gia liên kết "
+                "theo chuỗi giá trị; có từ 80 - 100 hợp tác xã ứng dụng công nghệ cao vào sản xuất đến năm 2030. "
+                "Có khoảng 15% hợp tác xã ứng dụng công nghệ cao.")
+    assert ("good_rated_share", "gt", 60, 60, "percent", "once", 2030, None) in got
+    assert ("value_chain_share", "gte", 55, 55, "percent", "once", 2030, None) in got
+    assert ("high_tech_coops", "range", 80, 100, "count", "once", 2030, None) in got
+    assert any(g[0] == "high_tech_coops" and g[4] == "percent" and g[1] == "approx" for g in got)
+
+
+def test_heading_scopes_year_and_sector():
+    text = ("2.2. Đến năm 2045\n\n- Thu hút tối thiểu 20% dân số tham gia các tổ chức kinh tế tập thể.\n\n"
+            "III. ĐỊNH HƯỚNG PHÁT TRIỂN\n\n1. Về phát triển kinh tế tập thể trong lĩnh vực nông lâm nghiệp, thủy sản\n\n"
+            "- Đến năm 2030, toàn tỉnh có khoảng 450 hợp tác xã.")
+    assert facts(text) == [
+        ("population_participation_share", "gte", 20, 20, "percent", "once", 2045, None),
+        ("coops", "approx", 450, 450, "count", "once", 2030, "agriculture"),
+    ]
+
+
+@pytest.mark.parametrize("text", [
+    "Hiện nay toàn tỉnh có 350 HTX, 472 tổ hợp tác.",
+    "Năm 2024 đã thành lập mới 81 HTX, đạt 75% kế hoạch.",
+    "Năm 2024, tỉnh dành hơn 24 tỷ đồng kinh phí cho KTTT, HTX.",
+    "Thực hiện Chương trình hành động số 118-CTr/TU, ngày 30/8/2022 của Tỉnh ủy, nhiệm kỳ 2020-2025.",
+    "Tỷ lệ hộ nghèo giảm 1,5%/năm; diện tích lúa 80.000 ha.",
+])
+def test_traps_are_not_targets(text):
+    assert facts(text) == []
+
+
+def test_money_and_growth():
+    got = facts("2.1. Đến năm 2025\n- Mỗi HTX có doanh thu bình quân 3,5 tỷ đồng/năm; thành viên có thu nhập bình quân "
+                "65 triệu đồng/người/năm.\n- Khu vực kinh tế tập thể tăng trưởng bình quân 6,5%/năm.")
+    assert ("avg_coop_revenue", "eq", 3.5e9, 3.5e9, "vnd", "once", 2025, None) in got
+    assert ("avg_member_income", "eq", 65e6, 65e6, "vnd", "once", 2025, None) in got
+    assert ("sector_growth_rate", "eq", 6.5, 6.5, "percent_per_year", "annual", None, None) in got
+
+
+def test_every_evidence_span_holds_its_number_in_every_seed():
+    for name in ["000_fc78e224d5c3ad2e.txt", "002_60d9c8c77c2896ba.txt", "003_332bc788bce855f1.txt"]:
+        text = read_raw(name)
+        targets = extract_targets(text)
+        assert targets
+        for t in targets:
+            span = text[t.char_start:t.char_end]
+            assert span == t.evidence
+            assert any(ch.isdigit() for ch in span), t
+
+
+def test_seeds_without_targets_give_none():
+    assert extract_targets(read_raw("001_8fee367bdd49f08e.txt")) == []
+    assert extract_targets(read_raw("004_26065e70449cfa03.txt")) == []

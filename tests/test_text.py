@@ -1,0 +1,44 @@
+import unicodedata
+
+from coopdata.text import decode_bytes, fold, normalise
+
+
+def test_nfd_and_nfc_give_the_same_text():
+    nfc = "Ủy ban nhân dân tỉnh Thừa Thiên Huế"
+    nfd = unicodedata.normalize("NFD", nfc)
+    assert nfd != nfc
+    assert normalise(nfd) == normalise(nfc) == nfc
+
+
+def test_old_and_new_tone_placement_meet():
+    assert normalise("Tỉnh uỷ Khánh Hoà, thuỷ sản, khoẻ") == "Tỉnh ủy Khánh Hòa, thủy sản, khỏe"
+    # a following consonant or a "qu" onset keeps the tone where it is
+    assert normalise("hoàng quý thuyết") == "hoàng quý thuyết"
+
+
+def test_spaces_and_blank_lines_are_unified():
+    assert normalise("a\u00a0 b\t c  \r\n\r\n\r\n\r\nd ") == "a b c\n\nd"
+
+
+def test_decoding_utf8_bom_utf16_and_cp1258():
+    text = "Hợp tác xã"
+    assert decode_bytes(("\ufeff" + text).encode("utf-8")).text == text
+    assert decode_bytes(text.encode("utf-16")).text == text
+    assert normalise(decode_bytes(_cp1258(text)).text) == text
+
+
+def _cp1258(text: str) -> bytes:
+    """Windows-1258 writes tone marks as combining characters after a base letter it has."""
+    out = b""
+    for ch in text:
+        try:
+            out += ch.encode("cp1258")
+        except UnicodeEncodeError:
+            base, *marks = unicodedata.normalize("NFD", ch)
+            tone = marks.pop()
+            out += unicodedata.normalize("NFC", base + "".join(marks)).encode("cp1258") + tone.encode("cp1258")
+    return out
+
+
+def test_fold_strips_diacritics_for_name_matching():
+    assert fold("Đắk Lắk") == "dak lak"
