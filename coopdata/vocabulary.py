@@ -128,7 +128,7 @@ DISSOLVE = re.compile(r"giải thể|xử lý dứt điểm|dứt điểm", I)
 ANNUAL = re.compile(r"hằng năm|hàng năm|mỗi năm|bình quân (?:mỗi )?năm|/năm\b|một năm", I)
 YEAR_PHRASE = re.compile(
     r"(?P<cue>đến hết năm|đến cuối năm|đến năm|tới năm|vào năm|trong năm|cuối năm|hết năm|mốc năm|"
-    r"tầm nhìn đến năm|tầm nhìn|năm|giai đoạn|cuối kỳ \()\s*(?P<y1>(?:19|20)\d{2})"
-    r"(?:\s*[-–]\s*(?P<y2>(?:19|20)\d{2}))?", I)
+    r"tầm nhìn đến năm|tầm nhìn|năm|giai đoạn|cuối kỳ \()\s*(?P<y1>20[0-6]\d)(?!\d)"
+    r"(?:\s*[-–]\s*(?P<y2>20[0-6]\d)(?!\d))?", I)
 YEAR_NOT_SCOPE = re.compile(r"(?:luật[^.;]{0,40}|so với(?: mức)?(?: năm)?|khóa|nhiệm kỳ|ngày \d{1,2} tháng \d{1,2})\s*$", I)
 PERIOD_CUES = re.compile(r"đến|tới|mốc|giai đoạn|tầm nhìn|cuối kỳ|hết", I)

@@ -22,6 +22,9 @@ def _build(args: argparse.Namespace) -> int:
     failed_checks = [e for e in result.get_asset_check_evaluations() if not e.passed]
     for check in failed_checks:
         print(f"check failed: {check.asset_key.to_user_string()} {check.check_name}", file=sys.stderr)
+        cases = check.metadata.get("failure_cases")
+        if cases is not None:
+            print(cases.value, file=sys.stderr)
     if not result.success or failed_checks:
         print("build failed", file=sys.stderr)
         return 1
