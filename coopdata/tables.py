@@ -64,7 +64,7 @@ def parse_document(doc: Document) -> ParsedDocument:
         if p:
             plan = PlanMeta(**{**asdict(plan), "province": p, "province_source": "manifest",
                                "admin_level": "province" if plan.admin_level == "unknown" else plan.admin_level})
-    targets = tuple(extract_targets(doc.text, _doc_year(plan)))
+    targets = tuple(extract_targets(doc.text, _doc_year(plan), plan.issue_date.year if plan.issue_date else None))
     deadlines = tuple(extract_deadlines(doc.text, plan.issue_date))
     return ParsedDocument(doc, plan, targets, deadlines)
 

@@ -78,6 +78,7 @@ class _Scope:
     sector: str | None = None
     doc_sector: str | None = None
     annual: bool = False
+    past: bool = False
 
 
 @dataclass
@@ -191,6 +192,9 @@ def _year_phrases(line: str) -> list[tuple[int, int, int, int | None, str]]:
             out.append((m.start(), m.end(), int(y2), y1, "giai đoạn"))
         else:
             out.append((m.start(), m.end(), y1, None, cue))
+    for m in re.finditer(r"(?:trước|đến hết|trong) ngày \d{1,2}/\d{1,2}/(20[0-6]\d)", line, I):
+        out.append((m.start(), m.end(), int(m.group(1)), None, "trước"))
+    out.sort()
     return out
 
 
@@ -253,6 +257,11 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, sent_left: str)
     if _SKIP_AFTER_HEAD.match(after_head):
         return None
     if head in ("coops", "models"):
+        subject = re.search(r"(?:số|tổng số)(?: lượng)? (?:HTX|hợp tác xã)\b[^;]*$", left, I)
+        if subject:
+            window = window + " " + subject.group(0)
+        if re.search(r"nhóm 300|300 (?:hợp tác xã|HTX) lớn nhất", line[m.end:m.end + 160], I):
+            return "ica_top300_orgs", "count.quality"
         for metric, pat in V.COUNT_QUALITIES:
             if pat.search(window):
                 if metric == "model_coops" and head == "coops" and not re.search(r"kiểu mới|điển hình|mô hình", window[:60], I):
@@ -262,6 +271,8 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, sent_left: str)
             return "dissolved_coops", "count.dissolve"
         if head == "models":
             return "model_coops", "count.head"
+        if V.PER_UNIT.search(left[-30:]):
+            return None
         return ("new_coops" if new else "coops"), "count.head"
     if head == "unions":
         return ("new_coop_unions" if new else "coop_unions"), "count.head"
@@ -351,8 +362,13 @@ def _is_heading(line: str) -> bool:
 
 def _heading_scope(line: str, scope: _Scope) -> None:
     """Update the scope from a heading line (year, sector, annual)."""
-    if re.match(r"^[IVXLC]+\.\s", line) or (line.upper() == line and len(line) > 6):
+    major = bool(re.match(r"^[IVXLC]+\.\s", line) or (line.upper() == line and len(line) > 6))
+    if major:
         scope.year, scope.sector, scope.annual = None, None, False
+    if V.PAST_SECTION.search(line) and not V.AIM_SECTION.search(line):
+        scope.past = True
+    elif major or V.AIM_SECTION.search(line):
+        scope.past = False
     years = _year_phrases(line)
     head_part = re.split(r":\s", line)[0]
     if years and (len(line) < 80 or line.rstrip().endswith(":") or years[0][0] < 25):
@@ -406,8 +422,12 @@ def _time_for(line: str, m: _Mention, scope: _Scope, sent_start: int, sent_end: 
     return None, None, None
 
 
-def extract_targets(text: str, doc_year: int | None = None) -> list[Target]:
-    """All target facts in a normalised text, in reading order, duplicates removed."""
+def extract_targets(text: str, doc_year: int | None = None, issue_year: int | None = None) -> list[Target]:
+    """All target facts in a normalised text, in reading order, duplicates removed.
+
+    doc_year: the single year a one-year plan is for; issue_year: the year the plan was issued
+    (aims dated before it are past results).
+    """
     out: list[Target] = []
     seen: set[tuple] = set()
     scope = _Scope(doc_sector=_doc_sector(text))
@@ -421,7 +441,12 @@ def extract_targets(text: str, doc_year: int | None = None) -> list[Target]:
             _heading_scope(line, scope)
         else:
             _paragraph_scope(line, scope)
+        if scope.past:
+            continue
         for fact in _line_facts(line, scope, doc_year):
+            last_year = fact["period_end"] if fact["frequency"] != "once" else fact["target_year"]
+            if issue_year and last_year and last_year < issue_year:
+                continue
             key = (fact["metric"], fact["unit"], fact["value_low"], fact["value_high"], fact["frequency"],
                    fact["target_year"], fact["sector"], fact["comparator"])
             if key in seen:
@@ -446,6 +471,8 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
         s_start = max((x.end() for x in re.finditer(r"[.!?\n](?:\s|$)", line[:m.start])), default=0)
         s_end_m = re.search(r"[.!?](?:\s|$)", line[m.end:])
         s_end = m.end + s_end_m.start() if s_end_m else len(line)
+        if c_start >= 2 and line[c_start - 2:c_start] == ": " and not re.search(r"[^\W\d_]", _strip_comparators(line[c_start:m.start])):
+            c_start = max((x.end() for x in _BOUNDARY.finditer(line, 0, c_start - 2)), default=0)
         left = line[max(c_start, prev_end if prev_end > c_start else c_start):m.start]
         full_left = line[c_start:m.start]
         right = line[m.end:c_end]
@@ -456,7 +483,8 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
         if V.PAST.search(sentence_before) or V.PAST.search(line[c_start:m.start]):
             prev_fact, prev_mention = None, m
             continue
-        if V.PLAN_SHARE.match(line[m.end:m.end + 20]):
+        if V.PLAN_SHARE.match(line[m.end:m.end + 20]) or V.NOT_AIM.search(line[c_start:c_end]):
+            prev_fact, prev_mention = None, m
             continue
         results: list[tuple[str, str, str]] = []  # (metric, unit, rule)
         unit = m.unit
@@ -533,6 +561,12 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
         prev_mention = m
     facts.extend(_no_more_facts(line, scope))
     return facts
+
+
+def _strip_comparators(s: str) -> str:
+    for _, pat in V.COMPARATOR_BEFORE:
+        s = pat.sub("", s)
+    return re.sub(r"\b(?:đạt|là|có)\b", "", s)
 
 
 def _mention_sector(right_window: str) -> str | None:

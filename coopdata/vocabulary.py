@@ -37,7 +37,8 @@ PAST = re.compile(
     r"(?:hiện nay|hiện có|hiện tại|hiện toàn|tại thời điểm|tính đến (?:hết |cuối )?(?:ngày|năm|tháng|thời điểm)|"
     r"số liệu nền|ghi chú|kết quả đạt|kết quả thực hiện|đã thành lập|đã có|đã đạt|đã hỗ trợ|đã giải thể|"
     r"so với cùng kỳ|tới cuối năm \d{4}|cuối năm \d{4},? (?:toàn tỉnh|cả tỉnh|thành phố)?\s*(?:đã|có)|"
-    r"năm \d{4} (?:đã|có \d)|trong năm qua|năm qua|vừa qua|thực trạng|dự kiến đạt|ước đạt|ước thực hiện)",
+    r"năm \d{4} (?:đã|có \d)|trong năm qua|năm qua|vừa qua|thực trạng|dự kiến đạt|ước đạt|ước thực hiện|"
+    r"ước (?:cả )?năm|ước có|hiện còn|(?:đến|tính đến|tới) ngày \d{1,2}/\d{1,2}/\d{4}|từ đầu năm|đến nay)",
     I)
 PLAN_SHARE = re.compile(r"^\s*%?\s*(?:so với )?(?:kế hoạch|chỉ tiêu|KH\b)", I)
 
@@ -132,3 +133,12 @@ YEAR_PHRASE = re.compile(
     r"(?:\s*[-–]\s*(?P<y2>20[0-6]\d)(?!\d))?", I)
 YEAR_NOT_SCOPE = re.compile(r"(?:luật[^.;]{0,40}|so với(?: mức)?(?: năm)?|khóa|nhiệm kỳ|ngày \d{1,2} tháng \d{1,2})\s*$", I)
 PERIOD_CUES = re.compile(r"đến|tới|mốc|giai đoạn|tầm nhìn|cuối kỳ|hết", I)
+
+# Sections whose numbers are results, diagnoses or budgets, not aims
+PAST_SECTION = re.compile(r"KẾT QUẢ|THỰC TRẠNG|TỒN TẠI|HẠN CHẾ|NGUYÊN NHÂN|ĐÁNH GIÁ|TÌNH HÌNH|KINH PHÍ|BỐI CẢNH|"
+                          r"Kết quả|Thực trạng|Tồn tại|Nguyên nhân|Tình hình|Kinh phí", 0)
+AIM_SECTION = re.compile(r"MỤC TIÊU|CHỈ TIÊU|KẾ HOẠCH|NHIỆM VỤ|ĐỊNH HƯỚNG|GIẢI PHÁP|Mục tiêu|Chỉ tiêu|Định hướng", 0)
+# Clauses that state thresholds or support levels, not aims
+NOT_AIM = re.compile(r"khen thưởng|được xét|điều kiện|mức hỗ trợ|hỗ trợ tối đa|tiêu chí|vốn điều lệ|kinh phí|"
+                     r"ngân sách (?:trung ương|địa phương|tỉnh)|tổng nguồn vốn|vay vốn", I)
+PER_UNIT = re.compile(r"(?:mỗi|bình quân mỗi|bình quân một|một)\s+(?:xã|huyện|phường|thôn|quận|thị trấn|đơn vị cấp)", I)
