@@ -33,7 +33,7 @@ _NOT_QUANTITY_AFTER = re.compile(
     r"điều\b|chương\b|mục\b|m2|m²|phút|tuổi|xã\b|huyện|tỉnh|sản phẩm|lớp\b|hội nghị|cuộc)", I)
 _NOT_QUANTITY_BEFORE = re.compile(
     r"(?:ngày|tháng|số|số hiệu|khoản|điều|mục|nhóm|top|phụ lục|nghị định|quyết định|kế hoạch|"
-    r"chương trình|nghị quyết|thông tư|lần thứ|khóa|giai đoạn|nhiệm kỳ|STT|/|[-–]|lần)\s*$", I)
+    r"chương trình|nghị quyết|thông tư|lần thứ|khóa|giai đoạn|nhiệm kỳ|STT|/|\w ?[-–]|lần)\s*$", I)
 _LIST_NUMBERING = re.compile(r"^\s*\(?\s*$")
 _BOUNDARY = re.compile(r"[;\n!?]|\.(?=\s|$)|:\s")
 _CE_WORD = re.compile(
