@@ -211,8 +211,13 @@ _OWN_SECTOR = re.compile(
     I)
 
 
-def _count_metric(m: _Mention, line: str, left: str, right: str, sent_left: str) -> tuple[str, str] | None:
-    """Metric for a count: the noun after the number, or the subject named before it."""
+def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str, list_new: bool
+                  ) -> tuple[str, str] | None:
+    """Metric for a count: the noun after the number, or the subject named before it.
+
+    left: the clause before the number; near_left: the words since the previous number;
+    list_new: the number continues a list whose head founds new organisations.
+    """
     head = None
     head_end = 0
     for kind, pat in V.COUNT_HEADS:
@@ -222,25 +227,25 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, sent_left: str)
             break
     after_head = right.lstrip()[head_end:]
     window = re.split(r"[;]|\d", right)[0][:120]
-    new = bool(V.NEW_VERB.search(left)) or bool(V.NEW_AFTER.match(after_head))
+    subject_new = False
     if head is None or head == "people":
-        for kind, pat in V.COUNT_SUBJECT_BEFORE:
-            found = list(pat.finditer(left))
-            if found:
-                head = kind
-                break
-        if head is None:
-            if re.search(r"lao động[^;.]{0,40}thường xuyên|việc làm thường xuyên", left + right, I) and (
-                    head is None):
+        subject = _subject_before(near_left)
+        if subject is None:
+            if re.search(r"lao động[^;.]{0,40}thường xuyên|việc làm thường xuyên", left + right, I):
                 return "coop_workers", "count.workers"
             return None
+        head, subject_new, subject_text = subject
         if head == "high_tech":
             return "high_tech_coops", "count.subject_before"
-        if head == "members" and re.search(r"thành lập mới|HTX mới|hợp tác xã mới", left, I):
-            return "new_coop_members", "count.subject_before"
+        window = window + " " + subject_text
+        new = subject_new
+    else:
+        new = bool(V.NEW_VERB.search(near_left)) or list_new or bool(V.NEW_AFTER.match(after_head))
     if head == "union_member_coops":
         return "coop_union_member_coops", "count.head"
     if head == "members":
+        if subject_new:
+            return "new_coop_members", "count.subject_before"
         return _members_metric(left, right)
     if head == "trained":
         return "trained_coop_staff", "count.head"
@@ -249,7 +254,7 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, sent_left: str)
             return "coop_workers", "count.head"
         return None
     if head == "orgs":
-        if re.search(r"300", window):
+        if re.search(r"nhóm 300|300 (?:hợp tác xã|HTX) lớn nhất", line[m.end:m.end + 160], I):
             return "ica_top300_orgs", "count.head"
         if new:
             return "new_collective_orgs", "count.head"
@@ -257,9 +262,6 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, sent_left: str)
     if _SKIP_AFTER_HEAD.match(after_head):
         return None
     if head in ("coops", "models"):
-        subject = re.search(r"(?:số|tổng số)(?: lượng)? (?:HTX|hợp tác xã)\b[^;]*$", left, I)
-        if subject:
-            window = window + " " + subject.group(0)
         if re.search(r"nhóm 300|300 (?:hợp tác xã|HTX) lớn nhất", line[m.end:m.end + 160], I):
             return "ica_top300_orgs", "count.quality"
         for metric, pat in V.COUNT_QUALITIES:
@@ -267,11 +269,11 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, sent_left: str)
                 if metric == "model_coops" and head == "coops" and not re.search(r"kiểu mới|điển hình|mô hình", window[:60], I):
                     continue
                 return metric, "count.quality"
-        if V.DISSOLVE.search(left[-40:]):
+        if V.DISSOLVE.search(near_left[-40:]):
             return "dissolved_coops", "count.dissolve"
         if head == "models":
             return "model_coops", "count.head"
-        if V.PER_UNIT.search(left[-30:]):
+        if V.PER_UNIT.search(near_left[-30:]):
             return None
         return ("new_coops" if new else "coops"), "count.head"
     if head == "unions":
@@ -279,6 +281,36 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, sent_left: str)
     if head == "groups":
         return ("new_coop_groups" if new else "coop_groups"), "count.head"
     return None
+
+
+_SUBJECT_ORG = re.compile(r"(?:(?:số|tổng số)(?: lượng)?\s+)?(" + V.UNION + "|" + V.GROUP + "|" + V.ORG +
+                          r"|thành viên|tổ viên)", I)
+
+
+def _subject_before(near_left: str) -> tuple[str, bool, str] | None:
+    """The counted subject named before a bare number: "số HTX toàn tỉnh đạt 900", "liên hiệp HTX thành lập mới từ 15"."""
+    for kind, pat in V.COUNT_SUBJECT_BEFORE:
+        if kind == "high_tech" and pat.search(near_left) and re.search(r"\bsố\b", near_left, I):
+            return "high_tech", False, near_left
+    found = list(_SUBJECT_ORG.finditer(near_left))
+    if not found:
+        return None
+    # the subject is the first organisation noun of the phrase ("số thành viên HTX" counts members)
+    f = found[0] if re.match(r"(?:số|tổng số)", found[0].group(0), I) else found[-1]
+    word = f.group(1).lower()
+    after = near_left[f.end():]
+    before = near_left[:f.start()]
+    new = bool(re.search(r"^\s*(?:\S+\s+){0,3}?(?:được\s+)?(?:thành lập mới|lập mới|mới)\b", after, I)) or bool(
+        V.NEW_VERB.search(before[-30:]))
+    if word.startswith(("thành viên", "tổ viên")):
+        kind = "members"
+    elif re.match(r"liên hiệp|lhhtx|lh htx", word):
+        kind = "unions"
+    elif re.match(r"tổ hợp tác|tht", word):
+        kind = "groups"
+    else:
+        kind = "coops"
+    return kind, new, near_left[f.start():]
 
 
 def _members_metric(left: str, right: str) -> tuple[str, str] | None:
@@ -489,7 +521,12 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
         results: list[tuple[str, str, str]] = []  # (metric, unit, rule)
         unit = m.unit
         if unit == "count":
-            r = _count_metric(m, line, full_left, right_window, sentence_before)
+            gap_prev = line[prev_mention.end:m.start] if prev_mention else ""
+            list_new = bool(prev_fact and prev_fact["metric"].startswith("new_") and prev_fact["unit"] == "count"
+                            and not prev_fact["metric"].endswith("members")
+                            and re.fullmatch(r"[^;:\d]*?(?:,|\bvà\b|\bcùng\b|trong đó)\s*(?:\S+\s+){0,2}?", gap_prev or "x")
+                            and not re.search(r"\b(?:có|qua đó|nâng|đưa|với)\b", gap_prev))
+            r = _count_metric(m, line, full_left, right_window, left, list_new)
             if r and _SO_VOI.search(right_window[:60]):
                 r = None
             if r:

@@ -30,7 +30,7 @@ TRO_LEN_BLOCKERS = re.compile(r"\b(?:khá|tốt|giỏi|trung bình|cấp|sao|h�
 NEW_VERB = re.compile(
     r"(?:thành lập mới|phát triển mới|lập mới|thành lập thêm|lập thêm|thành lập|"
     r"có thêm|phát triển thêm|hình thành mới|xây dựng mới|thêm)\b", I)
-NEW_AFTER = re.compile(r"^\s*(?:\S+\s+){0,4}?(?:được thành lập mới|được thành lập|được lập mới|thành lập mới|ra đời|mới\b)", I)
+NEW_AFTER = re.compile(r"^\s*(?:[^\s,;]+\s+){0,4}?(?:được thành lập mới|được thành lập|được lập mới|thành lập mới|ra đời|mới\b)", I)
 
 # Words that mark a number as a past result or the current state, not an aim
 PAST = re.compile(
@@ -38,7 +38,8 @@ PAST = re.compile(
     r"số liệu nền|ghi chú|kết quả đạt|kết quả thực hiện|đã thành lập|đã có|đã đạt|đã hỗ trợ|đã giải thể|"
     r"so với cùng kỳ|tới cuối năm \d{4}|cuối năm \d{4},? (?:toàn tỉnh|cả tỉnh|thành phố)?\s*(?:đã|có)|"
     r"năm \d{4} (?:đã|có \d)|trong năm qua|năm qua|vừa qua|thực trạng|dự kiến đạt|ước đạt|ước thực hiện|"
-    r"ước (?:cả )?năm|ước có|hiện còn|(?:đến|tính đến|tới) ngày \d{1,2}/\d{1,2}/\d{4}|từ đầu năm|đến nay)",
+    r"ước (?:cả )?năm|ước có|hiện còn|hiện trạng|kết quả năm|kết quả (?:thực hiện|đánh giá)|số liệu|hiện tỉnh|"
+    r"hiện thành phố|hiện huyện|đang có|đã cơ bản|(?:đến|tính đến|tới) ngày \d{1,2}/\d{1,2}/\d{4}|từ đầu năm|đến nay)",
     I)
 PLAN_SHARE = re.compile(r"^\s*%?\s*(?:so với )?(?:kế hoạch|chỉ tiêu|KH\b)", I)
 
@@ -128,7 +129,7 @@ DISSOLVE = re.compile(r"giải thể|xử lý dứt điểm|dứt điểm", I)
 # Frequency and time
 ANNUAL = re.compile(r"hằng năm|hàng năm|mỗi năm|bình quân (?:mỗi )?năm|/năm\b|một năm", I)
 YEAR_PHRASE = re.compile(
-    r"(?P<cue>đến hết năm|đến cuối năm|đến năm|tới năm|vào năm|trong năm|cuối năm|hết năm|mốc năm|"
+    r"(?P<cue>đến hết năm|đến cuối năm|đến năm|tới năm|vào năm|trong năm|cuối năm|hết năm|mốc năm|mốc|"
     r"tầm nhìn đến năm|tầm nhìn|năm|giai đoạn|cuối kỳ \()\s*(?P<y1>20[0-6]\d)(?!\d)"
     r"(?:\s*[-–]\s*(?P<y2>20[0-6]\d)(?!\d))?", I)
 YEAR_NOT_SCOPE = re.compile(r"(?:luật[^.;]{0,40}|so với(?: mức)?(?: năm)?|khóa|nhiệm kỳ|ngày \d{1,2} tháng \d{1,2})\s*$", I)
