@@ -228,6 +228,8 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
     after_head = right.lstrip()[head_end:]
     window = re.split(r"[;]|\d", right)[0][:120]
     subject_new = False
+    if head in (None, "people") and re.search(r"lao động[^;]{0,40}thường xuyên|việc làm thường xuyên", near_left, I):
+        return "coop_workers", "count.workers"
     if head is None or head == "people":
         subject = _subject_before(near_left)
         if subject is None:
@@ -262,6 +264,9 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
     if _SKIP_AFTER_HEAD.match(after_head):
         return None
     if head in ("coops", "models"):
+        subject = re.search(r"(?:số|tổng số)(?: lượng)? (?:HTX|hợp tác xã)\b.*$", near_left, I)
+        if subject:
+            window = window + " " + subject.group(0)
         if re.search(r"nhóm 300|300 (?:hợp tác xã|HTX) lớn nhất", line[m.end:m.end + 160], I):
             return "ica_top300_orgs", "count.quality"
         for metric, pat in V.COUNT_QUALITIES:
@@ -397,7 +402,10 @@ def _heading_scope(line: str, scope: _Scope) -> None:
     major = bool(re.match(r"^[IVXLC]+\.\s", line) or (line.upper() == line and len(line) > 6))
     if major:
         scope.year, scope.sector, scope.annual = None, None, False
-    if V.PAST_SECTION.search(line) and not V.AIM_SECTION.search(line):
+    past, aim = V.PAST_SECTION.search(line), V.AIM_SECTION.search(line)
+    if V.FURNITURE_HEAD.search(line):
+        scope.past = True
+    elif past and (not aim or past.start() < aim.start()):
         scope.past = True
     elif major or V.AIM_SECTION.search(line):
         scope.past = False

@@ -143,3 +143,5 @@ AIM_SECTION = re.compile(r"MỤC TIÊU|CHỈ TIÊU|KẾ HOẠCH|NHIỆM VỤ|Đ�
 NOT_AIM = re.compile(r"khen thưởng|được xét|điều kiện|mức hỗ trợ|hỗ trợ tối đa|tiêu chí|vốn điều lệ|kinh phí|"
                      r"ngân sách (?:trung ương|địa phương|tỉnh)|tổng nguồn vốn|vay vốn", I)
 PER_UNIT = re.compile(r"(?:mỗi|bình quân mỗi|bình quân một|một)\s+(?:xã|huyện|phường|thôn|quận|thị trấn|đơn vị cấp)", I)
+# Page furniture: lists of related articles, reader comments, menus
+FURNITURE_HEAD = re.compile(r"^(?:Tin liên quan|Bài liên quan|Tin cùng chuyên mục|Xem thêm|Các tin khác|Tin khác|Đọc thêm)\b", I)
