@@ -45,6 +45,7 @@ _SO_VOI = re.compile(r"so với", I)
 _NO_MORE = re.compile(
     r"(?:không còn|không để tồn tại|không để)\s+(?:\S+\s+){0,2}?(?:HTX|hợp tác xã|đơn vị)\b[^;.\d]{0,30}?"
     r"(yếu kém|ngưng|ngừng|tồn tại hình thức|trên danh nghĩa|không hoạt động)", I)
+_URL = re.compile(r"(?:https?://|www\.)\S+", I)
 _HEADING = re.compile(r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?\)?|[a-zđ]\)|[-–+*•])\s*", I)
 
 
@@ -79,6 +80,7 @@ class _Scope:
     doc_sector: str | None = None
     annual: bool = False
     past: bool = False
+    horizon: int | None = None
 
 
 @dataclass
@@ -230,6 +232,8 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
     subject_new = False
     if head in (None, "people") and re.search(r"lao động[^;]{0,40}thường xuyên|việc làm thường xuyên", near_left, I):
         return "coop_workers", "count.workers"
+    if head == "people" and re.match(r"^\s*người lao động", right, I):
+        return "other", "count.other"
     if head is None or head == "people":
         subject = _subject_before(near_left)
         if subject is None:
@@ -261,8 +265,8 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
         if new:
             return "new_collective_orgs", "count.head"
         return None
-    if _SKIP_AFTER_HEAD.match(after_head):
-        return None
+    if _SKIP_AFTER_HEAD.match(after_head) or V.PER_UNIT_AFTER.match(after_head):
+        return "other", "count.other"
     if head in ("coops", "models"):
         subject = re.search(r"(?:số|tổng số)(?: lượng)? (?:HTX|hợp tác xã)\b.*$", near_left, I)
         if subject:
@@ -279,7 +283,7 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
         if head == "models":
             return "model_coops", "count.head"
         if V.PER_UNIT.search(near_left[-30:]):
-            return None
+            return "other", "count.other"
         return ("new_coops" if new else "coops"), "count.head"
     if head == "unions":
         return ("new_coop_unions" if new else "coop_unions"), "count.head"
@@ -301,7 +305,7 @@ def _subject_before(near_left: str) -> tuple[str, bool, str] | None:
     if not found:
         return None
     # the subject is the first organisation noun of the phrase ("số thành viên HTX" counts members)
-    f = found[0] if re.match(r"(?:số|tổng số)", found[0].group(0), I) else found[-1]
+    f = next((x for x in found if re.match(r"(?:số|tổng số)", x.group(0), I)), found[0])
     word = f.group(1).lower()
     after = near_left[f.end():]
     before = near_left[:f.start()]
@@ -381,7 +385,7 @@ def _growth_metrics(left: str, right: str) -> list[str]:
 def _money_metric(left: str, right: str) -> str | None:
     near = left[-80:]
     if V.MONEY_OTHER_UNIT.search(near) or V.MONEY_OTHER_UNIT.search(right[:20]):
-        return None
+        return "other"
     best, best_pos = None, -1
     for metric, pat in V.MONEY_CUES:
         for f in pat.finditer(near):
@@ -389,6 +393,10 @@ def _money_metric(left: str, right: str) -> str | None:
                 best, best_pos = metric, f.start()
     if best == "avg_coop_revenue" and V.MONEY_CUES[0][1].search(near):
         best = "coop_total_revenue"
+    if best is None:
+        for metric, pat in V.MONEY_CUES[1:]:
+            if pat.search(right[:25]):
+                return metric
     return best
 
 
@@ -434,6 +442,15 @@ def _paragraph_scope(line: str, scope: _Scope) -> None:
         scope.year = (y[2], y[3], y[4])
 
 
+def _horizon(text: str) -> int | None:
+    """The last year of the period a plan's title names ("giai đoạn 2022 - 2025", "đến năm 2030")."""
+    lines = [ln for ln in text.split("\n")[:12] if ln.strip()]
+    title = next((ln for ln in lines if re.search(r"Kế hoạch|Chương trình|Chiến lược|Đề án|KẾ HOẠCH|CHƯƠNG TRÌNH", ln)), "")
+    title = re.sub(r"\([^)]*\)", "", title)
+    spans = [p for p in _year_phrases(title) if V.PERIOD_CUES.search(p[4])]
+    return spans[-1][2] if spans else None
+
+
 def _doc_sector(text: str) -> str | None:
     head = "\n".join(text.split("\n")[:4])[:400]
     if re.search(r"(?:HTX|hợp tác xã) nông nghiệp|lĩnh vực nông nghiệp", head, I):
@@ -445,6 +462,11 @@ def _time_for(line: str, m: _Mention, scope: _Scope, sent_start: int, sent_end: 
               ) -> tuple[int | None, int | None, str | None]:
     """(year, period_start, cue) governing the mention."""
     phrases = [p for p in _year_phrases(line) if sent_start <= p[0] < sent_end]
+    right_after = [p for p in phrases if m.end <= p[0] <= m.end + 30 and not re.search(r"[;\d]", line[m.end:p[0]])
+                   and re.match(r"(?:vào|trong|đến|tới)", p[4] if p[4] != "giai đoạn" else "x")]
+    if right_after:
+        p = right_after[0]
+        return p[2], p[3], p[4]
     before = [p for p in phrases if p[1] <= m.start]
     if before:
         p = before[-1]
@@ -470,13 +492,15 @@ def extract_targets(text: str, doc_year: int | None = None, issue_year: int | No
     """
     out: list[Target] = []
     seen: set[tuple] = set()
-    scope = _Scope(doc_sector=_doc_sector(text))
+    scope = _Scope(doc_sector=_doc_sector(text), horizon=_horizon(text))
     offset = 0
     for line in text.split("\n"):
         line_start = offset
         offset += len(line) + 1
         if not line.strip():
             continue
+        original = line
+        line = _URL.sub(lambda u: " " * len(u.group(0)), line)
         if _is_heading(line):
             _heading_scope(line, scope)
         else:
@@ -493,8 +517,8 @@ def extract_targets(text: str, doc_year: int | None = None, issue_year: int | No
                 continue
             seen.add(key)
             cs, ce = fact.pop("span")
-            evidence = line[cs:ce].strip(" ,-–:()")
-            lead = line[cs:ce].find(evidence)
+            evidence = original[cs:ce].strip(" ,-–:()")
+            lead = original[cs:ce].find(evidence)
             out.append(Target(**fact, evidence=evidence, char_start=line_start + cs + lead,
                               char_end=line_start + cs + lead + len(evidence)))
     return out
@@ -523,7 +547,9 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
         if V.PAST.search(sentence_before) or V.PAST.search(line[c_start:m.start]):
             prev_fact, prev_mention = None, m
             continue
-        if V.PLAN_SHARE.match(line[m.end:m.end + 20]) or V.NOT_AIM.search(line[c_start:c_end]):
+        baseline = re.search(r"\btừ(?: mức)?\s*$", line[max(0, m.start - 12):m.start], I) and re.match(
+            r"^[^;.\d]{0,40}?(?<!trở )\blên\b", line[m.end:])
+        if baseline or V.PLAN_SHARE.match(line[m.end:m.end + 20]) or V.NOT_AIM.search(line[c_start:c_end]):
             prev_fact, prev_mention = None, m
             continue
         results: list[tuple[str, str, str]] = []  # (metric, unit, rule)
@@ -532,7 +558,7 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
             gap_prev = line[prev_mention.end:m.start] if prev_mention else ""
             list_new = bool(prev_fact and prev_fact["metric"].startswith("new_") and prev_fact["unit"] == "count"
                             and not prev_fact["metric"].endswith("members")
-                            and re.fullmatch(r"[^;:\d]*?(?:,|\bvà\b|\bcùng\b|trong đó)\s*(?:\S+\s+){0,2}?", gap_prev or "x")
+                            and re.fullmatch(r"[^;:\d]*?(?:,|\bvà\b|\bcùng\b|trong đó)\s*(?:\S+\s+){0,3}?", gap_prev or "x")
                             and not re.search(r"\b(?:có|qua đó|nâng|đưa|với)\b", gap_prev))
             r = _count_metric(m, line, full_left, right_window, left, list_new)
             if r and _SO_VOI.search(right_window[:60]):
@@ -551,7 +577,10 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
                 if r and _CE_WORD.search(line):
                     results.append((r[0], "percent", r[1]))
         elif unit == "vnd":
-            metric = _money_metric(full_left, right_window)
+            metric = _money_metric(left if left.strip() else full_left, right_window)
+            if metric is None and prev_fact and prev_fact["unit"] == "vnd" and prev_mention and not re.search(
+                    r"[;]", line[prev_mention.end:m.start]):
+                metric = prev_fact["metric"]
             if metric:
                 results.append((metric, "vnd", "money.cue"))
         elif unit == "times":
@@ -590,8 +619,8 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
                     p_start, p_end = period_start, year
             elif frequency == "period_total":
                 p_start, p_end = period_start, year
-            elif target_year is None and doc_year:
-                target_year = doc_year
+            elif target_year is None and (doc_year or scope.horizon):
+                target_year = doc_year or scope.horizon
             sector = _mention_sector(right_window) or scope.sector or scope.doc_sector
             qualifier = None
             q = re.match(r"^\s*(?:\S+\s+){0,3}?(hoạt động (?:có )?hiệu quả)", right_window, I)

@@ -29,7 +29,7 @@ TRO_LEN_BLOCKERS = re.compile(r"\b(?:khá|tốt|giỏi|trung bình|cấp|sao|h�
 # Flows: founding new organisations
 NEW_VERB = re.compile(
     r"(?:thành lập mới|phát triển mới|lập mới|thành lập thêm|lập thêm|thành lập|"
-    r"có thêm|phát triển thêm|hình thành mới|xây dựng mới|thêm)\b", I)
+    r"có thêm|phát triển thêm|hình thành mới|hình thành|xây dựng mới|thêm|lập)\b", I)
 NEW_AFTER = re.compile(r"^\s*(?:[^\s,;]+\s+){0,4}?(?:được thành lập mới|được thành lập|được lập mới|thành lập mới|ra đời|mới\b)", I)
 
 # Words that mark a number as a past result or the current state, not an aim
@@ -37,8 +37,8 @@ PAST = re.compile(
     r"(?:hiện nay|hiện có|hiện tại|hiện toàn|tại thời điểm|tính đến (?:hết |cuối )?(?:ngày|tháng|thời điểm)|"
     r"số liệu nền|ghi chú|kết quả đạt|kết quả thực hiện|đã thành lập|đã có|đã đạt|đã hỗ trợ|đã giải thể|"
     r"so với cùng kỳ|tới cuối năm \d{4}|cuối năm \d{4},? (?:toàn tỉnh|cả tỉnh|thành phố)?\s*(?:đã|có)|"
-    r"năm \d{4} (?:đã|có \d)|trong năm qua|năm qua|vừa qua|thực trạng|dự kiến đạt|ước đạt|ước thực hiện|"
-    r"ước (?:cả )?năm|ước có|hiện còn|hiện trạng|kết quả năm|kết quả (?:thực hiện|đánh giá)|số liệu|hiện tỉnh|"
+    r"năm \d{4} (?:đã|có \d)|trong năm qua|năm qua|vừa qua|thực trạng|ước đạt|ước thực hiện|"
+    r"ước (?:cả )?năm|ước có|hiện còn|thời điểm (?:đưa tin|hiện tại|báo cáo|ban hành|xây dựng)|hiện trạng|kết quả năm|kết quả (?:thực hiện|đánh giá)|số liệu|hiện tỉnh|"
     r"hiện thành phố|hiện huyện|đang có|đã cơ bản|(?:đến|tính đến|tới) ngày \d{1,2}/\d{1,2}/\d{4}|từ đầu năm|đến nay)",
     I)
 PLAN_SHARE = re.compile(r"^\s*%?\s*(?:so với )?(?:kế hoạch|chỉ tiêu|KH\b)", I)
@@ -120,7 +120,8 @@ COUNT_QUALITIES: list[tuple[str, re.Pattern[str]]] = [
     ("ocop_coops", re.compile(r"OCOP", I)),
     ("high_tech_coops", re.compile(r"công nghệ cao", I)),
     ("digital_adoption_share", re.compile(r"chuyển đổi số|thương mại điện tử", I)),
-    ("value_chain_share", re.compile(r"chuỗi giá trị|chuỗi liên kết|liên kết chuỗi|gắn kết chuỗi", I)),
+    ("value_chain_share", re.compile(r"chuỗi giá trị|chuỗi liên kết|liên kết chuỗi|gắn kết chuỗi|"
+                                     r"(?:liên kết|hợp tác|gắn kết|gắn) với (?:các )?doanh nghiệp", I)),
     ("model_coops", re.compile(r"kiểu mới|điển hình|mô hình", I)),
     ("ica_top300_orgs", re.compile(r"300 hợp tác xã lớn nhất|300 HTX lớn nhất", I)),
 ]
@@ -140,8 +141,9 @@ PAST_SECTION = re.compile(r"KẾT QUẢ|THỰC TRẠNG|TỒN TẠI|HẠN CHẾ|N
                           r"Kết quả|Thực trạng|Tồn tại|Nguyên nhân|Tình hình|Kinh phí", 0)
 AIM_SECTION = re.compile(r"MỤC TIÊU|CHỈ TIÊU|KẾ HOẠCH|NHIỆM VỤ|ĐỊNH HƯỚNG|GIẢI PHÁP|Mục tiêu|Chỉ tiêu|Định hướng", 0)
 # Clauses that state thresholds or support levels, not aims
-NOT_AIM = re.compile(r"khen thưởng|được xét|điều kiện|mức hỗ trợ|hỗ trợ tối đa|tiêu chí|vốn điều lệ|kinh phí|"
+NOT_AIM = re.compile(r"khen thưởng|được xét|đủ điều kiện|điều kiện (?:để|được|hưởng)|mức hỗ trợ|hỗ trợ tối đa|tiêu chí xét|vốn điều lệ|kinh phí|"
                      r"ngân sách (?:trung ương|địa phương|tỉnh)|tổng nguồn vốn|vay vốn", I)
+PER_UNIT_AFTER = re.compile(r"^\s*/\s*(?:xã|huyện|phường|thôn|quận|đơn vị)\b", I)
 PER_UNIT = re.compile(r"(?:mỗi|bình quân mỗi|bình quân một|một)\s+(?:xã|huyện|phường|thôn|quận|thị trấn|đơn vị cấp)", I)
 # Page furniture: lists of related articles, reader comments, menus
 FURNITURE_HEAD = re.compile(r"^(?:Tin liên quan|Bài liên quan|Tin cùng chuyên mục|Xem thêm|Các tin khác|Tin khác|Đọc thêm)\b", I)
