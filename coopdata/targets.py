@@ -32,19 +32,20 @@ _NOT_QUANTITY_AFTER = re.compile(
     r"^\s*(?:[-–]\s*[A-ZĐa-zđ]{1,6}\s*/|/|tháng\b|ngày\b|năm\b|giờ|giây|sao\b|km|ha\b|tấn|kg|khóa|"
     r"điều\b|chương\b|mục\b|m2|m²|phút|tuổi|xã\b|huyện|tỉnh|sản phẩm|lớp\b|hội nghị|cuộc)", I)
 _NOT_QUANTITY_BEFORE = re.compile(
-    r"(?:ngày|tháng|số|số hiệu|khoản|điều|mục|nhóm|top|phụ lục|nghị định|quyết định|kế hoạch|"
+    r"(?:ngày|tháng|(?<!con )số|số hiệu|khoản|điều|mục|nhóm|top|phụ lục|nghị định|quyết định|kế hoạch|"
     r"chương trình|nghị quyết|thông tư|lần thứ|khóa|giai đoạn|nhiệm kỳ|STT|/|\w ?[-–]|lần)\s*$", I)
 _LIST_NUMBERING = re.compile(r"^\s*\(?\s*$")
 _BOUNDARY = re.compile(r"[;\n!?]|\.(?=\s|$)|:\s")
 _CE_WORD = re.compile(
-    r"hợp tác xã|HTX|tổ hợp tác|THT|liên hiệp|KTTT|kinh tế tập thể|LHHTX|QTDND|tổ chức|cán bộ|dân số|GRDP|GDP", I)
+    r"hợp tác xã|HTX|tổ hợp tác|THT|liên hiệp|KTTT|kinh tế tập thể|LHHTX|QTDND|tổ chức|cán bộ|dân số|GRDP|GDP|thành viên", I)
 _SKIP_AFTER_HEAD = re.compile(
     r"^[^;.\d]{0,25}?(?:được củng cố|củng cố|quy mô lớn|quy mô thôn|được nâng|nâng từ|nâng chất lượng|"
     r"được hỗ trợ|hỗ trợ|đang có|hiện có|tham gia Đề án|nâng cấp)", I)
 _SO_VOI = re.compile(r"so với", I)
 _NO_MORE = re.compile(
     r"(?:không còn|không để tồn tại|không để)\s+(?:\S+\s+){0,2}?(?:HTX|hợp tác xã|đơn vị)\b[^;.\d]{0,30}?"
-    r"(yếu kém|ngưng|ngừng|tồn tại hình thức|trên danh nghĩa|không hoạt động)", I)
+    r"(yếu kém|ngưng|ngừng|tồn tại hình thức|trên danh nghĩa|không hoạt động)"
+    r"|(?:HTX|hợp tác xã) (yếu kém)\s*:\s*không còn", I)
 _URL = re.compile(r"(?:https?://|www\.)\S+", I)
 _HEADING = re.compile(r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?\)?|[a-zđ]\)|[-–+*•])\s*", I)
 
@@ -252,7 +253,7 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
     if head == "members":
         if subject_new:
             return "new_coop_members", "count.subject_before"
-        return _members_metric(left, right)
+        return _members_metric(left, line[m.end:m.end + 80])
     if head == "trained":
         return "trained_coop_staff", "count.head"
     if head == "workers":
@@ -275,6 +276,8 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
             return "ica_top300_orgs", "count.quality"
         for metric, pat in V.COUNT_QUALITIES:
             if pat.search(window):
+                if metric == "value_chain_share" and head == "models" and not re.search(r"doanh nghiệp", window, I):
+                    continue
                 if metric == "model_coops" and head == "coops" and not re.search(r"kiểu mới|điển hình|mô hình", window[:60], I):
                     continue
                 return metric, "count.quality"
@@ -282,8 +285,8 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
             return "dissolved_coops", "count.dissolve"
         if head == "models":
             return "model_coops", "count.head"
-        if V.PER_UNIT.search(near_left[-30:]):
-            return "other", "count.other"
+        if V.PER_UNIT.search(near_left[-30:]) and not new:
+            return None
         return ("new_coops" if new else "coops"), "count.head"
     if head == "unions":
         return ("new_coop_unions" if new else "coop_unions"), "count.head"
@@ -356,12 +359,17 @@ def _members_metric(left: str, right: str) -> tuple[str, str] | None:
 
 def _percent_metric(left: str, right: str) -> tuple[str, str] | None:
     window = re.split(r"[;]|\d", right)[0][:140]
+    if re.search(r"giải thể|xử lý (?:xong|dứt điểm)", left, I):
+        return "dissolved_coops", "percent.dissolve"
     for metric, pat in V.PERCENT_CUES:
         if pat.search(window):
             return metric, "percent.after"
     for metric, pat in V.PERCENT_CUES:
         if pat.search(left):
             return metric, "percent.before"
+    if re.search(r"^\s*\)?\s*(?:số\s+)?(?:các\s+)?(?:HTX|hợp tác xã)\b", window, I) or re.search(
+            r"(?:HTX|hợp tác xã)[^;]{0,60}(?:đều|toàn bộ|tất cả)\s*\(?\s*$", left, I):
+        return "other", "percent.other"
     return None
 
 
@@ -481,6 +489,8 @@ def _time_for(line: str, m: _Mention, scope: _Scope, sent_start: int, sent_end: 
         return p[2], p[3], p[4]
     if scope.year:
         return scope.year
+    if scope.horizon:
+        return scope.horizon, None, "đến"
     return None, None, None
 
 
@@ -505,7 +515,7 @@ def extract_targets(text: str, doc_year: int | None = None, issue_year: int | No
             _heading_scope(line, scope)
         else:
             _paragraph_scope(line, scope)
-        if scope.past:
+        if scope.past or V.PAST.search(re.split(r":\s|\.\s", line, maxsplit=1)[0]):
             continue
         for fact in _line_facts(line, scope, doc_year):
             last_year = fact["period_end"] if fact["frequency"] != "once" else fact["target_year"]
@@ -558,7 +568,7 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
             gap_prev = line[prev_mention.end:m.start] if prev_mention else ""
             list_new = bool(prev_fact and prev_fact["metric"].startswith("new_") and prev_fact["unit"] == "count"
                             and not prev_fact["metric"].endswith("members")
-                            and re.fullmatch(r"[^;:\d]*?(?:,|\bvà\b|\bcùng\b|trong đó)\s*(?:\S+\s+){0,3}?", gap_prev or "x")
+                            and re.fullmatch(r"[^;:\d]*?(?:,|\bvà\b|\bcùng\b|trong đó)\s*(?:\S+\s+){0,4}?", gap_prev or "x")
                             and not re.search(r"\b(?:có|qua đó|nâng|đưa|với)\b", gap_prev))
             r = _count_metric(m, line, full_left, right_window, left, list_new)
             if r and _SO_VOI.search(right_window[:60]):
@@ -577,7 +587,7 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
                 if r and _CE_WORD.search(line):
                     results.append((r[0], "percent", r[1]))
         elif unit == "vnd":
-            metric = _money_metric(left if left.strip() else full_left, right_window)
+            metric = _money_metric(left if left.strip() else full_left, right_window) if _CE_WORD.search(line) else None
             if metric is None and prev_fact and prev_fact["unit"] == "vnd" and prev_mention and not re.search(
                     r"[;]", line[prev_mention.end:m.start]):
                 metric = prev_fact["metric"]
@@ -619,8 +629,8 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
                     p_start, p_end = period_start, year
             elif frequency == "period_total":
                 p_start, p_end = period_start, year
-            elif target_year is None and (doc_year or scope.horizon):
-                target_year = doc_year or scope.horizon
+            elif target_year is None and doc_year:
+                target_year = doc_year
             sector = _mention_sector(right_window) or scope.sector or scope.doc_sector
             qualifier = None
             q = re.match(r"^\s*(?:\S+\s+){0,3}?(hoạt động (?:có )?hiệu quả)", right_window, I)
@@ -651,19 +661,23 @@ def _mention_sector(right_window: str) -> str | None:
     return None
 
 
+_ANNUAL_WORD = re.compile(r"hằng năm|hàng năm|mỗi năm|bình quân (?:mỗi )?năm|một năm", I)
+
+
 def _is_annual(line: str, m: _Mention, s_start: int, left: str, right: str, unit: str, scope: _Scope) -> bool:
+    """Annual if a yearly cue governs the number: at the head of its sentence, in its clause, or right after it."""
     if unit == "vnd":
         return False
     sentence_before = line[s_start:m.start]
-    hits = list(V.ANNUAL.finditer(sentence_before))
-    if hits:
-        last = hits[-1]
-        between = sentence_before[last.end():]
-        if not _year_phrases(between) and not re.search(r"bình quân\s*$", sentence_before[:last.end()]) or True:
-            if not _year_phrases(between):
-                return True
-    if V.ANNUAL.match(right.lstrip()[:0] or " ") is None and re.search(
-            r"^[^;.\d]{0,50}?(?:/năm\b|mỗi năm|hằng năm|hàng năm)", right, I):
+    candidates = [h for h in _ANNUAL_WORD.finditer(left)]
+    head = _ANNUAL_WORD.search(sentence_before[:40])
+    if head and not re.search(r"\d", _HEADING.sub("", sentence_before[:head.start()], count=1)):
+        candidates.append(head)
+    for h in candidates:
+        tail = sentence_before[sentence_before.find(h.group(0)) + len(h.group(0)):] if h not in candidates[:0] else ""
+        if not [p for p in _year_phrases(tail) if V.PERIOD_CUES.search(p[4]) or p[4] == "năm"]:
+            return True
+    if re.search(r"^[^;.\d]{0,50}?(?:/\s*năm\b|mỗi năm|hằng năm|hàng năm)", right, I):
         return True
     return scope.annual
 
@@ -679,6 +693,6 @@ def _no_more_facts(line: str, scope: _Scope) -> list[dict]:
         year = years[-1][2] if years else (scope.year[0] if scope.year else None)
         out.append(dict(metric="weak_coop_share", comparator="eq", value_low=0.0, value_high=0.0, unit="percent",
                         frequency="once", target_year=year, period_start=None, period_end=None,
-                        sector=scope.sector or scope.doc_sector, qualifier=m.group(1), metric_text=m.group(0),
+                        sector=scope.sector or scope.doc_sector, qualifier=m.group(1) or m.group(2), metric_text=m.group(0),
                         rule="zero.no_more", span=(c_start, c_end)))
     return out

@@ -59,7 +59,7 @@ SECTORS: list[tuple[str, re.Pattern[str]]] = [
 # number first, then on the clause before it.
 PERCENT_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("weak_coop_share", re.compile(r"yếu kém|ngưng,? nghỉ|tồn tại hình thức|trên danh nghĩa|không hoạt động", I)),
-    ("population_participation_share", re.compile(r"dân số|\bhộ\b[^;.]{0,40}tham gia|hộ nông dân", I)),
+    ("population_participation_share", re.compile(r"dân số|\bhộ\b[^;.]{0,40}tham gia|hộ nông dân|\bhộ\b[^;.]{0,60}(?:dùng|sử dụng)[^;.]{0,30}dịch vụ", I)),
     ("grdp_share", re.compile(r"\bGRDP\b|\bGDP\b", I)),
     ("good_rated_share", re.compile(r"loại (?:tốt|khá)|tốt,? khá|khá,? tốt|khá,? giỏi|khá trở lên|đánh giá tốt|loại khá", I)),
     ("communes_with_coops_share", re.compile(r"\bxã\b[^;.%]{0,60}(?:có|đều có)\s+(?:\S+\s+){0,2}?" + ORG, I)),
@@ -68,7 +68,7 @@ PERCENT_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("digital_adoption_share", re.compile(r"chuyển đổi số|thương mại điện tử|công nghệ thông tin|khoa học,? công nghệ|công nghệ số", I)),
     ("value_chain_share", re.compile(r"chuỗi|liên kết", I)),
     ("profitable_coop_share", re.compile(r"có lãi", I)),
-    ("law_compliant_coop_share", re.compile(r"đúng (?:quy định của )?Luật|theo (?:đúng )?(?:quy định của )?Luật|tuân thủ Luật", I)),
+    ("law_compliant_coop_share", re.compile(r"vận hành đúng quy định|đúng (?:quy định của )?Luật|theo (?:đúng )?(?:quy định của )?Luật|tuân thủ Luật", I)),
     ("trained_manager_share", re.compile(r"cán bộ|giám đốc|trình độ|đào tạo|bồi dưỡng|tập huấn|cao đẳng|đại học", I)),
     ("effective_share", re.compile(r"hiệu quả", I)),
     ("dissolved_coops", re.compile(r"giải thể", I)),
@@ -131,10 +131,10 @@ DISSOLVE = re.compile(r"giải thể|xử lý dứt điểm|dứt điểm", I)
 ANNUAL = re.compile(r"hằng năm|hàng năm|mỗi năm|bình quân (?:mỗi )?năm|/năm\b|một năm", I)
 YEAR_PHRASE = re.compile(
     r"(?P<cue>đến hết năm|đến cuối năm|đến năm|tới năm|vào năm|trong năm|cuối năm|hết năm|mốc năm|mốc|"
-    r"tầm nhìn đến năm|tầm nhìn|năm|giai đoạn|cuối kỳ \()\s*(?P<y1>20[0-6]\d)(?!\d)"
+    r"tầm nhìn đến năm|tầm nhìn|năm|giai đoạn|(?:cho|trong) nhiệm kỳ|cuối kỳ \()\s*(?P<y1>20[0-6]\d)(?!\d)"
     r"(?:\s*[-–]\s*(?P<y2>20[0-6]\d)(?!\d))?", I)
-YEAR_NOT_SCOPE = re.compile(r"(?:luật[^.;]{0,40}|so với(?: mức)?(?: năm)?|khóa|nhiệm kỳ|ngày \d{1,2} tháng \d{1,2})\s*$", I)
-PERIOD_CUES = re.compile(r"đến|tới|mốc|giai đoạn|tầm nhìn|cuối kỳ|hết", I)
+YEAR_NOT_SCOPE = re.compile(r"(?:luật[^.;]{0,40}|so với(?: mức)?(?: năm)?|\bmức(?: năm)?|khóa|(?<!cho )(?<!trong )nhiệm kỳ|ngày \d{1,2} tháng \d{1,2})\s*$", I)
+PERIOD_CUES = re.compile(r"đến|tới|mốc|giai đoạn|tầm nhìn|cuối kỳ|hết|nhiệm kỳ", I)
 
 # Sections whose numbers are results, diagnoses or budgets, not aims
 PAST_SECTION = re.compile(r"KẾT QUẢ|THỰC TRẠNG|TỒN TẠI|HẠN CHẾ|NGUYÊN NHÂN|ĐÁNH GIÁ|TÌNH HÌNH|KINH PHÍ|BỐI CẢNH|"
@@ -146,4 +146,4 @@ NOT_AIM = re.compile(r"khen thưởng|được xét|đủ điều kiện|điều
 PER_UNIT_AFTER = re.compile(r"^\s*/\s*(?:xã|huyện|phường|thôn|quận|đơn vị)\b", I)
 PER_UNIT = re.compile(r"(?:mỗi|bình quân mỗi|bình quân một|một)\s+(?:xã|huyện|phường|thôn|quận|thị trấn|đơn vị cấp)", I)
 # Page furniture: lists of related articles, reader comments, menus
-FURNITURE_HEAD = re.compile(r"^(?:Tin liên quan|Bài liên quan|Tin cùng chuyên mục|Xem thêm|Các tin khác|Tin khác|Đọc thêm)\b", I)
+FURNITURE_HEAD = re.compile(r"không thuộc (?:khu vực )?(?:KTTT|kinh tế tập thể)|để đối chiếu|^(?:Tin liên quan|Bài liên quan|Tin cùng chuyên mục|Xem thêm|Các tin khác|Tin khác|Đọc thêm)\b", I)
