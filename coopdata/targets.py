@@ -47,7 +47,7 @@ _NO_MORE = re.compile(
     r"(yếu kém|ngưng|ngừng|tồn tại hình thức|trên danh nghĩa|không hoạt động)"
     r"|(?:HTX|hợp tác xã) (yếu kém)\s*:\s*không còn", I)
 _URL = re.compile(r"(?:https?://|www\.)\S+", I)
-_HEADING = re.compile(r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?\)?|[a-zđ]\)|[-–+*•])\s*", I)
+_HEADING = re.compile(r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?\)?|\(\d+\)|[a-zđ]\)|[-–+*•])\s*", I)
 
 
 @dataclass(frozen=True)
