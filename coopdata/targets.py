@@ -40,7 +40,7 @@ _CE_WORD = re.compile(
     r"hợp tác xã|HTX|tổ hợp tác|THT|liên hiệp|KTTT|kinh tế tập thể|LHHTX|QTDND|tổ chức|cán bộ|dân số|GRDP|GDP|thành viên", I)
 _SKIP_AFTER_HEAD = re.compile(
     r"^[^;.\d]{0,25}?(?:được củng cố|củng cố|quy mô lớn|quy mô thôn|được nâng|nâng từ|nâng chất lượng|"
-    r"được hỗ trợ|hỗ trợ|đang có|hiện có|tham gia Đề án|nâng cấp)", I)
+    r"được hỗ trợ|hỗ trợ|đang có|hiện có|nâng cấp)", I)
 _SO_VOI = re.compile(r"so với", I)
 _NO_MORE = re.compile(
     r"(?:không còn|không để tồn tại|không để)\s+(?:\S+\s+){0,2}?(?:HTX|hợp tác xã|đơn vị)\b[^;.\d]{0,30}?"
@@ -82,6 +82,7 @@ class _Scope:
     annual: bool = False
     past: bool = False
     horizon: int | None = None
+    horizon_is_period: bool = False
 
 
 @dataclass
@@ -229,7 +230,7 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
             head, head_end = kind, h.end()
             break
     after_head = right.lstrip()[head_end:]
-    window = re.split(r"[;]|\d", right)[0][:120]
+    window = re.split(r"[;,]|\d", right)[0][:120]
     subject_new = False
     if head in (None, "people") and re.search(r"lao động[^;]{0,40}thường xuyên|việc làm thường xuyên", near_left, I):
         return "coop_workers", "count.workers"
@@ -260,7 +261,7 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
         if re.search(r"thường xuyên", left + window, I):
             return "coop_workers", "count.head"
         return None
-    if head == "orgs":
+    if head in ("orgs", "orgs_first"):
         if re.search(r"nhóm 300|300 (?:hợp tác xã|HTX) lớn nhất", line[m.end:m.end + 160], I):
             return "ica_top300_orgs", "count.head"
         if new:
@@ -379,7 +380,9 @@ def _growth_metrics(left: str, right: str) -> list[str]:
     best, best_pos = None, -1
     for metric, pat in V.GROWTH_CUES:
         for f in pat.finditer(left):
-            if f.start() > best_pos:
+            specific = metric != "sector_growth_rate"
+            if (specific and (best in (None, "sector_growth_rate") or f.start() > best_pos)) or (
+                    not specific and best is None):
                 best, best_pos = metric, f.start()
     if best is None:
         window = re.split(r"[;]|\d", right)[0][:60]
@@ -450,13 +453,15 @@ def _paragraph_scope(line: str, scope: _Scope) -> None:
         scope.year = (y[2], y[3], y[4])
 
 
-def _horizon(text: str) -> int | None:
+def _horizon(text: str) -> tuple[int | None, bool]:
     """The last year of the period a plan's title names ("giai đoạn 2022 - 2025", "đến năm 2030")."""
     lines = [ln for ln in text.split("\n")[:12] if ln.strip()]
     title = next((ln for ln in lines if re.search(r"Kế hoạch|Chương trình|Chiến lược|Đề án|KẾ HOẠCH|CHƯƠNG TRÌNH", ln)), "")
-    title = re.sub(r"\([^)]*\)", "", title)
+    title = re.sub(r"\([^)]*\)|“[^”]*”|\"[^\"]*\"", "", title)
     spans = [p for p in _year_phrases(title) if V.PERIOD_CUES.search(p[4])]
-    return spans[-1][2] if spans else None
+    if not spans:
+        return None, False
+    return spans[-1][2], spans[-1][3] is not None
 
 
 def _doc_sector(text: str) -> str | None:
@@ -502,7 +507,8 @@ def extract_targets(text: str, doc_year: int | None = None, issue_year: int | No
     """
     out: list[Target] = []
     seen: set[tuple] = set()
-    scope = _Scope(doc_sector=_doc_sector(text), horizon=_horizon(text))
+    horizon = _horizon(text)
+    scope = _Scope(doc_sector=_doc_sector(text), horizon=horizon[0], horizon_is_period=horizon[1])
     offset = 0
     for line in text.split("\n"):
         line_start = offset
@@ -515,7 +521,8 @@ def extract_targets(text: str, doc_year: int | None = None, issue_year: int | No
             _heading_scope(line, scope)
         else:
             _paragraph_scope(line, scope)
-        if scope.past or V.PAST.search(re.split(r":\s|\.\s", line, maxsplit=1)[0]):
+        lead = re.split(r":\s|\.\s", line, maxsplit=1)[0]
+        if scope.past or V.PAST.search(lead) or V.PAST_LEAD.search(lead):
             continue
         for fact in _line_facts(line, scope, doc_year):
             last_year = fact["period_end"] if fact["frequency"] != "once" else fact["target_year"]
@@ -554,7 +561,8 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
         right_window = right[:nxt.start()] if nxt else right
         sentence_before = line[s_start:m.start]
         prev_end = m.end
-        if V.PAST.search(sentence_before) or V.PAST.search(line[c_start:m.start]):
+        if (V.PAST.search(sentence_before) or V.PAST.search(line[c_start:m.start])) and not re.search(
+                r"\blên\s*$", line[max(0, m.start - 8):m.start]):
             prev_fact, prev_mention = None, m
             continue
         baseline = re.search(r"\btừ(?: mức)?\s*$", line[max(0, m.start - 12):m.start], I) and re.match(
@@ -571,7 +579,7 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
                             and re.fullmatch(r"[^;:\d]*?(?:,|\bvà\b|\bcùng\b|trong đó)\s*(?:\S+\s+){0,4}?", gap_prev or "x")
                             and not re.search(r"\b(?:có|qua đó|nâng|đưa|với)\b", gap_prev))
             r = _count_metric(m, line, full_left, right_window, left, list_new)
-            if r and _SO_VOI.search(right_window[:60]):
+            if r and (_SO_VOI.search(right_window[:60]) or (_SO_VOI.search(full_left) and re.search(r"\btăng", full_left, I))):
                 r = None
             if r:
                 results.append((r[0], "count", r[1]))
@@ -580,7 +588,10 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
                 V.GROWTH_WORD.search(full_left[-60:]) and (V.ANNUAL.search(right_window[:25]) or V.ANNUAL.search(full_left)
                                                            or _SO_VOI.search(right_window[:40])))
             if is_growth:
-                for metric in _growth_metrics(full_left, right_window):
+                growth_left = full_left
+                if not any(p.search(full_left) for _, p in V.GROWTH_CUES):
+                    growth_left = line[s_start:m.start]
+                for metric in _growth_metrics(growth_left, right_window):
                     results.append((metric, "percent_per_year", "percent.growth"))
             if not results:
                 r = _percent_metric(left if left.strip() else full_left, right_window)
@@ -620,7 +631,8 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
             elif annual and unit_ in ("count", "percent") and (metric.startswith("new_") or metric in (
                     "trained_coop_staff", "model_coops", "value_chain_share", "grdp_share") or unit_ == "count"):
                 frequency = "annual"
-            elif metric.startswith("new_") and cue and V.PERIOD_CUES.search(cue) and (
+            elif metric.startswith("new_") and cue and (V.PERIOD_CUES.search(cue) or (
+                    scope.horizon_is_period and year == scope.horizon)) and (
                     period_start is not None or doc_year is None or (year and year > doc_year)):
                 frequency = "period_total"
             if frequency == "annual":

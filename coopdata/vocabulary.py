@@ -35,7 +35,7 @@ NEW_AFTER = re.compile(r"^\s*(?:[^\s,;]+\s+){0,4}?(?:được thành lập mới
 # Words that mark a number as a past result or the current state, not an aim
 PAST = re.compile(
     r"(?:hiện nay|hiện có|hiện tại|hiện toàn|tại thời điểm|tính đến (?:hết |cuối )?(?:ngày|tháng|thời điểm)|"
-    r"số liệu nền|ghi chú|kết quả đạt|kết quả thực hiện|đã thành lập|đã có|đã đạt|đã hỗ trợ|đã giải thể|"
+    r"số liệu nền|ghi chú|kết quả đạt|kết quả thực hiện|đã thành lập|đã có|đã hỗ trợ|đã giải thể|"
     r"so với cùng kỳ|tới cuối năm \d{4}|cuối năm \d{4},? (?:toàn tỉnh|cả tỉnh|thành phố)?\s*(?:đã|có)|"
     r"năm \d{4} (?:đã|có \d)|trong năm qua|năm qua|vừa qua|thực trạng|ước đạt|ước thực hiện|"
     r"ước (?:cả )?năm|ước có|hiện còn|thời điểm (?:đưa tin|hiện tại|báo cáo|ban hành|xây dựng)|hiện trạng|kết quả năm|kết quả (?:thực hiện|đánh giá)|số liệu|hiện tỉnh|"
@@ -99,9 +99,10 @@ COUNT_HEADS: list[tuple[str, re.Pattern[str]]] = [
     ("union_member_coops", re.compile(r"^(?:" + ORG + r") thành viên", I)),
     ("members", re.compile(r"^(?:thành viên|tổ viên|xã viên)", I)),
     ("unions", re.compile(r"^(?:" + UNION + r")", I)),
-    ("groups", re.compile(r"^(?:" + GROUP + r"|tổ\b)", I)),
-    ("coops", re.compile(r"^(?:mô hình\s+)?(?:" + ORG + r"|đơn vị)", I)),
+    ("orgs_first", re.compile(r"^" + KTTT, I)),
+    ("groups", re.compile(r"^(?:" + GROUP + r"|tổ(?! chức)\b)", I)),
     ("models", re.compile(r"^mô hình", I)),
+    ("coops", re.compile(r"^(?:" + ORG + r"|đơn vị)", I)),
     ("trained", re.compile(r"^lượt", I)),
     ("workers", re.compile(r"^lao động", I)),
     ("orgs", re.compile(r"^" + KTTT, I)),
@@ -125,15 +126,15 @@ COUNT_QUALITIES: list[tuple[str, re.Pattern[str]]] = [
     ("model_coops", re.compile(r"kiểu mới|điển hình|mô hình", I)),
     ("ica_top300_orgs", re.compile(r"300 hợp tác xã lớn nhất|300 HTX lớn nhất", I)),
 ]
-DISSOLVE = re.compile(r"giải thể|xử lý dứt điểm|dứt điểm", I)
+DISSOLVE = re.compile(r"giải thể|xử lý dứt điểm|dứt điểm|\bxử lý\b", I)
 
 # Frequency and time
 ANNUAL = re.compile(r"hằng năm|hàng năm|mỗi năm|bình quân (?:mỗi )?năm|/năm\b|một năm", I)
 YEAR_PHRASE = re.compile(
     r"(?P<cue>đến hết năm|đến cuối năm|đến năm|tới năm|vào năm|trong năm|cuối năm|hết năm|mốc năm|mốc|"
-    r"tầm nhìn đến năm|tầm nhìn|năm|giai đoạn|(?:cho|trong) nhiệm kỳ|cuối kỳ \()\s*(?P<y1>20[0-6]\d)(?!\d)"
+    r"tầm nhìn đến năm|tầm nhìn|năm|giai đoạn|(?:mục tiêu|chỉ tiêu|cho|trong) nhiệm kỳ|cuối kỳ \()\s*(?P<y1>20[0-6]\d)(?!\d)"
     r"(?:\s*[-–]\s*(?P<y2>20[0-6]\d)(?!\d))?", I)
-YEAR_NOT_SCOPE = re.compile(r"(?:luật[^.;]{0,40}|so với(?: mức)?(?: năm)?|\bmức(?: năm)?|khóa|(?<!cho )(?<!trong )nhiệm kỳ|ngày \d{1,2} tháng \d{1,2})\s*$", I)
+YEAR_NOT_SCOPE = re.compile(r"(?:luật[^.;]{0,40}|so với(?: mức)?(?: năm)?|\bmức(?: năm)?|khóa|ngày \d{1,2} tháng \d{1,2})\s*$", I)
 PERIOD_CUES = re.compile(r"đến|tới|mốc|giai đoạn|tầm nhìn|cuối kỳ|hết|nhiệm kỳ", I)
 
 # Sections whose numbers are results, diagnoses or budgets, not aims
@@ -147,3 +148,4 @@ PER_UNIT_AFTER = re.compile(r"^\s*/\s*(?:xã|huyện|phường|thôn|quận|đơ
 PER_UNIT = re.compile(r"(?:mỗi|bình quân mỗi|bình quân một|một)\s+(?:xã|huyện|phường|thôn|quận|thị trấn|đơn vị cấp)", I)
 # Page furniture: lists of related articles, reader comments, menus
 FURNITURE_HEAD = re.compile(r"không thuộc (?:khu vực )?(?:KTTT|kinh tế tập thể)|để đối chiếu|^(?:Tin liên quan|Bài liên quan|Tin cùng chuyên mục|Xem thêm|Các tin khác|Tin khác|Đọc thêm)\b", I)
+PAST_LEAD = re.compile(r"^\W*(?:kết quả|hiện trạng|thực trạng|số liệu|tình hình)\b", I)
