@@ -83,6 +83,7 @@ class _Scope:
     past: bool = False
     horizon: int | None = None
     horizon_is_period: bool = False
+    ce_context: bool = False
 
 
 @dataclass
@@ -230,7 +231,7 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
             head, head_end = kind, h.end()
             break
     after_head = right.lstrip()[head_end:]
-    window = re.split(r"[;,]|\d", right)[0][:120]
+    window = re.split(r"[;,]|\d", re.sub(r"\([^)]*\)", "", right))[0][:120]
     subject_new = False
     if head in (None, "people") and re.search(r"lao động[^;]{0,40}thường xuyên|việc làm thường xuyên", near_left, I):
         return "coop_workers", "count.workers"
@@ -242,13 +243,18 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
             if re.search(r"lao động[^;.]{0,40}thường xuyên|việc làm thường xuyên", left + right, I):
                 return "coop_workers", "count.workers"
             return None
+        head_was_people = head == "people"
         head, subject_new, subject_text = subject
+        if head_was_people and head != "members":
+            return "other", "count.other"
         if head == "high_tech":
             return "high_tech_coops", "count.subject_before"
         window = window + " " + subject_text
         new = subject_new
     else:
-        new = bool(V.NEW_VERB.search(near_left)) or list_new or bool(V.NEW_AFTER.match(after_head))
+        clause_after = re.split(r"[;.]", line[m.end:m.end + 80])[0].lstrip()[head_end:]
+        new = (bool(V.NEW_VERB.search(near_left)) or list_new or bool(V.NEW_AFTER.match(after_head))
+               or bool(V.NEW_AFTER_LIST.match(clause_after)) or bool(V.NEW_VERB_NEAR.search(near_left)))
     if head == "union_member_coops":
         return "coop_union_member_coops", "count.head"
     if head == "members":
@@ -260,7 +266,7 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
     if head == "workers":
         if re.search(r"thường xuyên", left + window, I):
             return "coop_workers", "count.head"
-        return None
+        return "other", "count.other"
     if head in ("orgs", "orgs_first"):
         if re.search(r"nhóm 300|300 (?:hợp tác xã|HTX) lớn nhất", line[m.end:m.end + 160], I):
             return "ica_top300_orgs", "count.head"
@@ -457,7 +463,7 @@ def _horizon(text: str) -> tuple[int | None, bool]:
     """The last year of the period a plan's title names ("giai đoạn 2022 - 2025", "đến năm 2030")."""
     lines = [ln for ln in text.split("\n")[:12] if ln.strip()]
     title = next((ln for ln in lines if re.search(r"Kế hoạch|Chương trình|Chiến lược|Đề án|KẾ HOẠCH|CHƯƠNG TRÌNH", ln)), "")
-    title = re.sub(r"\([^)]*\)|“[^”]*”|\"[^\"]*\"", "", title)
+    title = re.sub(r"\((?!nhiệm kỳ|giai đoạn)[^)]*\)|“[^”]*”|\"[^\"]*\"", "", title)
     spans = [p for p in _year_phrases(title) if V.PERIOD_CUES.search(p[4])]
     if not spans:
         return None, False
@@ -517,11 +523,13 @@ def extract_targets(text: str, doc_year: int | None = None, issue_year: int | No
             continue
         original = line
         line = _URL.sub(lambda u: " " * len(u.group(0)), line)
+        if _is_heading(line) and not line.startswith(("-", "+", "•")):
+            scope.ce_context = bool(_CE_WORD.search(line))
         if _is_heading(line):
             _heading_scope(line, scope)
         else:
             _paragraph_scope(line, scope)
-        lead = re.split(r":\s|\.\s", line, maxsplit=1)[0]
+        lead = re.split(r":\s|\.\s|[;(]", line, maxsplit=1)[0]
         if scope.past or V.PAST.search(lead) or V.PAST_LEAD.search(lead):
             continue
         for fact in _line_facts(line, scope, doc_year):
@@ -576,7 +584,8 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
             gap_prev = line[prev_mention.end:m.start] if prev_mention else ""
             list_new = bool(prev_fact and prev_fact["metric"].startswith("new_") and prev_fact["unit"] == "count"
                             and not prev_fact["metric"].endswith("members")
-                            and re.fullmatch(r"[^;:\d]*?(?:,|\bvà\b|\bcùng\b|trong đó)\s*(?:\S+\s+){0,4}?", gap_prev or "x")
+                            and (re.fullmatch(r"[^;:\d]*?(?:,|\bvà\b|\bcùng\b|trong đó)\s*(?:\S+\s+){0,4}?", gap_prev or "x")
+                                 or re.fullmatch(r"\s*\S+(?:\s\S+){0,2}\s*;\s*", gap_prev or "x"))
                             and not re.search(r"\b(?:có|qua đó|nâng|đưa|với)\b", gap_prev))
             r = _count_metric(m, line, full_left, right_window, left, list_new)
             if r and (_SO_VOI.search(right_window[:60]) or (_SO_VOI.search(full_left) and re.search(r"\btăng", full_left, I))):
@@ -593,14 +602,19 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
                     growth_left = line[s_start:m.start]
                 for metric in _growth_metrics(growth_left, right_window):
                     results.append((metric, "percent_per_year", "percent.growth"))
+            if not results and prev_fact and prev_fact["unit"] == "percent" and re.search(
+                    r"(?:tỷ lệ|con số|mức) này", full_left, I):
+                results.append((prev_fact["metric"], "percent", "percent.same_as_before"))
             if not results:
                 r = _percent_metric(left if left.strip() else full_left, right_window)
-                if r and _CE_WORD.search(line):
+                if r and (_CE_WORD.search(line) or scope.ce_context):
                     results.append((r[0], "percent", r[1]))
         elif unit == "vnd":
-            metric = _money_metric(left if left.strip() else full_left, right_window) if _CE_WORD.search(line) else None
-            if metric is None and prev_fact and prev_fact["unit"] == "vnd" and prev_mention and not re.search(
-                    r"[;]", line[prev_mention.end:m.start]):
+            metric = _money_metric(left if left.strip() else full_left, right_window) if (
+                _CE_WORD.search(line) or scope.ce_context) else None
+            same_list = prev_fact and prev_fact["unit"] == "vnd" and prev_mention and not re.search(
+                r"[;]", line[prev_mention.end:m.start])
+            if same_list and (metric is None or prev_fact["metric"] == "other"):
                 metric = prev_fact["metric"]
             if metric:
                 results.append((metric, "vnd", "money.cue"))
@@ -631,7 +645,7 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
             elif annual and unit_ in ("count", "percent") and (metric.startswith("new_") or metric in (
                     "trained_coop_staff", "model_coops", "value_chain_share", "grdp_share") or unit_ == "count"):
                 frequency = "annual"
-            elif metric.startswith("new_") and cue and (V.PERIOD_CUES.search(cue) or (
+            elif metric.startswith("new_") and not metric.endswith("members") and cue and (V.PERIOD_CUES.search(cue) or (
                     scope.horizon_is_period and year == scope.horizon)) and (
                     period_start is not None or doc_year is None or (year and year > doc_year)):
                 frequency = "period_total"
