@@ -33,7 +33,7 @@ _NOT_QUANTITY_AFTER = re.compile(
     r"điều\b|chương\b|mục\b|m2|m²|phút|tuổi|xã\b|huyện|tỉnh|sản phẩm|lớp\b|hội nghị|cuộc)", I)
 _NOT_QUANTITY_BEFORE = re.compile(
     r"(?:ngày|tháng|(?<!con )số|số hiệu|khoản|điều|mục|nhóm|top|phụ lục|nghị định|quyết định|kế hoạch|"
-    r"chương trình|nghị quyết|thông tư|lần thứ|khóa|giai đoạn|nhiệm kỳ|STT|/|\w ?[-–]|lần)\s*$", I)
+    r"chương trình|nghị quyết|thông tư|lần thứ|khóa|một trong|giai đoạn|nhiệm kỳ|STT|/|\w ?[-–]|lần)\s*$", I)
 _LIST_NUMBERING = re.compile(r"^\s*\(?\s*$")
 _BOUNDARY = re.compile(r"[;\n!?]|\.(?=\s|$)|:\s")
 _CE_WORD = re.compile(
@@ -231,7 +231,7 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
             head, head_end = kind, h.end()
             break
     after_head = right.lstrip()[head_end:]
-    window = re.split(r"[;,]|\d", re.sub(r"\([^)]*\)", "", right))[0][:120]
+    window = _quality_window(right)
     subject_new = False
     if head in (None, "people") and re.search(r"lao động[^;]{0,40}thường xuyên|việc làm thường xuyên", near_left, I):
         return "coop_workers", "count.workers"
@@ -252,7 +252,7 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
         window = window + " " + subject_text
         new = subject_new
     else:
-        clause_after = re.split(r"[;.]", line[m.end:m.end + 80])[0].lstrip()[head_end:]
+        clause_after = re.split(r";|\.(?=\s|$)", line[m.end:m.end + 80])[0].lstrip()[head_end:]
         new = (bool(V.NEW_VERB.search(near_left)) or list_new or bool(V.NEW_AFTER.match(after_head))
                or bool(V.NEW_AFTER_LIST.match(clause_after)) or bool(V.NEW_VERB_NEAR.search(near_left)))
     if head == "union_member_coops":
@@ -266,6 +266,8 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
     if head == "workers":
         if re.search(r"thường xuyên", left + window, I):
             return "coop_workers", "count.head"
+        return "other", "count.other"
+    if head == "credit_funds":
         return "other", "count.other"
     if head in ("orgs", "orgs_first"):
         if re.search(r"nhóm 300|300 (?:hợp tác xã|HTX) lớn nhất", line[m.end:m.end + 160], I):
@@ -302,6 +304,19 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
     return None
 
 
+def _quality_window(right: str) -> str:
+    """The words that qualify a counted noun: up to the first comma that does not continue a list of nouns."""
+    text = re.split(r";|\d", re.sub(r"\([^)]*\)", "", right))[0]
+    parts = text.split(",")
+    out = parts[0]
+    for part in parts[1:]:
+        if re.match(r"\s*(?:HTX|hợp tác xã|THT|tổ hợp tác|liên hiệp|KTTT)\b", part, I):
+            out += "," + part
+        else:
+            break
+    return out[:120]
+
+
 _SUBJECT_ORG = re.compile(r"(?:(?:số|tổng số)(?: lượng)?\s+)?(" + V.UNION + "|" + V.GROUP + "|" + V.ORG +
                           r"|thành viên|tổ viên)", I)
 
@@ -335,7 +350,7 @@ def _subject_before(near_left: str) -> tuple[str, bool, str] | None:
 def _members_metric(left: str, right: str) -> tuple[str, str] | None:
     r = right.lstrip()
     if re.match(r"^(?:thành viên|xã viên)\s+mới", r, I):
-        return None
+        return "other", "count.other"
     if re.match(r"^tổ viên", r, I):
         return "coop_group_members", "count.members"
     direct = re.match(r"^(?:thành viên|xã viên)\s+(?:của\s+)?(?:các\s+)?(" + V.GROUP + "|" + V.ORG + "|" + V.KTTT + ")", r, I)
@@ -462,7 +477,9 @@ def _paragraph_scope(line: str, scope: _Scope) -> None:
 def _horizon(text: str) -> tuple[int | None, bool]:
     """The last year of the period a plan's title names ("giai đoạn 2022 - 2025", "đến năm 2030")."""
     lines = [ln for ln in text.split("\n")[:12] if ln.strip()]
-    title = next((ln for ln in lines if re.search(r"Kế hoạch|Chương trình|Chiến lược|Đề án|KẾ HOẠCH|CHƯƠNG TRÌNH", ln)), "")
+    title = next((ln for ln in lines if re.search(
+        r"Kế hoạch|Chương trình|Chiến lược|Đề án|Nghị quyết|Quyết định|Mục tiêu|Chỉ tiêu|Định hướng|KẾ HOẠCH|CHƯƠNG TRÌNH",
+        ln)), "")
     title = re.sub(r"\((?!nhiệm kỳ|giai đoạn)[^)]*\)|“[^”]*”|\"[^\"]*\"", "", title)
     spans = [p for p in _year_phrases(title) if V.PERIOD_CUES.search(p[4])]
     if not spans:
@@ -574,7 +591,7 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
             prev_fact, prev_mention = None, m
             continue
         baseline = re.search(r"\btừ(?: mức)?\s*$", line[max(0, m.start - 12):m.start], I) and re.match(
-            r"^[^;.\d]{0,40}?(?<!trở )\blên\b", line[m.end:])
+            r"^[^;.\d]{0,40}?(?<!trở )\blên\b", re.sub(r"\([^)]*\)", "", line[m.end:m.end + 80]))
         if baseline or V.PLAN_SHARE.match(line[m.end:m.end + 20]) or V.NOT_AIM.search(line[c_start:c_end]):
             prev_fact, prev_mention = None, m
             continue
@@ -593,7 +610,9 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
             if r:
                 results.append((r[0], "count", r[1]))
         elif unit in ("percent", "percent_per_year"):
-            is_growth = unit == "percent_per_year" or (
+            direct_growth = re.search(r"\btăng(?: bình quân)?(?: khoảng| từ| hơn| trên)?\s*$", full_left, I) and any(
+                p.search(full_left) for metric, p in V.GROWTH_CUES if metric != "sector_growth_rate")
+            is_growth = unit == "percent_per_year" or direct_growth or (
                 V.GROWTH_WORD.search(full_left[-60:]) and (V.ANNUAL.search(right_window[:25]) or V.ANNUAL.search(full_left)
                                                            or _SO_VOI.search(right_window[:40])))
             if is_growth:
@@ -607,6 +626,9 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
                 results.append((prev_fact["metric"], "percent", "percent.same_as_before"))
             if not results:
                 r = _percent_metric(left if left.strip() else full_left, right_window)
+                if r and r[0] == "other" or r is None:
+                    r2 = _percent_metric(full_left, right_window)
+                    r = r2 if r2 and r2[0] != "other" else r
                 if r and (_CE_WORD.search(line) or scope.ce_context):
                     results.append((r[0], "percent", r[1]))
         elif unit == "vnd":
@@ -642,9 +664,12 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
             target_year, p_start, p_end = year, None, None
             if unit_ == "percent_per_year" and not _SO_VOI.search(right_window[:40]):
                 frequency = "annual"
-            elif annual and unit_ in ("count", "percent") and (metric.startswith("new_") or metric in (
-                    "trained_coop_staff", "model_coops", "value_chain_share", "grdp_share") or unit_ == "count"):
+            elif annual and unit_ in ("count", "percent", "times") and (metric.startswith("new_") or metric in (
+                    "trained_coop_staff", "model_coops", "value_chain_share", "grdp_share", "income_growth")
+                                                                 or unit_ == "count"):
                 frequency = "annual"
+            elif metric == "other" and unit_ == "count" and cue == "giai đoạn" and period_start:
+                frequency = "period_total"
             elif metric.startswith("new_") and not metric.endswith("members") and cue and (V.PERIOD_CUES.search(cue) or (
                     scope.horizon_is_period and year == scope.horizon)) and (
                     period_start is not None or doc_year is None or (year and year > doc_year)):
@@ -658,6 +683,8 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
             elif target_year is None and doc_year:
                 target_year = doc_year
             sector = _mention_sector(right_window) or scope.sector or scope.doc_sector
+            if rule == "count.other" and re.match(r"\s*(?:QTDND|quỹ tín dụng)", right_window, I):
+                sector = "credit"
             qualifier = None
             q = re.match(r"^\s*(?:\S+\s+){0,3}?(hoạt động (?:có )?hiệu quả)", right_window, I)
             if q and unit_ == "count" and metric in ("coops", "coop_groups"):
@@ -676,7 +703,7 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
 def _strip_comparators(s: str) -> str:
     for _, pat in V.COMPARATOR_BEFORE:
         s = pat.sub("", s)
-    return re.sub(r"\b(?:đạt|là|có)\b", "", s)
+    return re.sub(r"\b(?:đạt|là|có|tỷ lệ|chiếm)\b", "", s)
 
 
 def _mention_sector(right_window: str) -> str | None:
@@ -703,7 +730,8 @@ def _is_annual(line: str, m: _Mention, s_start: int, left: str, right: str, unit
         tail = sentence_before[sentence_before.find(h.group(0)) + len(h.group(0)):] if h not in candidates[:0] else ""
         if not [p for p in _year_phrases(tail) if V.PERIOD_CUES.search(p[4]) or p[4] == "năm"]:
             return True
-    if re.search(r"^[^;.\d]{0,50}?(?:/\s*năm\b|mỗi năm|hằng năm|hàng năm)", right, I):
+    if re.search(r"^[^;,.\d]{0,50}?(?:/\s*năm\b|mỗi năm|hằng năm|hàng năm)", right, I) or re.search(
+            r"^[^;.\d]{0,50}?(?:mỗi năm|hằng năm|hàng năm)\s*[;.]?\s*$", right, I):
         return True
     return scope.annual
 
@@ -716,7 +744,7 @@ def _no_more_facts(line: str, scope: _Scope) -> list[dict]:
             continue
         c_start, c_end = _clause_bounds(line, m.start(), m.end())
         years = [p for p in _year_phrases(line) if p[1] <= m.start()]
-        year = years[-1][2] if years else (scope.year[0] if scope.year else None)
+        year = years[-1][2] if years else (scope.year[0] if scope.year else scope.horizon)
         out.append(dict(metric="weak_coop_share", comparator="eq", value_low=0.0, value_high=0.0, unit="percent",
                         frequency="once", target_year=year, period_start=None, period_end=None,
                         sector=scope.sector or scope.doc_sector, qualifier=m.group(1) or m.group(2), metric_text=m.group(0),

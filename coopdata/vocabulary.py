@@ -92,7 +92,7 @@ MONEY_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("coop_total_revenue", re.compile(r"tổng doanh thu|doanh thu (?:toàn|của toàn|cả)", I)),
     ("avg_coop_revenue", re.compile(r"doanh thu", I)),
     ("avg_member_income", re.compile(r"thu nhập", I)),
-    ("avg_coop_profit", re.compile(r"lợi nhuận|\blãi\b", I)),
+    ("avg_coop_profit", re.compile(r"lợi nhuận|\blãi\b(?! suất)", I)),
 ]
 MONEY_OTHER_UNIT = re.compile(r"mỗi (?:THT|tổ\b|tổ hợp tác|liên hiệp)|/THT|/tổ\b", I)
 
@@ -102,6 +102,7 @@ COUNT_HEADS: list[tuple[str, re.Pattern[str]]] = [
     ("members", re.compile(r"^(?:thành viên|tổ viên|xã viên)", I)),
     ("unions", re.compile(r"^(?:" + UNION + r")", I)),
     ("orgs_first", re.compile(r"^" + KTTT, I)),
+    ("credit_funds", re.compile(r"^(?:QTDND|quỹ tín dụng)", I)),
     ("groups", re.compile(r"^(?:" + GROUP + r"|tổ(?! chức)\b)", I)),
     ("models", re.compile(r"^mô hình", I)),
     ("coops", re.compile(r"^(?:" + ORG + r"|đơn vị)", I)),
@@ -134,7 +135,7 @@ DISSOLVE = re.compile(r"giải thể|xử lý dứt điểm|dứt điểm|\bxử
 ANNUAL = re.compile(r"hằng năm|hàng năm|mỗi năm|bình quân (?:mỗi )?năm|/năm\b|một năm", I)
 YEAR_PHRASE = re.compile(
     r"(?P<cue>đến hết năm|đến cuối năm|đến năm|tới năm|vào năm|trong năm|cuối năm|hết năm|mốc năm|mốc|"
-    r"tầm nhìn đến năm|tầm nhìn|năm|giai đoạn|(?:mục tiêu|chỉ tiêu|cho|trong) nhiệm kỳ|cuối kỳ \()\s*(?P<y1>20[0-6]\d)(?!\d)"
+    r"tầm nhìn đến năm|tầm nhìn|năm|giai đoạn|(?:mục tiêu|chỉ tiêu|cho|trong|\() nhiệm kỳ|\(nhiệm kỳ|cuối kỳ \()\s*(?P<y1>20[0-6]\d)(?!\d)"
     r"(?:\s*[-–]\s*(?P<y2>20[0-6]\d)(?!\d))?", I)
 YEAR_NOT_SCOPE = re.compile(r"(?:luật[^.;]{0,40}|so với(?: mức)?(?: năm)?|\bmức(?: năm)?|khóa|ngày \d{1,2} tháng \d{1,2})\s*$", I)
 PERIOD_CUES = re.compile(r"đến|tới|mốc|giai đoạn|tầm nhìn|cuối kỳ|hết|nhiệm kỳ", I)
