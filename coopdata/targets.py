@@ -268,7 +268,7 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
             return "coop_workers", "count.head"
         return "other", "count.other"
     if head == "credit_funds":
-        return "other", "count.other"
+        return None if re.match(r"^\s*(?:\S+\s+)?(?:đang|hiện)", after_head, I) else ("other", "count.other")
     if head in ("orgs", "orgs_first"):
         if re.search(r"nhóm 300|300 (?:hợp tác xã|HTX) lớn nhất", line[m.end:m.end + 160], I):
             return "ica_top300_orgs", "count.head"
@@ -634,6 +634,8 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
         elif unit == "vnd":
             metric = _money_metric(left if left.strip() else full_left, right_window) if (
                 _CE_WORD.search(line) or scope.ce_context) else None
+            if metric is None and left.strip() != full_left.strip():
+                metric = _money_metric(full_left, right_window) if (_CE_WORD.search(line) or scope.ce_context) else None
             same_list = prev_fact and prev_fact["unit"] == "vnd" and prev_mention and not re.search(
                 r"[;]", line[prev_mention.end:m.start])
             if same_list and (metric is None or prev_fact["metric"] == "other"):
@@ -658,7 +660,7 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
               and re.fullmatch(r"[^;:\d]*?\b(?:và|,)\s*", gap or "x") and prev_fact["unit"] == "count"):
             prev_fact["comparator"] = "gte"
         year, period_start, cue = _time_for(line, m, scope, s_start, s_end)
-        annual = _is_annual(line, m, s_start, full_left, right_window, unit, scope)
+        annual = _is_annual(line, m, s_start, full_left, right_window, unit, scope, right)
         for metric, unit_, rule in results:
             frequency = "once"
             target_year, p_start, p_end = year, None, None
@@ -717,7 +719,8 @@ def _mention_sector(right_window: str) -> str | None:
 _ANNUAL_WORD = re.compile(r"hằng năm|hàng năm|mỗi năm|bình quân (?:mỗi )?năm|một năm", I)
 
 
-def _is_annual(line: str, m: _Mention, s_start: int, left: str, right: str, unit: str, scope: _Scope) -> bool:
+def _is_annual(line: str, m: _Mention, s_start: int, left: str, right: str, unit: str, scope: _Scope,
+               right_clause: str = "") -> bool:
     """Annual if a yearly cue governs the number: at the head of its sentence, in its clause, or right after it."""
     if unit == "vnd":
         return False
@@ -731,7 +734,7 @@ def _is_annual(line: str, m: _Mention, s_start: int, left: str, right: str, unit
         if not [p for p in _year_phrases(tail) if V.PERIOD_CUES.search(p[4]) or p[4] == "năm"]:
             return True
     if re.search(r"^[^;,.\d]{0,50}?(?:/\s*năm\b|mỗi năm|hằng năm|hàng năm)", right, I) or re.search(
-            r"^[^;.\d]{0,50}?(?:mỗi năm|hằng năm|hàng năm)\s*[;.]?\s*$", right, I):
+            r"^[^;.\d]{0,50}?(?:mỗi năm|hằng năm|hàng năm)\s*[;.]?\s*$", right_clause or right, I):
         return True
     return scope.annual
 

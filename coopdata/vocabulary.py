@@ -30,7 +30,7 @@ TRO_LEN_BLOCKERS = re.compile(r"\b(?:khá|tốt|giỏi|trung bình|cấp|sao|h�
 NEW_VERB = re.compile(
     r"(?:thành lập mới|phát triển mới|lập mới|thành lập thêm|lập thêm|thành lập|"
     r"có thêm|phát triển thêm|hình thành mới|hình thành|xây dựng mới|thêm|lập)\b", I)
-NEW_AFTER_LIST = re.compile(r"^(?:[^\s,;]+\s+){0,5}?(?:được thành lập mới|được lập mới)", I)
+NEW_AFTER_LIST = re.compile(r"^\s*(?:[^\s,;]+\s+){0,5}?(?:được thành lập mới|được lập mới)", I)
 NEW_VERB_NEAR = re.compile(r"(?:phát triển|hình thành|lập)\s+(?:thêm\s+)?(?:từ\s+|tối thiểu\s+|ít nhất\s+|khoảng\s+)?$", I)
 NEW_AFTER = re.compile(r"^\s*(?:[^\s,;]+\s+){0,4}?(?:được thành lập mới|được thành lập|được lập mới|thành lập mới|ra đời|mới\b)", I)
 
@@ -39,7 +39,7 @@ PAST = re.compile(
     r"(?:hiện nay|hiện có|hiện tại|hiện toàn|tại thời điểm|tính đến (?:hết |cuối )?(?:ngày|tháng|thời điểm)|"
     r"số liệu nền|ghi chú|kết quả đạt|kết quả thực hiện|đã thành lập|đã có|đã hỗ trợ|đã giải thể|"
     r"so với cùng kỳ|tới cuối năm \d{4}|cuối năm \d{4},? (?:toàn tỉnh|cả tỉnh|thành phố)?\s*(?:đã|có)|"
-    r"năm \d{4} (?:đã|có \d)|trong năm qua|năm qua|vừa qua|thực trạng|ước đạt|ước thực hiện|"
+    r"(?<!đến )(?<!tới )(?<!hết )(?<!vào )(?<!mốc )năm \d{4},? (?:đã|có \d)|trong năm qua|năm qua|vừa qua|thực trạng|ước đạt|ước thực hiện|"
     r"ước (?:cả )?năm|ước có|hiện còn|thời điểm (?:đưa tin|hiện tại|báo cáo|ban hành|xây dựng)|hiện trạng|kết quả năm|kết quả (?:thực hiện|đánh giá)|số liệu|hiện tỉnh|"
     r"hiện thành phố|hiện huyện|đang có|đã cơ bản|theo báo cáo|(?:đến|tính đến|tới) ngày \d{1,2}/\d{1,2}/\d{4}|từ đầu năm|đến nay)",
     I)
