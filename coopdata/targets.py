@@ -33,7 +33,7 @@ _NOT_QUANTITY_AFTER = re.compile(
     r"điều\b|chương\b|mục\b|m2|m²|phút|tuổi|xã\b|huyện|tỉnh|sản phẩm|lớp\b|hội nghị|cuộc)", I)
 _NOT_QUANTITY_BEFORE = re.compile(
     r"(?:ngày|tháng|(?<!con )số|số hiệu|khoản|điều|mục|nhóm|top|phụ lục|nghị định|quyết định|kế hoạch|"
-    r"chương trình|nghị quyết|thông tư|lần thứ|khóa|một trong|giai đoạn|nhiệm kỳ|STT|/|\w ?[-–]|lần)\s*$", I)
+    r"chương trình|nghị quyết|thông tư|lần thứ|khóa|một trong|theo|giai đoạn|nhiệm kỳ|STT|/|\w ?[-–]|lần)\s*$", I)
 _LIST_NUMBERING = re.compile(r"^\s*\(?\s*$")
 _BOUNDARY = re.compile(r"[;\n!?]|\.(?=\s|$)|:\s")
 _CE_WORD = re.compile(
@@ -242,7 +242,7 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
         if subject is None:
             if re.search(r"lao động[^;.]{0,40}thường xuyên|việc làm thường xuyên", left + right, I):
                 return "coop_workers", "count.workers"
-            return None
+            return ("other", "count.other") if head == "people" and re.match(r"^\s*[-–+•]", line) else None
         head_was_people = head == "people"
         head, subject_new, subject_text = subject
         if head_was_people and head != "members":
@@ -266,6 +266,8 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
     if head == "workers":
         if re.search(r"thường xuyên", left + window, I):
             return "coop_workers", "count.head"
+        return "other", "count.other"
+    if head == "federations" or (head == "coops" and re.search(r"kết nạp", near_left, I)):
         return "other", "count.other"
     if head == "credit_funds":
         return None if re.match(r"^\s*(?:\S+\s+)?(?:đang|hiện)", after_head, I) else ("other", "count.other")
@@ -456,7 +458,9 @@ def _heading_scope(line: str, scope: _Scope) -> None:
         scope.year = (y[2], y[3], y[4])
         scope.annual = False
     sector = _sector_of(head_part) if re.search(r"lĩnh vực|^(?:\S+\s+){0,3}về\b|đối với|khu vực", head_part, I) or len(head_part) < 60 else None
-    if _HEADING.match(line) and not years:
+    if re.match(r"^[-–+*•]", line):
+        pass  # list items never change the sector scope
+    elif _HEADING.match(line) and not years:
         scope.sector = sector
     elif sector:
         scope.sector = sector
@@ -480,7 +484,7 @@ def _horizon(text: str) -> tuple[int | None, bool]:
     title = next((ln for ln in lines if re.search(
         r"Kế hoạch|Chương trình|Chiến lược|Đề án|Nghị quyết|Quyết định|Mục tiêu|Chỉ tiêu|Định hướng|KẾ HOẠCH|CHƯƠNG TRÌNH",
         ln)), "")
-    title = re.sub(r"\((?!nhiệm kỳ|giai đoạn)[^)]*\)|“[^”]*”|\"[^\"]*\"", "", title)
+    title = re.sub(r"\((?!nhiệm kỳ|giai đoạn)[^)]*\)|(?<=tham gia Đề án )“[^”]*”|(?<=theo Đề án )“[^”]*”", "", title)
     spans = [p for p in _year_phrases(title) if V.PERIOD_CUES.search(p[4])]
     if not spans:
         return None, False
@@ -566,8 +570,13 @@ def extract_targets(text: str, doc_year: int | None = None, issue_year: int | No
     return out
 
 
+_LEAD_SECTOR = re.compile(r"^[-–+*•\s]*(?:đối với|riêng với|riêng|trong khối|khối|về)\s+([^:,;]{0,60})[:,]", I)
+
+
 def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
     facts: list[dict] = []
+    lead = _LEAD_SECTOR.match(line)
+    line_sector = _sector_of(lead.group(1)) if lead else None
     mentions = _mentions(line)
     prev_end = 0
     prev_fact: dict | None = None
@@ -596,6 +605,7 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
             prev_fact, prev_mention = None, m
             continue
         results: list[tuple[str, str, str]] = []  # (metric, unit, rule)
+        list_new = False
         unit = m.unit
         if unit == "count":
             gap_prev = line[prev_mention.end:m.start] if prev_mention else ""
@@ -632,10 +642,9 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
                 if r and (_CE_WORD.search(line) or scope.ce_context):
                     results.append((r[0], "percent", r[1]))
         elif unit == "vnd":
-            metric = _money_metric(left if left.strip() else full_left, right_window) if (
-                _CE_WORD.search(line) or scope.ce_context) else None
+            metric = _money_metric(left if left.strip() else full_left, right_window)
             if metric is None and left.strip() != full_left.strip():
-                metric = _money_metric(full_left, right_window) if (_CE_WORD.search(line) or scope.ce_context) else None
+                metric = _money_metric(full_left, right_window)
             same_list = prev_fact and prev_fact["unit"] == "vnd" and prev_mention and not re.search(
                 r"[;]", line[prev_mention.end:m.start])
             if same_list and (metric is None or prev_fact["metric"] == "other"):
@@ -650,7 +659,7 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
             continue
         comparator = _comparator(full_left, right_window, m)
         # a list shares its head's comparator: "khoảng 450 HTX, 110 tổ hợp tác và 05 liên hiệp"
-        gap = line[prev_mention.end:m.start] if prev_mention else ""
+        gap = re.sub(r"\([^)]*\)", "", line[prev_mention.end:m.start]) if prev_mention else ""
         if (prev_fact and comparator == "eq" and results[0][1] == "count" and prev_fact["unit"] == "count"
                 and not re.search(r"[;:]|\bvới\b|\bgồm\b|trong đó|\bcó\b|\d", gap)
                 and re.search(r"(?:,|\bvà\b|\bcùng\b)\s*$", gap)
@@ -670,7 +679,9 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
                     "trained_coop_staff", "model_coops", "value_chain_share", "grdp_share", "income_growth")
                                                                  or unit_ == "count"):
                 frequency = "annual"
-            elif metric == "other" and unit_ == "count" and cue == "giai đoạn" and period_start:
+            elif metric == "other" and unit_ == "count" and cue and (
+                    (cue == "giai đoạn" and period_start) or (
+                    (V.NEW_VERB.search(left) or list_new) and V.PERIOD_CUES.search(cue))):
                 frequency = "period_total"
             elif metric.startswith("new_") and not metric.endswith("members") and cue and (V.PERIOD_CUES.search(cue) or (
                     scope.horizon_is_period and year == scope.horizon)) and (
@@ -684,7 +695,7 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
                 p_start, p_end = period_start, year
             elif target_year is None and doc_year:
                 target_year = doc_year
-            sector = _mention_sector(right_window) or scope.sector or scope.doc_sector
+            sector = _mention_sector(right_window) or line_sector or scope.sector or scope.doc_sector
             if rule == "count.other" and re.match(r"\s*(?:QTDND|quỹ tín dụng)", right_window, I):
                 sector = "credit"
             qualifier = None

@@ -84,6 +84,7 @@ GROWTH_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("budget_contribution_growth_rate", re.compile(r"ngân sách", I)),
     ("member_growth_rate", re.compile(r"thành viên", I)),
     ("sector_growth_rate", re.compile(r"tăng trưởng", I)),
+    ("other", re.compile(r"giá trị", I)),
 ]
 GROWTH_WORD = re.compile(r"\btăng\b|tăng trưởng", I)
 
@@ -103,6 +104,7 @@ COUNT_HEADS: list[tuple[str, re.Pattern[str]]] = [
     ("unions", re.compile(r"^(?:" + UNION + r")", I)),
     ("orgs_first", re.compile(r"^" + KTTT, I)),
     ("credit_funds", re.compile(r"^(?:QTDND|quỹ tín dụng)", I)),
+    ("federations", re.compile(r"^(?:liên đoàn|liên minh)\b", I)),
     ("groups", re.compile(r"^(?:" + GROUP + r"|tổ(?! chức)\b)", I)),
     ("models", re.compile(r"^mô hình", I)),
     ("coops", re.compile(r"^(?:" + ORG + r"|đơn vị)", I)),
