@@ -13,3 +13,7 @@ def raw_dir() -> Path:
 
 def warehouse_dir() -> Path:
     return Path(os.environ.get("COOPDATA_WAREHOUSE_DIR") or PROJECT_ROOT / "warehouse").resolve()
+
+
+def gold_dir() -> Path:
+    return Path(os.environ.get("COOPDATA_GOLD_DIR") or PROJECT_ROOT / "tests" / "gold").resolve()

@@ -99,7 +99,10 @@ def _switch(warehouse: Path, final: Path) -> None:
         tmp.unlink()
     tmp.symlink_to(final.relative_to(warehouse))
     os.replace(tmp, warehouse / "current")
-    for link, target in (("parquet", "current/parquet"), ("coopdata.duckdb", "current/coopdata.duckdb")):
+    links = [("parquet", "current/parquet"), ("coopdata.duckdb", "current/coopdata.duckdb")]
+    links += [(p.name, f"current/{p.name}") for p in sorted(final.iterdir())
+              if p.name not in ("parquet", "coopdata.duckdb")]
+    for link, target in links:
         path = warehouse / link
         if path.is_symlink() and os.readlink(path) == target:
             continue

@@ -93,6 +93,44 @@ def _sql(args: argparse.Namespace) -> int:
     return 0
 
 
+def _evaluate(args: argparse.Namespace) -> int:
+    import polars as pl
+
+    from coopdata import config
+    from coopdata.evaluate import evaluate_deadlines, evaluate_documents, evaluate_targets, load_gold
+
+    wh = Path(args.warehouse) if args.warehouse else config.warehouse_dir()
+    pq = wh / "parquet"
+    if not (pq / "targets.parquet").exists():
+        print(f"no warehouse at {wh}: run `make build` first", file=sys.stderr)
+        return 2
+    gold = load_gold(Path(args.gold))
+    plans, targets, deadlines = (pl.read_parquet(pq / f"{t}.parquet").to_dicts() for t in ("plans", "targets", "deadlines"))
+    res = {"targets": evaluate_targets(gold, targets), "deadlines": evaluate_deadlines(gold, deadlines),
+           "documents": evaluate_documents(gold, plans)}
+    if args.json:
+        print(json.dumps(res, ensure_ascii=False, indent=1, default=str))
+        return 0
+    t = res["targets"]
+    print(f"documents scored: {t['documents']}")
+    for kind in ("core", "strict"):
+        r = t[kind]
+        print(f"{kind:8s} precision {r['precision']:.3f}  recall {r['recall']:.3f}  F1 {r['f1']:.3f}"
+              f"  (tp {r['tp']}, predicted {r['predicted']}, gold {r['gold']})")
+    d = res["deadlines"]
+    print(f"deadlines precision {d['precision']:.3f}  recall {d['recall']:.3f}  F1 {d['f1']:.3f}  (gold {d['gold']})")
+    print("\nper field (facts aligned within a document): precision / recall")
+    for k, v in t["per_field"].items():
+        print(f"  {k:12s} {v['precision']:.3f} / {v['recall']:.3f}")
+    print("\nper metric (core): precision / recall  (tp, predicted, gold)")
+    for k, v in t["per_metric"].items():
+        print(f"  {k or '-':32s} {v['precision']:.3f} / {v['recall']:.3f}  ({v['tp']}, {v['predicted']}, {v['gold']})")
+    print("\ndocuments: right / stated")
+    for k, v in res["documents"].items():
+        print(f"  {k:12s} {v['right']}/{v['stated']}" + ("" if not v["wrong"] else f"  wrong: {v['wrong']}"))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="coopdata", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -111,6 +149,11 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--max-rows", type=int, default=50)
     s.add_argument("--max-width", type=int, default=200)
     s.set_defaults(func=_sql)
+    v = sub.add_parser("evaluate", help="precision and recall of the published facts against a gold file")
+    v.add_argument("gold")
+    v.add_argument("--warehouse", help="warehouse folder (default: $COOPDATA_WAREHOUSE_DIR or warehouse/)")
+    v.add_argument("--json", action="store_true")
+    v.set_defaults(func=_evaluate)
     args = parser.parse_args(argv)
     return args.func(args)
 

@@ -12,9 +12,13 @@ class CoopdataPaths(dg.ConfigurableResource):
 
     raw_dir: str = ""
     warehouse_dir: str = ""
+    gold_dir: str = ""
 
     def raw(self) -> Path:
         return Path(self.raw_dir).resolve() if self.raw_dir else config.raw_dir()
 
     def warehouse(self) -> Path:
         return Path(self.warehouse_dir).resolve() if self.warehouse_dir else config.warehouse_dir()
+
+    def gold(self) -> Path:
+        return Path(self.gold_dir).resolve() if self.gold_dir else config.gold_dir()

@@ -1,0 +1,83 @@
+"""Published accuracy: every gold set scored by the shared referee, and the bars the project promises."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from coopdata.evaluate import evaluate_documents, load_gold
+from pipelines.cli import main
+
+from .conftest import ROOT, shared_or_skip
+
+GOLD = ROOT / "tests" / "gold"
+CORE_BAR, STRICT_BAR, DEADLINE_BAR = 0.97, 0.93, 0.90
+
+
+@pytest.fixture(scope="session")
+def synthetic_warehouse(tmp_path_factory) -> Path:
+    """The synthetic fixtures are never published: they get a warehouse of their own."""
+    out = tmp_path_factory.mktemp("synthetic_wh")
+    assert main(["build", "--raw", str(GOLD / "texts" / "synthetic"), "--out", str(out)]) == 0
+    return out
+
+
+def referee(gold: Path, table: Path, *flags: str) -> dict:
+    scorer = shared_or_skip("eval", "score.py")
+    out = subprocess.run([sys.executable, str(scorer), str(gold), str(table), "--json", *flags],
+                         capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+@pytest.mark.parametrize("name", ["seeds", "restated", "synthetic"])
+def test_targets_meet_the_bars(name, built_warehouse, synthetic_warehouse):
+    wh = synthetic_warehouse if name == "synthetic" else built_warehouse
+    res = referee(GOLD / f"{name}.jsonl", wh / "parquet" / "targets.parquet")
+    assert res["core"]["f1"] >= CORE_BAR, (res["core"]["missed"], res["core"]["spurious"])
+    assert res["strict"]["f1"] >= STRICT_BAR, (res["strict"]["missed"], res["strict"]["spurious"])
+
+
+def test_synthetic_deadlines_meet_the_bar(synthetic_warehouse):
+    res = referee(GOLD / "synthetic.jsonl", synthetic_warehouse / "parquet" / "deadlines.parquet", "--deadlines")
+    assert res["core"]["f1"] >= DEADLINE_BAR, (res["core"]["missed"], res["core"]["spurious"])
+
+
+@pytest.mark.parametrize("name", ["seeds", "restated", "synthetic"])
+def test_every_stated_province_number_and_date_is_right(name, built_warehouse, synthetic_warehouse):
+    wh = synthetic_warehouse if name == "synthetic" else built_warehouse
+    plans = pl.read_parquet(wh / "parquet" / "plans.parquet").to_dicts()
+    res = evaluate_documents(load_gold(GOLD / f"{name}.jsonl"), plans)
+    for field, r in res.items():
+        assert r["wrong"] == [], (field, r["wrong"])
+
+
+def test_project_gold_is_the_shared_gold():
+    """tests/gold is a copy: it must not drift from the shared referee's files."""
+    for name in ("seeds", "restated", "synthetic"):
+        shared = shared_or_skip("gold", f"{name}.jsonl")
+        assert (GOLD / f"{name}.jsonl").read_bytes() == shared.read_bytes()
+
+
+def test_quality_report_is_published(built_warehouse):
+    report = json.loads((built_warehouse / "quality" / "extraction.json").read_text(encoding="utf-8"))
+    assert set(report["sets"]) == {"seeds", "restated", "synthetic"}
+    assert report["sets"]["synthetic"]["source"] == "texts/synthetic"
+    seeds = report["sets"]["seeds"]["targets"]
+    assert seeds["core"]["f1"] == 1.0 and set(seeds["per_field"]) == {
+        "metric", "value", "comparator", "unit", "frequency", "year", "sector"}
+
+
+def test_evaluate_command_reports_per_field_and_metric(built_warehouse, capsys):
+    assert main(["evaluate", str(GOLD / "seeds.jsonl"), "--warehouse", str(built_warehouse), "--json"]) == 0
+    res = json.loads(capsys.readouterr().out)
+    assert res["targets"]["core"]["tp"] == 47
+    assert res["targets"]["per_metric"]["coops"]["gold"] == 5
+    assert res["documents"]["doc_number"]["right"] == 5
+
+
+def test_every_fact_names_its_rule(built_warehouse):
+    targets = pl.read_parquet(built_warehouse / "parquet" / "targets.parquet")
+    assert targets.height > 400
+    assert targets.filter(pl.col("rule").str.len_chars() == 0).height == 0
