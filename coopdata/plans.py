@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from .provinces import Province, find_province, name_pattern, province_by_name
+from .provinces import Province, district_province, find_province, name_pattern, province_by_name
 
 __all__ = ["PlanMeta", "extract_plan", "DOCNUM", "canonical_docnum"]
 
@@ -195,8 +195,12 @@ def _place(text: str) -> tuple[Province | None, str | None, str | None, str | No
             return p, "header", None, issuer
         if kind in ("HUYỆN", "THỊ XÃ", "QUẬN", "THÀNH PHỐ", "TP", "TP."):
             local = kind.lower().replace("tp.", "thành phố").replace("tp", "thành phố") + " " + name
-            prov = p or _body_province(text)
-            return prov, "header" if p else "body", local, issuer
+            if p:
+                return p, "header", local, issuer
+            district = district_province(name)
+            if district:
+                return district, "header", local, issuer
+            return _body_province(text), "body", local, issuer
     if db_place:
         p = find_province(db_place)
         if p:

@@ -9,16 +9,21 @@ from importlib import resources
 
 from .text import fold, normalise
 
-__all__ = ["Province", "provinces", "find_province", "province_by_name", "CENTRAL_CITIES", "name_pattern"]
+__all__ = ["Province", "Unit2025", "provinces", "provinces_2025", "find_province", "province_by_name",
+           "province_by_code", "district_province", "CENTRAL_CITIES", "name_pattern"]
 
 
 @dataclass(frozen=True)
 class Province:
+    """A province or centrally-run city of the 63 in force until 30 June 2025."""
+
     code: str
     name: str
     kind: str
     region: str
     aliases: tuple[str, ...]
+    code_2025: str
+    name_2025: str
 
     @property
     def is_central_city(self) -> bool:
@@ -31,7 +36,45 @@ def provinces() -> tuple[Province, ...]:
     with resources.files("coopdata.data").joinpath("provinces_2024.csv").open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     return tuple(Province(r["code"], normalise(r["name"]), r["kind"], r["region"],
-                          tuple(normalise(a) for a in r["aliases"].split(";") if a)) for r in rows)
+                          tuple(normalise(a) for a in r["aliases"].split(";") if a), r["code_2025"],
+                          normalise(r["name_2025"])) for r in rows)
+
+
+@dataclass(frozen=True)
+class Unit2025:
+    """A provincial unit from 1 July 2025 (Resolution 202/2025/QH15)."""
+
+    code: str
+    name: str
+    kind: str
+    merged_from: tuple[str, ...]
+    unchanged: bool
+
+
+@lru_cache(maxsize=1)
+def provinces_2025() -> tuple[Unit2025, ...]:
+    with resources.files("coopdata.data").joinpath("provinces_2025.csv").open(encoding="utf-8") as f:
+        return tuple(Unit2025(r["code"], normalise(r["name"]), r["kind"], tuple(r["merged_from"].split(";")),
+                              r["unchanged"] == "true") for r in csv.DictReader(f))
+
+
+def province_by_code(code: str) -> Province | None:
+    return next((p for p in provinces() if p.code == code), None)
+
+
+@lru_cache(maxsize=1)
+def _districts() -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    with resources.files("coopdata.data").joinpath("districts_2024.csv").open(encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            out.setdefault(fold(normalise(r["name"])), set()).add(r["province_code"])
+    return out
+
+
+def district_province(name: str) -> Province | None:
+    """The province of a district-level unit, when its name is unique in the country."""
+    codes = _districts().get(fold(normalise(name)).strip(), set())
+    return province_by_code(next(iter(codes))) if len(codes) == 1 else None
 
 
 CENTRAL_CITIES = frozenset(p.code for p in provinces() if p.is_central_city)
