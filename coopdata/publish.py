@@ -48,7 +48,7 @@ def _sql_str(s: str) -> str:
 
 def write_release(warehouse: Path, tables: dict[str, pl.DataFrame], release_id: str,
                   comments: dict[str, tuple[str, dict[str, str]]] | None = None,
-                  extra_files: dict[str, bytes] | None = None) -> Path:
+                  extra_files: dict[str, bytes] | None = None, views: dict[str, str] | None = None) -> Path:
     """Write every table to a new release folder, then point `current` at it in one rename."""
     warehouse.mkdir(parents=True, exist_ok=True)
     releases = warehouse / "releases"
@@ -70,6 +70,8 @@ def write_release(warehouse: Path, tables: dict[str, pl.DataFrame], release_id: 
                 con.execute(f'COMMENT ON TABLE "{name}" IS {_sql_str(table_doc)}')
                 for col, doc in cols.items():
                     con.execute(f'COMMENT ON COLUMN "{name}"."{col}" IS {_sql_str(doc)}')
+        for name, sql in (views or {}).items():
+            con.execute(f'CREATE VIEW "{name}" AS {sql}')
         con.execute("CHECKPOINT")
     finally:
         con.close()

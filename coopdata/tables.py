@@ -25,6 +25,10 @@ TABLE_ORDER = {
     "documents": ["source_file"],
     "quarantine": ["source_file", "stage"],
     "metrics": [],
+    "provinces": ["province_code"],
+    "provinces_2025": ["province_code_2025"],
+    "coverage": ["province_code"],
+    "national_comparison": ["target_year", "metric", "unit"],
 }
 
 
@@ -79,7 +83,8 @@ def plans_frame(parsed: list[ParsedDocument]) -> pl.DataFrame:
             source_url=m.source_url or d.manifest.get("source_url") or None,
             title=m.title, doc_number=m.doc_number, doc_type=m.doc_type, issuer=m.issuer, issue_date=m.issue_date,
             signer=m.signer, province_code=m.province.code if m.province else None,
-            province_name=m.province.name if m.province else None, province_source=m.province_source,
+            province_name=m.province.name if m.province else None,
+            province_code_2025=m.province.code_2025 if m.province else None, province_source=m.province_source,
             province_note=(d.manifest.get("province_reason") or d.manifest.get("note") or None)
             if m.province_source == "manifest" else None,
             admin_level=m.admin_level, locality=m.locality, implements=list(m.implements),
@@ -91,9 +96,11 @@ def targets_frame(parsed: list[ParsedDocument]) -> pl.DataFrame:
     rows = []
     for p in parsed:
         code = p.plan.province.code if p.plan.province else None
+        code_2025 = p.plan.province.code_2025 if p.plan.province else None
         for t in p.targets:
             row = asdict(t)
-            row.update(plan_id=p.plan_id, source_file=p.doc.source_file, raw_sha256=p.doc.raw_sha256, province_code=code)
+            row.update(plan_id=p.plan_id, source_file=p.doc.source_file, raw_sha256=p.doc.raw_sha256, province_code=code,
+                       province_code_2025=code_2025)
             row["target_id"] = stable_id("tgt", p.plan_id, t.metric, t.unit, t.comparator, t.value_low, t.value_high,
                                          t.frequency, t.target_year, t.sector, t.evidence)
             rows.append(row)

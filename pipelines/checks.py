@@ -8,9 +8,12 @@ from coopdata.preview import markdown_preview
 from schemas import TABLES
 
 from .assets import parse
+from .assets import provinces as prov
 
 _ASSET_OF_TABLE = {"plans": parse.plans, "targets": parse.targets, "deadlines": parse.deadlines,
-                   "quarantine": parse.quarantine, "documents": parse.document_texts, "metrics": parse.metrics}
+                   "quarantine": parse.quarantine, "documents": parse.document_texts, "metrics": parse.metrics,
+                   "provinces": prov.provinces, "provinces_2025": prov.provinces_2025, "coverage": prov.coverage,
+                   "national_comparison": prov.national_comparison}
 
 
 def _schema_check(table: str, asset: dg.AssetsDefinition) -> dg.AssetChecksDefinition:

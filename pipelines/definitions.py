@@ -2,11 +2,11 @@
 
 import dagster as dg
 
-from .assets import ingest, parse, publish
+from .assets import ingest, parse, provinces, publish
 from .checks import schema_checks
 from .resources import CoopdataPaths
 
-all_assets = dg.load_assets_from_modules([ingest, parse, publish])
+all_assets = dg.load_assets_from_modules([ingest, parse, provinces, publish])
 
 build_all = dg.define_asset_job("build_all", selection=dg.AssetSelection.all(),
                                 description="Materialise every asset and publish the warehouse.")

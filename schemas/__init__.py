@@ -3,10 +3,13 @@ from .deadlines import Deadlines
 from .documents import Documents
 from .metrics import Metrics
 from .plans import Plans
+from .provinces import Coverage, NationalComparison, Provinces, Provinces2025
 from .quarantine import Quarantine
 from .targets import Targets
 
 TABLES = {"plans": Plans, "targets": Targets, "deadlines": Deadlines, "quarantine": Quarantine,
-          "documents": Documents, "metrics": Metrics}
+          "documents": Documents, "metrics": Metrics, "provinces": Provinces, "provinces_2025": Provinces2025,
+          "coverage": Coverage, "national_comparison": NationalComparison}
 
-__all__ = ["TABLES", "Plans", "Targets", "Deadlines", "Quarantine", "Documents", "Metrics"]
+__all__ = ["TABLES", "Plans", "Targets", "Deadlines", "Quarantine", "Documents", "Metrics", "Provinces",
+           "Provinces2025", "Coverage", "NationalComparison"]

@@ -30,6 +30,8 @@ class Plans(pa.DataFrameModel):
     province_code: Optional[str] = pa.Field(nullable=True, str_matches=r"^\d{2}$",
                                             description="Two-digit official code of the pre-2025 province or centrally-run city; null for national texts.")
     province_name: Optional[str] = pa.Field(nullable=True, description="Name of that province.")
+    province_code_2025: Optional[str] = pa.Field(nullable=True, str_matches=r"^\d{2}$",
+                                                 description="Code of the provincial unit (from 1 July 2025) the province now belongs to.")
     province_source: Optional[str] = pa.Field(nullable=True, isin=PROVINCE_SOURCES,
                                               description="How the province was found: header, place_line, title, body or manifest.")
     province_note: Optional[str] = pa.Field(nullable=True, description="Reason given in the manifest when it sets the province.")

@@ -17,6 +17,7 @@ class Targets(pa.DataFrameModel):
     source_file: str = pa.Field(description="Raw file the aim was read from.")
     raw_sha256: str = pa.Field(str_matches=r"^[0-9a-f]{64}$", description="SHA-256 of that raw file.")
     province_code: Optional[str] = pa.Field(nullable=True, str_matches=r"^\d{2}$", description="Pre-2025 province code of the plan.")
+    province_code_2025: Optional[str] = pa.Field(nullable=True, str_matches=r"^\d{2}$", description="Code of the 2025 provincial unit, to roll targets up by the 34 units.")
     metric: str = pa.Field(isin=metric_codes(), description="What is counted or measured: a code of the metrics vocabulary (metrics table).")
     metric_text: str = pa.Field(description="The words the metric was read from.")
     comparator: str = pa.Field(isin=COMPARATORS, description="eq, approx (khoảng), gt (trên), gte (ít nhất), lt (dưới), lte (tối đa) or range.")

@@ -6,6 +6,7 @@ import polars as pl
 
 from coopdata.publish import content_hash, table_comments, write_release
 from coopdata.quality import markdown_summary, quality_report
+from coopdata.views import VIEWS
 from schemas import TABLES
 
 from ..resources import CoopdataPaths
@@ -24,14 +25,16 @@ def extraction_quality(plans: pl.DataFrame, targets: pl.DataFrame, deadlines: pl
           "switches to it in one rename.")
 def warehouse(plans: pl.DataFrame, targets: pl.DataFrame, deadlines: pl.DataFrame, quarantine: pl.DataFrame,
               document_texts: pl.DataFrame, metrics: pl.DataFrame, extraction_quality: dict,
-              paths: CoopdataPaths) -> dg.MaterializeResult:
+              provinces: pl.DataFrame, provinces_2025: pl.DataFrame, coverage: pl.DataFrame,
+              national_comparison: pl.DataFrame, paths: CoopdataPaths) -> dg.MaterializeResult:
     tables = {"plans": plans, "targets": targets, "deadlines": deadlines, "quarantine": quarantine,
-              "documents": document_texts, "metrics": metrics}
+              "documents": document_texts, "metrics": metrics, "provinces": provinces,
+              "provinces_2025": provinces_2025, "coverage": coverage, "national_comparison": national_comparison}
     digest = content_hash(tables)
     quality = json.dumps({k: v for k, v in extraction_quality.items() if k != "gold_dir"}, ensure_ascii=False,
                          indent=1, sort_keys=True, default=str).encode("utf-8")
     release = write_release(paths.warehouse(), tables, digest[:12], comments=table_comments(TABLES),
-                            extra_files={"quality/extraction.json": quality})
+                            extra_files={"quality/extraction.json": quality}, views=VIEWS)
     return dg.MaterializeResult(metadata={
         "release": release.name, "path": str(paths.warehouse()),
         **{f"rows/{k}": v.height for k, v in tables.items()}})
