@@ -1,15 +1,17 @@
-"""Writing a release: Parquet files and a DuckDB database, switched in atomically.
+"""Writing a release: stage everything in a folder, then switch to it in one rename.
 
 Layout under the warehouse folder:
-    releases/<release_id>/parquet/<table>.parquet, releases/<release_id>/coopdata.duckdb
+    releases/<release_id>/  parquet/<table>.parquet + .csv, coopdata.duckdb, datapackage.json,
+                            DATA_DICTIONARY.md, CHANGELOG.md, index.html, quality/
     current -> releases/<release_id>        (one symlink, replaced atomically)
-    parquet -> current/parquet, coopdata.duckdb -> current/coopdata.duckdb   (stable paths)
-A reader holding the old DuckDB file open keeps its inode; a build killed midway
-leaves `current` pointing at the previous, whole release.
+    parquet, coopdata.duckdb, datapackage.json, … -> current/…   (stable paths users rely on)
+A reader holding the old DuckDB file open keeps its inode; a build killed midway leaves
+`current` pointing at the previous, whole release (the staging folder is never pointed at).
 """
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 from pathlib import Path
@@ -17,7 +19,10 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-__all__ = ["write_release", "content_hash", "table_comments", "KEEP_RELEASES"]
+from .release import write_csv
+
+__all__ = ["stage_release", "promote", "content_hash", "table_comments", "current_release", "read_previous", "KEEP_RELEASES",
+           "staging_path"]
 
 KEEP_RELEASES = 3
 _PARQUET = dict(compression="zstd", compression_level=3, statistics=True, row_group_size=100_000)
@@ -38,7 +43,8 @@ def table_comments(models: dict) -> dict[str, tuple[str, dict[str, str]]]:
     out = {}
     for name, model in models.items():
         schema = model.to_schema()
-        out[name] = ((model.__doc__ or "").strip(), {c: (col.description or "") for c, col in schema.columns.items()})
+        out[name] = (" ".join((model.__doc__ or "").split()),
+                     {c: (col.description or "") for c, col in schema.columns.items()})
     return out
 
 
@@ -46,20 +52,27 @@ def _sql_str(s: str) -> str:
     return "'" + s.replace("'", "''") + "'"
 
 
-def write_release(warehouse: Path, tables: dict[str, pl.DataFrame], release_id: str,
+def staging_path(warehouse: Path, release_id: str) -> Path:
+    return warehouse / "releases" / f".staging-{release_id}"
+
+
+def current_release(warehouse: Path) -> Path | None:
+    cur = warehouse / "current"
+    return cur.resolve() if cur.is_symlink() and cur.resolve().exists() else None
+
+
+def stage_release(warehouse: Path, tables: dict[str, pl.DataFrame], release_id: str,
                   comments: dict[str, tuple[str, dict[str, str]]] | None = None,
-                  extra_files: dict[str, bytes] | None = None, views: dict[str, str] | None = None) -> Path:
-    """Write every table to a new release folder, then point `current` at it in one rename."""
-    warehouse.mkdir(parents=True, exist_ok=True)
-    releases = warehouse / "releases"
-    releases.mkdir(exist_ok=True)
-    final = releases / release_id
-    staging = releases / f".staging-{release_id}-{os.getpid()}"
+                  extra_files: dict[str, bytes] | None = None, views: dict[str, str] | None = None,
+                  release_row: dict | None = None) -> Path:
+    """Write Parquet, CSV and DuckDB for every table into a fresh staging folder (not yet visible)."""
+    staging = staging_path(warehouse, release_id)
     if staging.exists():
         shutil.rmtree(staging)
     (staging / "parquet").mkdir(parents=True)
     for name in sorted(tables):
         tables[name].write_parquet(staging / "parquet" / f"{name}.parquet", **_PARQUET)
+        write_csv(tables[name], staging / "parquet" / f"{name}.csv")
     con = duckdb.connect(str(staging / "coopdata.duckdb"))
     try:
         for name in sorted(tables):
@@ -69,7 +82,12 @@ def write_release(warehouse: Path, tables: dict[str, pl.DataFrame], release_id: 
                 table_doc, cols = comments[name]
                 con.execute(f'COMMENT ON TABLE "{name}" IS {_sql_str(table_doc)}')
                 for col, doc in cols.items():
-                    con.execute(f'COMMENT ON COLUMN "{name}"."{col}" IS {_sql_str(doc)}')
+                    if col in tables[name].columns:
+                        con.execute(f'COMMENT ON COLUMN "{name}"."{col}" IS {_sql_str(doc)}')
+        if release_row:
+            con.execute("CREATE TABLE release AS SELECT * FROM (VALUES (?, ?, ?)) t(version, created, content_hash)",
+                        [release_row["version"], release_row["created"], release_row["content_hash"]])
+            con.execute("COMMENT ON TABLE release IS 'Version of this release: date plus a short content hash.'")
         for name, sql in (views or {}).items():
             con.execute(f'CREATE VIEW "{name}" AS {sql}')
         con.execute("CHECKPOINT")
@@ -79,13 +97,7 @@ def write_release(warehouse: Path, tables: dict[str, pl.DataFrame], release_id: 
         target = staging / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-    _fsync_tree(staging)
-    if final.exists():
-        shutil.rmtree(final)
-    os.rename(staging, final)
-    _switch(warehouse, final)
-    _prune(releases, keep=KEEP_RELEASES, current=final)
-    return final
+    return staging
 
 
 def _fsync_tree(root: Path) -> None:
@@ -95,22 +107,36 @@ def _fsync_tree(root: Path) -> None:
                 os.fsync(f.fileno())
 
 
+def promote(warehouse: Path, staging: Path, release_id: str) -> Path:
+    """Make a staged release the current one: rename it into place, then replace one symlink."""
+    _fsync_tree(staging)
+    final = warehouse / "releases" / release_id
+    if final.exists():
+        if current_release(warehouse) == final.resolve():
+            # same content already current: keep the published folder, drop the staged copy
+            shutil.rmtree(staging)
+            _switch(warehouse, final)
+            return final
+        shutil.rmtree(final)
+    os.rename(staging, final)
+    _switch(warehouse, final)
+    _prune(warehouse / "releases", keep=KEEP_RELEASES, current=final)
+    return final
+
+
 def _switch(warehouse: Path, final: Path) -> None:
     tmp = warehouse / ".current.tmp"
     if tmp.is_symlink() or tmp.exists():
         tmp.unlink()
     tmp.symlink_to(final.relative_to(warehouse))
     os.replace(tmp, warehouse / "current")
-    links = [("parquet", "current/parquet"), ("coopdata.duckdb", "current/coopdata.duckdb")]
-    links += [(p.name, f"current/{p.name}") for p in sorted(final.iterdir())
-              if p.name not in ("parquet", "coopdata.duckdb")]
-    for link, target in links:
-        path = warehouse / link
+    for entry in sorted(final.iterdir()):
+        path, target = warehouse / entry.name, f"current/{entry.name}"
         if path.is_symlink() and os.readlink(path) == target:
             continue
         if path.exists() and not path.is_symlink():
             shutil.rmtree(path) if path.is_dir() else path.unlink()
-        t = warehouse / f".{link}.tmp"
+        t = warehouse / f".{entry.name}.tmp"
         if t.is_symlink() or t.exists():
             t.unlink()
         t.symlink_to(target)
@@ -122,6 +148,20 @@ def _prune(releases: Path, keep: int, current: Path) -> None:
                   key=lambda p: p.stat().st_mtime)
     for p in olds[: max(0, len(olds) - (keep - 1))]:
         shutil.rmtree(p, ignore_errors=True)
-    for p in releases.glob(".staging-*"):  # left by builds that were killed
+    for p in releases.glob(".staging-*"):  # left by builds that were killed or failed their gate
         if p.stat().st_mtime < current.stat().st_mtime - 3600:
             shutil.rmtree(p, ignore_errors=True)
+
+
+def read_previous(warehouse: Path) -> tuple[str | None, pl.DataFrame | None, str]:
+    """(version, targets, changelog text) of the release currently published, if any."""
+    cur = current_release(warehouse)
+    if cur is None:
+        return None, None, ""
+    version = None
+    dp = cur / "datapackage.json"
+    if dp.exists():
+        version = json.loads(dp.read_text(encoding="utf-8")).get("version")
+    targets = pl.read_parquet(cur / "parquet" / "targets.parquet") if (cur / "parquet" / "targets.parquet").exists() else None
+    log = (cur / "CHANGELOG.md").read_text(encoding="utf-8") if (cur / "CHANGELOG.md").exists() else ""
+    return version, targets, log

@@ -34,3 +34,29 @@ def _schema_check(table: str, asset: dg.AssetsDefinition) -> dg.AssetChecksDefin
 
 
 schema_checks = [_schema_check(t, a) for t, a in _ASSET_OF_TABLE.items()]
+
+
+@dg.asset_check(asset="release_staging", name="release_quality_gate", blocking=True,
+                description="Great Expectations suite over the staged release: row counts, value ranges per unit, "
+                            "allowed codes, unique ids, every target's plan and every plan's province present. "
+                            "If it fails, the previous release stays in place.")
+def release_quality_gate(release_staging: dict) -> dg.AssetCheckResult:
+    import json
+    from pathlib import Path
+
+    from coopdata.gx_gate import gate_html, run_gate
+    from coopdata.provinces import provinces as province_list
+    from schemas._common import metric_codes
+
+    root = Path(release_staging["staging"])
+    names = ["plans", "targets", "deadlines", "coverage", "provinces", "provinces_2025"]
+    tables = {n: pl.read_parquet(root / "parquet" / f"{n}.parquet") for n in names}
+    result = run_gate(tables, metric_codes(), [p.code for p in province_list()])
+    (root / "quality").mkdir(exist_ok=True)
+    (root / "quality" / "gate.html").write_text(gate_html(result, release_staging["version"]), encoding="utf-8")
+    (root / "quality" / "gate.json").write_text(json.dumps(result.summary() | {"results": result.results},
+                                                           ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+    summary = result.summary()
+    return dg.AssetCheckResult(passed=result.success, metadata={
+        "evaluated": summary["evaluated"], "failed": summary["failed"],
+        "failure_cases": dg.MetadataValue.md("\n".join(f"- {f}" for f in summary["failures"]) or "none")})

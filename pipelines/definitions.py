@@ -3,7 +3,7 @@
 import dagster as dg
 
 from .assets import ingest, parse, provinces, publish
-from .checks import schema_checks
+from .checks import release_quality_gate, schema_checks
 from .resources import CoopdataPaths
 
 all_assets = dg.load_assets_from_modules([ingest, parse, provinces, publish])
@@ -13,7 +13,7 @@ build_all = dg.define_asset_job("build_all", selection=dg.AssetSelection.all(),
 
 defs = dg.Definitions(
     assets=all_assets,
-    asset_checks=schema_checks,
+    asset_checks=[*schema_checks, release_quality_gate],
     jobs=[build_all],
     resources={"paths": CoopdataPaths()},
 )

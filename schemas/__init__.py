@@ -1,4 +1,5 @@
 """Pandera models of the published tables: the one place every column is described."""
+from .changes import Changes
 from .deadlines import Deadlines
 from .documents import Documents
 from .metrics import Metrics
@@ -9,7 +10,7 @@ from .targets import Targets
 
 TABLES = {"plans": Plans, "targets": Targets, "deadlines": Deadlines, "quarantine": Quarantine,
           "documents": Documents, "metrics": Metrics, "provinces": Provinces, "provinces_2025": Provinces2025,
-          "coverage": Coverage, "national_comparison": NationalComparison}
+          "coverage": Coverage, "national_comparison": NationalComparison, "changes": Changes}
 
 __all__ = ["TABLES", "Plans", "Targets", "Deadlines", "Quarantine", "Documents", "Metrics", "Provinces",
-           "Provinces2025", "Coverage", "NationalComparison"]
+           "Provinces2025", "Coverage", "NationalComparison", "Changes"]

@@ -1,15 +1,22 @@
-"""Publish: extraction quality, then the release (Parquet + DuckDB + quality report), switched in atomically."""
+"""Publish: extraction quality, a staged release, its quality gate and overview page, then the atomic switch."""
+import datetime as dt
 import json
+from pathlib import Path
 
 import dagster as dg
 import polars as pl
 
-from coopdata.publish import content_hash, table_comments, write_release
+from coopdata.publish import content_hash, promote, read_previous, stage_release, table_comments
 from coopdata.quality import markdown_summary, quality_report
+from coopdata.release import changelog_markdown, changes_frame, data_dictionary, datapackage, release_version
+from coopdata.site import overview_html
 from coopdata.views import VIEWS
 from schemas import TABLES
 
 from ..resources import CoopdataPaths
+
+PUBLISHED = ["plans", "targets", "deadlines", "quarantine", "documents", "metrics", "provinces", "provinces_2025",
+             "coverage", "national_comparison", "changes"]
 
 
 @dg.asset(group_name="publish", description="Precision and recall of the extracted facts against the project's "
@@ -20,21 +27,66 @@ def extraction_quality(plans: pl.DataFrame, targets: pl.DataFrame, deadlines: pl
     return dg.Output(report, metadata={"summary": dg.MetadataValue.md(markdown_summary(report))})
 
 
-@dg.asset(group_name="publish", description="Writes warehouse/parquet/<table>.parquet, warehouse/coopdata.duckdb "
-          "(with table and column comments from the schemas) and quality/extraction.json as a new release, then "
-          "switches to it in one rename.")
-def warehouse(plans: pl.DataFrame, targets: pl.DataFrame, deadlines: pl.DataFrame, quarantine: pl.DataFrame,
-              document_texts: pl.DataFrame, metrics: pl.DataFrame, extraction_quality: dict,
-              provinces: pl.DataFrame, provinces_2025: pl.DataFrame, coverage: pl.DataFrame,
-              national_comparison: pl.DataFrame, paths: CoopdataPaths) -> dg.MaterializeResult:
+@dg.asset(group_name="publish", description="Every table written to a staging folder (Parquet, CSV with BOM, DuckDB "
+          "with comments and views), with the version, the changes since the published release and the quality "
+          "report. Nothing is visible to readers until `warehouse` switches to it.")
+def release_staging(plans: pl.DataFrame, targets: pl.DataFrame, deadlines: pl.DataFrame, quarantine: pl.DataFrame,
+                    document_texts: pl.DataFrame, metrics: pl.DataFrame, provinces: pl.DataFrame,
+                    provinces_2025: pl.DataFrame, coverage: pl.DataFrame, national_comparison: pl.DataFrame,
+                    extraction_quality: dict, paths: CoopdataPaths) -> dg.Output[dict]:
+    wh = paths.warehouse()
+    wh.mkdir(parents=True, exist_ok=True)
+    (wh / "releases").mkdir(exist_ok=True)
+    prev_version, prev_targets, prev_log = read_previous(wh)
     tables = {"plans": plans, "targets": targets, "deadlines": deadlines, "quarantine": quarantine,
               "documents": document_texts, "metrics": metrics, "provinces": provinces,
               "provinces_2025": provinces_2025, "coverage": coverage, "national_comparison": national_comparison}
     digest = content_hash(tables)
+    version = release_version(digest)
+    if prev_version == version:  # rebuilding the published data: keep its changes and changelog
+        changes = pl.read_parquet(wh / "current" / "parquet" / "changes.parquet")
+        log = prev_log
+    else:
+        changes = changes_frame(prev_targets, targets)
+        log = changelog_markdown(version, prev_version, changes, prev_log)
+    tables["changes"] = changes
+    created = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
     quality = json.dumps({k: v for k, v in extraction_quality.items() if k != "gold_dir"}, ensure_ascii=False,
                          indent=1, sort_keys=True, default=str).encode("utf-8")
-    release = write_release(paths.warehouse(), tables, digest[:12], comments=table_comments(TABLES),
-                            extra_files={"quality/extraction.json": quality}, views=VIEWS)
-    return dg.MaterializeResult(metadata={
-        "release": release.name, "path": str(paths.warehouse()),
-        **{f"rows/{k}": v.height for k, v in tables.items()}})
+    staging = stage_release(wh, tables, digest[:12], comments=table_comments(TABLES), views=VIEWS,
+                            extra_files={"quality/extraction.json": quality, "CHANGELOG.md": log.encode("utf-8"),
+                                         "DATA_DICTIONARY.md": data_dictionary(TABLES, tables, version).encode("utf-8")},
+                            release_row={"version": version, "created": created, "content_hash": digest})
+    info = {"staging": str(staging), "release_id": digest[:12], "version": version, "created": created,
+            "previous_version": prev_version}
+    counts = {k: changes.filter(pl.col("change") == k).height for k in ("added", "removed", "changed")}
+    return dg.Output(info, metadata={"version": version, "previous_version": str(prev_version),
+                                     **{f"changes/{k}": v for k, v in counts.items()},
+                                     **{f"rows/{k}": v.height for k, v in tables.items()}})
+
+
+@dg.asset(group_name="publish", description="index.html: a self-contained overview page (counts, the 2030 "
+          "cooperative targets by province, coverage of the 63 provinces, files with sizes, example SQL).")
+def overview_page(release_staging: dict) -> dg.MaterializeResult:
+    root = Path(release_staging["staging"])
+    tables = {n: pl.read_parquet(root / "parquet" / f"{n}.parquet") for n in ("plans", "targets", "deadlines", "coverage")}
+    files = ["coopdata.duckdb", "datapackage.json", "DATA_DICTIONARY.md", "CHANGELOG.md", "quality/extraction.json",
+             "quality/gate.html"] + [f"parquet/{n}.{ext}" for n in PUBLISHED for ext in ("parquet", "csv")]
+    page = overview_html(root, release_staging["version"], tables, files)
+    (root / "index.html").write_text(page, encoding="utf-8")
+    return dg.MaterializeResult(metadata={"bytes": len(page.encode("utf-8"))})
+
+
+@dg.asset(group_name="publish", deps=[overview_page], description="The release made public: datapackage.json with "
+          "sha256 of every file, then one rename switches warehouse/current to it; the paths users rely on "
+          "(warehouse/parquet/, coopdata.duckdb, datapackage.json, …) stay the same.")
+def warehouse(release_staging: dict, paths: CoopdataPaths) -> dg.MaterializeResult:
+    root = Path(release_staging["staging"])
+    tables = {n: pl.read_parquet(root / "parquet" / f"{n}.parquet") for n in PUBLISHED}
+    sources = [{"title": "Provincial plans and programmes, seed texts and restatements in raw/ (see plans.source_url)"},
+               {"title": "vietnamadminunits 1.0.4 (MIT): provinces, 2025 units and crosswalk"}]
+    package = datapackage(root, tables, TABLES, release_staging["version"], release_staging["created"], sources)
+    (root / "datapackage.json").write_text(json.dumps(package, ensure_ascii=False, indent=1), encoding="utf-8")
+    final = promote(paths.warehouse(), root, release_staging["release_id"])
+    return dg.MaterializeResult(metadata={"release": final.name, "version": release_staging["version"],
+                                          "path": str(paths.warehouse())})

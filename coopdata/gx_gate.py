@@ -1,0 +1,130 @@
+"""The release gate: a Great Expectations suite over the tables about to be published.
+
+pandera guards each table as it is built (types, allowed values, one table at a time); this gate
+guards the release as a whole (row counts, value ranges per unit, ids unique, every target's plan
+and every plan's province present). GX 1.x validates pandas frames, so each table is handed over
+as one. Its Data Docs load their styling from CDNs; the report here is our own self-contained HTML.
+"""
+from __future__ import annotations
+
+import html
+import logging
+import os
+from dataclasses import dataclass
+
+import polars as pl
+
+__all__ = ["GateResult", "run_gate", "gate_html"]
+
+
+@dataclass(frozen=True)
+class GateResult:
+    success: bool
+    results: list[dict]  # one per expectation: table, expectation, kwargs, success, observed, unexpected
+
+    @property
+    def failures(self) -> list[dict]:
+        return [r for r in self.results if not r["success"]]
+
+    def summary(self) -> dict:
+        return {"success": self.success, "evaluated": len(self.results), "failed": len(self.failures),
+                "failures": [f"{r['table']}: {r['expectation']} {r['kwargs']} (observed {r['observed']})"
+                             for r in self.failures]}
+
+
+def _suite(tables: dict[str, pl.DataFrame], metric_codes: list[str], province_codes: list[str]):
+    import great_expectations as gx
+    E = gx.expectations
+    plan_ids = tables["plans"]["plan_id"].to_list() if "plans" in tables else []
+    out: dict[str, list] = {
+        "plans": [E.ExpectTableRowCountToBeBetween(min_value=0, max_value=200_000),
+                  E.ExpectColumnValuesToBeUnique(column="plan_id"),
+                  E.ExpectColumnValuesToNotBeNull(column="raw_sha256"),
+                  E.ExpectColumnValuesToBeInSet(column="province_code", value_set=province_codes),
+                  E.ExpectColumnValuesToBeInSet(column="admin_level", value_set=["national", "province", "district", "unknown"])],
+        "targets": [E.ExpectTableRowCountToBeBetween(min_value=0, max_value=5_000_000),
+                    E.ExpectColumnValuesToBeUnique(column="target_id"),
+                    E.ExpectColumnValuesToBeInSet(column="plan_id", value_set=plan_ids),
+                    E.ExpectColumnValuesToBeInSet(column="metric", value_set=metric_codes),
+                    E.ExpectColumnValuesToBeInSet(column="province_code", value_set=province_codes),
+                    E.ExpectColumnValuesToBeBetween(column="target_year", min_value=2000, max_value=2060),
+                    E.ExpectColumnValuesToBeBetween(column="period_start", min_value=2000, max_value=2060),
+                    E.ExpectColumnValuesToBeBetween(column="period_end", min_value=2000, max_value=2060),
+                    E.ExpectColumnValuesToBeBetween(column="value_low", min_value=0),
+                    E.ExpectColumnPairValuesAToBeGreaterThanB(column_A="value_high", column_B="value_low", or_equal=True),
+                    E.ExpectColumnPairValuesAToBeGreaterThanB(column_A="char_end", column_B="char_start")],
+        "targets_percent": [E.ExpectColumnValuesToBeBetween(column="value_high", min_value=0, max_value=100)],
+        "targets_percent_per_year": [E.ExpectColumnValuesToBeBetween(column="value_high", min_value=0, max_value=100)],
+        "targets_times": [E.ExpectColumnValuesToBeBetween(column="value_high", min_value=1, max_value=20)],
+        "targets_vnd": [E.ExpectColumnValuesToBeBetween(column="value_low", min_value=1e5, max_value=1e14)],
+        "targets_count": [E.ExpectColumnValuesToBeBetween(column="value_high", min_value=0, max_value=50_000_000)],
+        "deadlines": [E.ExpectColumnValuesToBeUnique(column="deadline_id"),
+                      E.ExpectColumnValuesToBeInSet(column="plan_id", value_set=plan_ids),
+                      E.ExpectColumnValuesToBeInSet(column="recurrence", value_set=[
+                          "once", "annual", "semiannual", "quarterly", "monthly", "continuous"])],
+        "coverage": [E.ExpectTableRowCountToEqual(value=63), E.ExpectColumnValuesToBeUnique(column="province_code")],
+        "provinces": [E.ExpectTableRowCountToEqual(value=63)],
+        "provinces_2025": [E.ExpectTableRowCountToEqual(value=34)],
+    }
+    return out
+
+
+def _frames(tables: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
+    frames = dict(tables)
+    if "targets" in tables:
+        for unit in ("percent", "percent_per_year", "times", "vnd", "count"):
+            frames[f"targets_{unit}"] = tables["targets"].filter(pl.col("unit") == unit)
+    return frames
+
+
+def run_gate(tables: dict[str, pl.DataFrame], metric_codes: list[str], province_codes: list[str]) -> GateResult:
+    """Validate the release's tables; nothing is written."""
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+    logging.getLogger("great_expectations").setLevel(logging.ERROR)
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    ctx = gx.get_context(mode="ephemeral")
+    ctx.variables.progress_bars = ProgressBarsConfig(globally=False)
+    source = ctx.data_sources.add_pandas("coopdata")
+    frames = _frames(tables)
+    results: list[dict] = []
+    for name, expectations in _suite(tables, metric_codes, province_codes).items():
+        if name not in frames:
+            continue
+        df = frames[name].with_columns([pl.col(c).list.join("; ") for c, t in frames[name].schema.items()
+                                        if isinstance(t, pl.List)]).to_pandas()
+        batch = source.add_dataframe_asset(name).add_batch_definition_whole_dataframe("all").get_batch(
+            batch_parameters={"dataframe": df})
+        suite = ctx.suites.add(gx.ExpectationSuite(name=f"coopdata_{name}", expectations=expectations))
+        for r in batch.validate(suite).to_json_dict()["results"]:
+            cfg = r["expectation_config"]
+            res = r.get("result") or {}
+            kwargs = {k: v for k, v in cfg["kwargs"].items() if k not in ("batch_id", "value_set")}
+            if "value_set" in cfg["kwargs"]:
+                kwargs["value_set"] = f"{len(cfg['kwargs']['value_set'])} values"
+            results.append({"table": name, "expectation": cfg["type"], "kwargs": kwargs, "success": bool(r["success"]),
+                            "observed": res.get("observed_value", res.get("unexpected_count")),
+                            "unexpected": [str(x) for x in (res.get("partial_unexpected_list") or [])[:10]]})
+    return GateResult(all(r["success"] for r in results), results)
+
+
+def gate_html(result: GateResult, version: str) -> str:
+    """A self-contained page of the gate's results (no scripts, no network)."""
+    rows = []
+    for r in result.results:
+        mark = "pass" if r["success"] else "FAIL"
+        rows.append(f"<tr class='{mark.lower()}'><td>{html.escape(r['table'])}</td><td>{html.escape(r['expectation'])}</td>"
+                    f"<td><code>{html.escape(str(r['kwargs']))}</code></td><td>{html.escape(str(r['observed']))}</td>"
+                    f"<td>{mark}</td><td>{html.escape(', '.join(r['unexpected']))}</td></tr>")
+    s = result.summary()
+    return f"""<!doctype html><html lang="en"><head><meta charset="utf-8"><title>coopdata quality gate {html.escape(version)}</title>
+<style>body{{font-family:system-ui,sans-serif;margin:2em;color:#222}}table{{border-collapse:collapse;width:100%}}
+td,th{{border:1px solid #ccc;padding:4px 6px;font-size:13px;text-align:left}}tr.fail{{background:#fdd}}tr.pass td:nth-child(5){{color:#070}}
+code{{font-size:12px}}</style></head><body>
+<h1>Release quality gate (Great Expectations)</h1>
+<p>Version {html.escape(version)}: {s['evaluated']} expectations evaluated, {s['failed']} failed —
+<strong>{'passed' if s['success'] else 'FAILED'}</strong>.</p>
+<table><thead><tr><th>table</th><th>expectation</th><th>arguments</th><th>observed</th><th>result</th><th>unexpected (sample)</th></tr></thead>
+<tbody>{''.join(rows)}</tbody></table></body></html>
+"""
