@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import shutil
+import time
 from pathlib import Path
 
 import duckdb
@@ -111,13 +112,8 @@ def promote(warehouse: Path, staging: Path, release_id: str) -> Path:
     """Make a staged release the current one: rename it into place, then replace one symlink."""
     _fsync_tree(staging)
     final = warehouse / "releases" / release_id
-    if final.exists():
-        if current_release(warehouse) == final.resolve():
-            # same content already current: keep the published folder, drop the staged copy
-            shutil.rmtree(staging)
-            _switch(warehouse, final)
-            return final
-        shutil.rmtree(final)
+    if final.exists():  # never overwrite a folder readers may be using: take a fresh name
+        final = final.with_name(f"{release_id}-{os.getpid()}-{time.time_ns()}")
     os.rename(staging, final)
     _switch(warehouse, final)
     _prune(warehouse / "releases", keep=KEEP_RELEASES, current=final)

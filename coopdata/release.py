@@ -46,7 +46,7 @@ def release_version(content_hash: str, today: dt.date | None = None) -> str:
 
 def _field_type(dtype: pl.DataType) -> str:
     if isinstance(dtype, pl.List):
-        return "array"
+        return "any"  # a list of strings in Parquet and DuckDB; joined by "; " in the CSV copies
     return _TYPES.get(dtype.base_type(), "any")
 
 

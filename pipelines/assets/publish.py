@@ -57,7 +57,8 @@ def release_staging(plans: pl.DataFrame, targets: pl.DataFrame, deadlines: pl.Da
                             extra_files={"quality/extraction.json": quality, "CHANGELOG.md": log.encode("utf-8"),
                                          "DATA_DICTIONARY.md": data_dictionary(TABLES, tables, version).encode("utf-8")},
                             release_row={"version": version, "created": created, "content_hash": digest})
-    info = {"staging": str(staging), "release_id": digest[:12], "version": version, "created": created,
+    release_id = f"{version.replace('+', '_')}_{created.replace(':', '').replace('-', '')[:15]}"
+    info = {"staging": str(staging), "release_id": release_id, "version": version, "created": created,
             "previous_version": prev_version}
     counts = {k: changes.filter(pl.col("change") == k).height for k in ("added", "removed", "changed")}
     return dg.Output(info, metadata={"version": version, "previous_version": str(prev_version),
