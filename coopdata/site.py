@@ -67,8 +67,8 @@ def overview_html(root: Path, version: str, tables: dict[str, pl.DataFrame], fil
     chart = _bar_chart([(r["province_name"], r["value_low"]) for r in coops.iter_rows(named=True)])
     with_targets = coverage.filter(pl.col("targets") > 0).height
     with_plans = coverage.filter(pl.col("plans") > 0).height
-    links = "".join(f'<li><a href="{html.escape(f)}">{html.escape(f)}</a> ({_size((root / f).stat().st_size)})</li>'
-                    for f in files if (root / f).exists())
+    links = "".join(f'<li><a href="{html.escape(f)}">{html.escape(f)}</a> '
+                    f'({_size((root / f).stat().st_size) if (root / f).exists() else "metadata"})</li>' for f in files)
     queries = "".join(f"<h3>{html.escape(t)}</h3><pre>{html.escape(q)}</pre>" for t, q in EXAMPLE_QUERIES)
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

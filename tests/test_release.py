@@ -1,0 +1,138 @@
+"""Releases: metadata from the schemas, versions and changes, determinism, atomic publishing, the quality gate."""
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import polars as pl
+import pytest
+
+from coopdata.release import sha256_file
+from pipelines.cli import main
+
+from .conftest import ROOT
+
+
+def test_datapackage_is_valid_and_every_hash_matches(built_warehouse):
+    from frictionless import Package, Resource, validate
+
+    descriptor = json.loads((built_warehouse / "datapackage.json").read_text(encoding="utf-8"))
+    assert Package.validate_descriptor(descriptor).valid
+    package = Package(str(built_warehouse / "datapackage.json"))
+    assert package.version == descriptor["version"]
+    for res in descriptor["resources"]:
+        path = built_warehouse / res["path"]
+        assert res["hash"] == "sha256:" + sha256_file(path), res["name"]
+        assert res["bytes"] == path.stat().st_size
+        fields = {f["name"]: f for f in res["schema"]["fields"]}
+        assert all(f.get("description") for f in fields.values()), res["name"]
+        # the CSV copy of each table holds data the schema accepts
+        csv = Resource(path=res["path"].replace(".parquet", ".csv"), basepath=str(built_warehouse),
+                       schema=package.get_resource(res["name"]).schema, encoding="utf-8-sig")
+        report = validate(csv)
+        assert report.valid, (res["name"], report.flatten(["type", "message"])[:3])
+
+
+def test_dictionary_and_duckdb_comments_come_from_the_schemas(built_warehouse):
+    from schemas import Targets
+    text = (built_warehouse / "DATA_DICTIONARY.md").read_text(encoding="utf-8")
+    desc = Targets.to_schema().columns["comparator"].description
+    assert f"| `comparator` | string | {desc} |" in text
+    con = duckdb.connect(str(built_warehouse / "coopdata.duckdb"), read_only=True)
+    assert con.sql("SELECT comment FROM duckdb_columns() WHERE table_name='targets' AND column_name='comparator'"
+                   ).fetchall()[0][0] == desc
+    version = con.sql("SELECT version FROM release").fetchall()[0][0]
+    con.close()
+    assert version == json.loads((built_warehouse / "datapackage.json").read_text())["version"]
+
+
+def test_csv_copies_open_in_spreadsheets(built_warehouse):
+    data = (built_warehouse / "parquet" / "plans.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert "Yên Bái".encode("utf-8") in data
+
+
+def test_changes_between_releases_by_stable_id(raw_copy, tmp_path):
+    out = tmp_path / "wh"
+    assert main(["build", "--raw", str(raw_copy), "--out", str(out)]) == 0
+    first = pl.read_parquet(out / "parquet" / "targets.parquet")
+    assert main(["build", "--raw", str(raw_copy), "--out", str(out)]) == 0
+    again = pl.read_parquet(out / "parquet" / "targets.parquet")
+    assert first["target_id"].to_list() == again["target_id"].to_list()  # unchanged text, same ids
+    seed = raw_copy / "003_332bc788bce855f1.txt"
+    seed.write_text(seed.read_text(encoding="utf-8").replace("khoảng 700 hợp tác xã", "khoảng 750 hợp tác xã"),
+                    encoding="utf-8")
+    (raw_copy / "004_26065e70449cfa03.txt").unlink()
+    (raw_copy / "new_plan.txt").write_text("Đến năm 2030, toàn tỉnh có 120 hợp tác xã.", encoding="utf-8")
+    assert main(["build", "--raw", str(raw_copy), "--out", str(out)]) == 0
+    changes = pl.read_parquet(out / "parquet" / "changes.parquet")
+    kinds = dict(zip(changes["change"], changes["source_file"]))
+    assert kinds == {"changed": "003_332bc788bce855f1.txt", "added": "new_plan.txt"}
+    changed = changes.filter(pl.col("change") == "changed").row(0, named=True)
+    assert (changed["previous_value_low"], changed["value_low"]) == (700, 750)
+    log = (out / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert "1 targets added, 0 removed, 1 changed" in log and log.count("## ") == 2
+
+
+def test_double_build_gives_identical_parquet_and_duckdb_contents(tmp_path):
+    hashes = []
+    for name in ("a", "b"):
+        out = tmp_path / name
+        assert main(["build", "--raw", str(ROOT / "raw"), "--out", str(out)]) == 0
+        parquet = {f.name: sha256_file(f) for f in sorted((out / "parquet").glob("*.parquet"))}
+        con = duckdb.connect(str(out / "coopdata.duckdb"), read_only=True)
+        tables = [t for (t,) in con.sql("SELECT table_name FROM duckdb_tables() WHERE table_name <> 'release'").fetchall()]
+        contents = {t: con.sql(f'SELECT * FROM "{t}"').pl().hash_rows().sum() for t in tables}
+        con.close()
+        hashes.append((parquet, contents))
+    assert hashes[0] == hashes[1]
+    print("double build parquet sha256 of targets:", hashes[0][0]["targets.parquet"], hashes[1][0]["targets.parquet"])
+
+
+def test_a_reader_keeps_working_during_a_rebuild(built_warehouse, tmp_path):
+    import shutil
+    out = tmp_path / "wh"
+    shutil.copytree(built_warehouse, out, symlinks=True)
+    con = duckdb.connect(str(out / "coopdata.duckdb"), read_only=True)
+    before = con.sql("SELECT count(*) FROM targets").fetchall()
+    assert main(["build", "--raw", str(ROOT / "raw"), "--out", str(out)]) == 0
+    assert con.sql("SELECT count(*) FROM targets").fetchall() == before  # the old file is still whole
+    con.close()
+    assert os.readlink(out / "current") != os.readlink(built_warehouse / "current")
+
+
+def test_a_killed_build_leaves_the_previous_release_whole(built_warehouse, tmp_path):
+    import shutil
+    out = tmp_path / "wh"
+    shutil.copytree(built_warehouse, out, symlinks=True)
+    current = os.readlink(out / "current")
+    env = {**os.environ, "COOPDATA_WAREHOUSE_DIR": str(out), "COOPDATA_RAW_DIR": str(ROOT / "raw")}
+    proc = subprocess.Popen([sys.executable, "-m", "pipelines.cli", "build"], cwd=ROOT, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.time() + 120
+    while time.time() < deadline and not list((out / "releases").glob(".staging-*/parquet/*.parquet")):
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert list((out / "releases").glob(".staging-*")), "the build was killed before it staged anything"
+    assert os.readlink(out / "current") == current
+    package = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
+    for res in package["resources"]:
+        assert res["hash"] == "sha256:" + sha256_file(out / res["path"])
+
+
+def test_failing_quality_gate_keeps_the_previous_release(raw_copy, tmp_path, capsys):
+    out = tmp_path / "wh"
+    assert main(["build", "--raw", str(raw_copy), "--out", str(out)]) == 0
+    current = os.readlink(out / "current")
+    # a share above 100% passes the table's own schema but not the release gate
+    (raw_copy / "bad_share.txt").write_text("Đến năm 2030, có 150% HTX hoạt động hiệu quả.", encoding="utf-8")
+    assert main(["build", "--raw", str(raw_copy), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "release_quality_gate" in err and "expect_column_values_to_be_between" in err
+    assert os.readlink(out / "current") == current
+    assert "bad_share.txt" not in pl.read_parquet(out / "parquet" / "plans.parquet")["source_file"].to_list()
