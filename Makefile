@@ -7,10 +7,12 @@ UV := $(TOOLS)/bin/uv
 VENV := .venv
 export UV_COMPILE_BYTECODE := 1
 export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
-export DAGSTER_HOME := $(CURDIR)/.dagster
+export DAGSTER_HOME := $(CURDIR)
+export DAGSTER_STATE_DIR := $(CURDIR)/.dagster
+export DAGSTER_COMPUTE_LOGS_DIR := $(CURDIR)/.dagster/logs
 PORT ?= 3000
 
-.PHONY: build test ui install clean
+.PHONY: build test ui install clean chromium
 
 $(UV):
 	$(PY) -m venv $(TOOLS)
@@ -21,17 +23,21 @@ $(VENV)/.installed: pyproject.toml uv.lock | $(UV)
 	touch $@
 
 install: $(VENV)/.installed
-	mkdir -p $(DAGSTER_HOME)
-	ln -sf ../dagster.yaml $(DAGSTER_HOME)/dagster.yaml
+	mkdir -p $(DAGSTER_STATE_DIR)
+
+# Debian's Chromium for the browser tests (the overview page, the Dagster UI); needs root, as on CI
+chromium:
+	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 build: install
 	$(VENV)/bin/coopdata build
 
-test: install
+test: install chromium
 	$(VENV)/bin/python -m pytest
 
 ui: install
 	$(VENV)/bin/dagster dev -m pipelines.definitions -h 127.0.0.1 -p $(PORT)
 
 clean:
-	rm -rf $(VENV) $(TOOLS) $(DAGSTER_HOME) warehouse/releases warehouse/current warehouse/parquet warehouse/coopdata.duckdb
+	rm -rf $(VENV) $(TOOLS) $(DAGSTER_STATE_DIR)
+	cd warehouse && find . -mindepth 1 -maxdepth 1 ! -name README.md -exec rm -rf {} +

@@ -13,6 +13,9 @@ build_all = dg.define_asset_job("build_all", selection=dg.AssetSelection.all(),
 
 defs = dg.Definitions(
     assets=all_assets,
+    # one process: the graph is small and every step imports polars, pandera and GX; see the README for the
+    # multiprocess executor and a deployment with Celery or Kubernetes when a corpus outgrows one machine
+    executor=dg.in_process_executor,
     asset_checks=[*schema_checks, release_quality_gate],
     jobs=[build_all],
     resources={"paths": CoopdataPaths()},

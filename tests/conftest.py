@@ -11,6 +11,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("COOPDATA_SHARED", ROOT.parent / "shared")).resolve()
 RAW = ROOT / "raw"
 
+# tests build into temporary folders with an ephemeral Dagster instance, not the project's .dagster/
+os.environ.pop("DAGSTER_HOME", None)
+
 
 def shared_or_skip(*parts: str) -> Path:
     path = SHARED.joinpath(*parts)

@@ -1,0 +1,95 @@
+"""The Dagster UI as users meet it: `dagster dev` as `make ui` starts it, a run launched over GraphQL, a screenshot."""
+import json
+import os
+import shutil
+import signal
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from ..conftest import ROOT
+from .browser import distinct_colours, free_port, screenshot
+
+
+def gql(port: int, query: str, variables: dict | None = None) -> dict:
+    req = urllib.request.Request(f"http://127.0.0.1:{port}/graphql", method="POST",
+                                 data=json.dumps({"query": query, "variables": variables or {}}).encode(),
+                                 headers={"Content-Type": "application/json"})
+    out = json.load(urllib.request.urlopen(req, timeout=60))
+    assert "errors" not in out, out
+    return out["data"]
+
+
+@pytest.fixture()
+def dagster_dev(tmp_path):
+    port = free_port()
+    home = tmp_path / "home"
+    home.mkdir()
+    shutil.copy(ROOT / "dagster.yaml", home / "dagster.yaml")
+    env = {**os.environ, "DAGSTER_HOME": str(home), "DAGSTER_STATE_DIR": str(home / "state"),
+           "DAGSTER_COMPUTE_LOGS_DIR": str(home / "logs"), "COOPDATA_WAREHOUSE_DIR": str(tmp_path / "wh"),
+           "COOPDATA_RAW_DIR": str(ROOT / "raw")}
+    log = (tmp_path / "dagster.log").open("w")
+    proc = subprocess.Popen([str(ROOT / ".venv" / "bin" / "dagster"), "dev", "-m", "pipelines.definitions",
+                             "-h", "127.0.0.1", "-p", str(port)], cwd=home, env=env, stdout=log,
+                            stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        for _ in range(240):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/server_info", timeout=1)
+                break
+            except Exception:
+                assert proc.poll() is None, (tmp_path / "dagster.log").read_text()
+                time.sleep(0.5)
+        yield port, tmp_path / "wh", tmp_path / "dagster.log"
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+        log.close()
+
+
+def test_ui_materialises_everything_and_shows_the_graph(dagster_dev, tmp_path):
+    port, warehouse, log = dagster_dev
+    gql(port, "mutation { setNuxSeen }")
+    repo = gql(port, "{ repositoriesOrError { ... on RepositoryConnection { nodes { name location { name } } } } }")
+    node = repo["repositoriesOrError"]["nodes"][0]
+    launched = gql(port, """mutation($p: ExecutionParams!) { launchRun(executionParams: $p) {
+        __typename ... on LaunchRunSuccess { run { runId } } ... on PythonError { message } } }""",
+                   {"p": {"selector": {"repositoryLocationName": node["location"]["name"],
+                                       "repositoryName": node["name"], "jobName": "build_all"}}})
+    assert launched["launchRun"]["__typename"] == "LaunchRunSuccess", launched
+    run_id = launched["launchRun"]["run"]["runId"]
+    status = None
+    for _ in range(300):
+        status = gql(port, "query($id: ID!) { runOrError(runId: $id) { ... on Run { status } } }",
+                     {"id": run_id})["runOrError"]["status"]
+        if status in ("SUCCESS", "FAILURE", "CANCELED"):
+            break
+        time.sleep(1)
+    assert status == "SUCCESS", log.read_text()[-3000:]
+    assert (warehouse / "parquet" / "targets.parquet").exists()
+
+    nodes = gql(port, """{ assetNodes { assetKey { path } groupName description
+        assetMaterializations(limit: 1) { metadataEntries { label ... on IntMetadataEntry { intValue } } }
+        assetChecksOrError { ... on AssetChecks { checks { name executionForLatestMaterialization { status } } } } } }""")["assetNodes"]
+    by_key = {"/".join(n["assetKey"]["path"]): n for n in nodes}
+    assert {n["groupName"] for n in nodes} == {"ingest", "parse", "provinces", "publish"}
+    assert all(n["description"] for n in nodes)
+    rows = {e["label"]: e.get("intValue") for e in by_key["targets"]["assetMaterializations"][0]["metadataEntries"]}
+    assert rows["dagster/row_count"] > 400
+    checks = {c["name"]: c["executionForLatestMaterialization"]["status"]
+              for c in by_key["targets"]["assetChecksOrError"]["checks"]}
+    assert checks == {"targets_schema": "SUCCEEDED"}
+
+    shot = tmp_path / "asset_graph.png"
+    errors = screenshot(f"http://127.0.0.1:{port}/asset-groups", shot, width=1600, height=1000, settle_s=4,
+                        wait_for_text="publish", timeout_s=120)
+    print(f"Dagster asset graph screenshot: {shot}")
+    assert distinct_colours(shot) > 30
+    assert not [e for e in errors if "Failed to load resource" not in e], errors
