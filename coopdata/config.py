@@ -17,3 +17,8 @@ def warehouse_dir() -> Path:
 
 def gold_dir() -> Path:
     return Path(os.environ.get("COOPDATA_GOLD_DIR") or PROJECT_ROOT / "tests" / "gold").resolve()
+
+
+def max_bytes() -> int:
+    """Largest raw file read (COOPDATA_MAX_BYTES, default 20 MB); larger ones are quarantined unread."""
+    return int(os.environ.get("COOPDATA_MAX_BYTES") or 20 * 1024 * 1024)

@@ -6,14 +6,15 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .text import decode_bytes, normalise
+from .formats import FormatError, extract_text
+from .text import normalise
 
-__all__ = ["RawFile", "Document", "Rejected", "read_manifest", "inventory", "decode", "MANIFEST", "MAX_BYTES"]
+__all__ = ["RawFile", "Document", "Rejected", "read_manifest", "inventory", "decode", "list_raw", "reconcile",
+           "MANIFEST", "MAX_BYTES"]
 
 MANIFEST = "manifest.csv"
 MAX_BYTES = 20 * 1024 * 1024
 _IGNORED = {MANIFEST, "README.md", ".gitkeep"}
-_TEXT_SUFFIXES = {".txt"}
 
 
 @dataclass(frozen=True)
@@ -65,23 +66,51 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
+def _inside(root: Path, path: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+        return True
+    except (ValueError, OSError, RuntimeError):
+        return False
+
+
+def list_raw(raw_dir: Path) -> list[str]:
+    """Every file name under raw_dir that the pipeline must account for (in plans or in quarantine)."""
+    if not raw_dir.exists():
+        return []
+    out = []
+    for p in sorted(raw_dir.rglob("*")):
+        rel = p.relative_to(raw_dir).as_posix()
+        if (p.is_file() or p.is_symlink()) and rel not in _IGNORED and not p.name.startswith("."):
+            out.append(rel)
+    return out
+
+
 def inventory(raw_dir: Path, max_bytes: int = MAX_BYTES) -> tuple[list[RawFile], list[Rejected]]:
-    """Every file under raw_dir, hashed, in name order; manifest rows with no file are reported."""
+    """Every file under raw_dir, hashed, in name order; manifest rows with no file are reported.
+
+    Links that lead out of raw/ and manifest paths that escape it are refused; files over max_bytes
+    are set aside without being read.
+    """
     manifest = read_manifest(raw_dir)
     files: list[RawFile] = []
     rejected: list[Rejected] = []
     seen: dict[str, str] = {}
-    paths = sorted(p for p in raw_dir.rglob("*") if p.is_file()) if raw_dir.exists() else []
-    for path in paths:
-        rel = path.relative_to(raw_dir).as_posix()
-        if rel in _IGNORED or path.name.startswith("."):
-            continue
-        size = path.stat().st_size
+    for rel in list_raw(raw_dir):
+        path = raw_dir / rel
         row = manifest.get(rel, {})
-        if size > max_bytes:
-            rejected.append(Rejected(rel, None, "inventory", "too large", f"{size} bytes, over the limit of {max_bytes}"))
+        if path.is_symlink() and not _inside(raw_dir, path):
+            rejected.append(Rejected(rel, None, "inventory", "unsafe path", "a link that leads out of raw/"))
             continue
-        digest = _sha256(path)
+        try:
+            size = path.stat().st_size
+            if size > max_bytes:
+                rejected.append(Rejected(rel, None, "inventory", "too large", f"{size} bytes, over the limit of {max_bytes}"))
+                continue
+            digest = _sha256(path)
+        except OSError as exc:
+            rejected.append(Rejected(rel, None, "inventory", "unreadable", f"{type(exc).__name__}: {exc}"))
+            continue
         if digest in seen:
             rejected.append(Rejected(rel, digest, "inventory", "duplicate", f"same bytes as {seen[digest]}"))
             continue
@@ -89,6 +118,10 @@ def inventory(raw_dir: Path, max_bytes: int = MAX_BYTES) -> tuple[list[RawFile],
         files.append(RawFile(rel, digest, size, path.suffix.lower(), row))
     present = {f.source_file for f in files} | {r.source_file for r in rejected}
     for name in sorted(manifest):
+        if name.startswith(("/", "\\")) or ".." in Path(name).parts or not _inside(raw_dir, raw_dir / name):
+            rejected.append(Rejected(name, None, "manifest", "unsafe path",
+                                     "manifest.csv names a path outside raw/; it is not read"))
+            continue
         if name not in present and not (raw_dir / name).exists():
             rejected.append(Rejected(name, None, "manifest", "manifest file missing",
                                      "manifest.csv names this file but raw/ does not hold it"))
@@ -96,19 +129,22 @@ def inventory(raw_dir: Path, max_bytes: int = MAX_BYTES) -> tuple[list[RawFile],
 
 
 def decode(raw_dir: Path, f: RawFile) -> Document | Rejected:
-    """Bytes to normalised text, or the reason it cannot be used."""
-    if f.suffix not in _TEXT_SUFFIXES:
-        return Rejected(f.source_file, f.sha256, "decode", "unsupported format", f"no reader for '{f.suffix or 'no suffix'}' files")
+    """Bytes to normalised text, or the reason it cannot be used. Never raises on file contents."""
     data = (raw_dir / f.source_file).read_bytes()
     if not data.strip():
         return Rejected(f.source_file, f.sha256, "decode", "empty", "the file holds no text")
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return Rejected(f.source_file, f.sha256, "decode", "binary", "NUL bytes: not a text file")
     try:
-        decoded = decode_bytes(data)
-    except UnicodeDecodeError as exc:
-        return Rejected(f.source_file, f.sha256, "decode", "undecodable", str(exc))
+        decoded = extract_text(data, f.suffix)
+    except FormatError as exc:
+        return Rejected(f.source_file, f.sha256, "decode", exc.reason, exc.detail)
+    except Exception as exc:  # a reader library failing on a broken file must not stop the run
+        return Rejected(f.source_file, f.sha256, "decode", "corrupt file", f"{type(exc).__name__}: {exc}")
     text = normalise(decoded.text)
     if not text:
         return Rejected(f.source_file, f.sha256, "decode", "empty", "only white space")
     return Document(f.source_file, f.sha256 or "", decoded.encoding, f.bytes, decoded.text, text, f.manifest)
+
+
+def reconcile(raw_dir: Path, published: set[str], quarantined: set[str]) -> list[str]:
+    """Files in raw/ that ended neither in plans nor in quarantine (should be none)."""
+    return [f for f in list_raw(raw_dir) if f not in published and f not in quarantined]

@@ -36,10 +36,30 @@ class Decoded:
     encoding: str
 
 
+# TCVN3 (ABC, the ".Vn" fonts): one byte per precomposed lower-case letter; capitals with tone marks
+# were drawn by a capital font from the same bytes, so they decode to lower case.
+_TCVN3 = dict(zip(
+    b"\xb5\xb8\xb6\xb7\xb9\xa8\xbb\xbe\xbc\xbd\xc6\xa9\xc7\xca\xc8\xc9\xcb\xae\xcc\xd0\xce\xcf\xd1\xaa\xd2\xd5\xd3\xd4\xd6"
+    b"\xd7\xdd\xd8\xdc\xde\xdf\xe3\xe1\xe2\xe4\xab\xe5\xe8\xe6\xe7\xe9\xac\xea\xed\xeb\xec\xee\xef\xf3\xf1\xf2\xf4\xad\xf5\xf8"
+    b"\xf6\xf7\xf9\xfa\xfd\xfb\xfc\xfe\xa1\xa2\xa7\xa3\xa4\xa5\xa6",
+    "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵĂÂĐÊÔƠƯ"))
+_COMMON = re.compile(r"\b(?:và|của|các|được|những|trong|hợp tác|năm|người|phát triển|tỉnh|thực hiện)\b")
+
+
+def _tcvn3(data: bytes) -> str:
+    return "".join(_TCVN3.get(b, chr(b)) if b >= 0x80 else chr(b) for b in data)
+
+
+def _vietnamese_score(text: str) -> float:
+    return len(_COMMON.findall(text.lower())) / max(1, len(text) / 100)
+
+
 def decode_bytes(data: bytes) -> Decoded:
     """Decode bytes to str, trying the encodings Vietnamese files actually use.
 
-    Raises UnicodeDecodeError when nothing fits, so the caller can quarantine the file.
+    UTF-8 (with or without BOM), UTF-16 (BOM), then the legacy single-byte encodings:
+    Windows-1258 and TCVN3, whichever reads as more Vietnamese. Raises UnicodeDecodeError
+    when nothing fits, so the caller can quarantine the file.
     """
     if data.startswith(b"\xef\xbb\xbf"):
         return Decoded(data[3:].decode("utf-8"), "utf-8-sig")
@@ -49,11 +69,17 @@ def decode_bytes(data: bytes) -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    candidates = []
     try:
-        return Decoded(unicodedata.normalize("NFC", data.decode("cp1258")), "cp1258")
-    except UnicodeDecodeError as exc:
-        raise UnicodeDecodeError(exc.encoding, exc.object, exc.start, exc.end,
-                                 "not UTF-8, UTF-16 or Windows-1258") from None
+        candidates.append(Decoded(unicodedata.normalize("NFC", data.decode("cp1258")), "cp1258"))
+    except UnicodeDecodeError:
+        pass
+    if sum(b in _TCVN3 for b in data) > len([b for b in data if b >= 0x80]) * 0.9:
+        candidates.append(Decoded(_tcvn3(data), "tcvn3"))
+    candidates = [c for c in candidates if _vietnamese_score(c.text) > 0.2]
+    if not candidates:
+        raise UnicodeDecodeError("utf-8", data, 0, len(data), "not UTF-8, UTF-16, Windows-1258 or TCVN3")
+    return max(candidates, key=lambda c: _vietnamese_score(c.text))
 
 
 def _move_tone(m: re.Match[str]) -> str:

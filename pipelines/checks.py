@@ -8,6 +8,7 @@ from coopdata.preview import markdown_preview
 from schemas import TABLES
 
 from .assets import parse
+from .resources import CoopdataPaths
 from .assets import provinces as prov
 
 _ASSET_OF_TABLE = {"plans": parse.plans, "targets": parse.targets, "deadlines": parse.deadlines,
@@ -60,3 +61,15 @@ def release_quality_gate(release_staging: dict) -> dg.AssetCheckResult:
     return dg.AssetCheckResult(passed=result.success, metadata={
         "evaluated": summary["evaluated"], "failed": summary["failed"],
         "failure_cases": dg.MetadataValue.md("\n".join(f"- {f}" for f in summary["failures"]) or "none")})
+
+
+@dg.asset_check(asset=parse.plans, name="every_raw_file_accounted_for", blocking=True,
+                additional_ins={"quarantine": dg.AssetIn("quarantine")},
+                description="Every file in raw/ ends either in plans or in quarantine: nothing vanishes silently.")
+def every_raw_file_accounted_for(plans: pl.DataFrame, quarantine: pl.DataFrame, paths: CoopdataPaths
+                                 ) -> dg.AssetCheckResult:
+    from coopdata.ingest import reconcile
+
+    missing = reconcile(paths.raw(), set(plans["source_file"]), set(quarantine["source_file"]))
+    return dg.AssetCheckResult(passed=not missing, metadata={"unaccounted": len(missing),
+                                                             "files": dg.MetadataValue.json(missing[:100])})

@@ -9,7 +9,7 @@ from pathlib import Path
 def _build(args: argparse.Namespace) -> int:
     import dagster as dg
 
-    from .checks import release_quality_gate, schema_checks
+    from .checks import every_raw_file_accounted_for, release_quality_gate, schema_checks
     from .definitions import all_assets
     from .resources import CoopdataPaths
 
@@ -17,7 +17,7 @@ def _build(args: argparse.Namespace) -> int:
                           warehouse_dir=str(Path(args.out).resolve()) if args.out else "")
     instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
     run_config = {"loggers": {"console": {"config": {"log_level": args.log_level}}}}
-    result = dg.materialize([*all_assets, *schema_checks, release_quality_gate], resources={"paths": paths}, instance=instance,
+    result = dg.materialize([*all_assets, *schema_checks, release_quality_gate, every_raw_file_accounted_for], resources={"paths": paths}, instance=instance,
                             raise_on_error=False, run_config=run_config)
     failed_checks = [e for e in result.get_asset_check_evaluations() if not e.passed]
     for check in failed_checks:

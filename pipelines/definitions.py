@@ -3,7 +3,7 @@
 import dagster as dg
 
 from .assets import ingest, parse, provinces, publish
-from .checks import release_quality_gate, schema_checks
+from .checks import every_raw_file_accounted_for, release_quality_gate, schema_checks
 from .resources import CoopdataPaths
 
 all_assets = dg.load_assets_from_modules([ingest, parse, provinces, publish])
@@ -16,7 +16,7 @@ defs = dg.Definitions(
     # one process: the graph is small and every step imports polars, pandera and GX; see the README for the
     # multiprocess executor and a deployment with Celery or Kubernetes when a corpus outgrows one machine
     executor=dg.in_process_executor,
-    asset_checks=[*schema_checks, release_quality_gate],
+    asset_checks=[*schema_checks, release_quality_gate, every_raw_file_accounted_for],
     jobs=[build_all],
     resources={"paths": CoopdataPaths()},
 )

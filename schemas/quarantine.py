@@ -5,8 +5,8 @@ from typing import Optional
 
 import pandera.polars as pa
 
-REASONS = ["empty", "undecodable", "unsupported format", "duplicate", "too large", "binary", "manifest file missing",
-           "unsafe path", "no text layer", "corrupt"]
+REASONS = ["empty", "binary", "unknown format", "undecodable", "duplicate", "corrupt archive", "corrupt file",
+           "too large", "no text layer", "no main text", "manifest file missing", "unsafe path", "unreadable"]
 
 
 class Quarantine(pa.DataFrameModel):

@@ -82,7 +82,7 @@ def test_bad_input_is_quarantined_not_fatal(raw_copy, tmp_path):
     assert main(["build", "--raw", str(raw_copy), "--out", str(out)]) == 0
     q = pl.read_parquet(out / "parquet" / "quarantine.parquet")
     reasons = dict(zip(q["source_file"], q["reason"]))
-    assert reasons == {"empty.txt": "empty", "scan.pdf": "unsupported format", "dup.txt": "duplicate",
+    assert reasons == {"empty.txt": "empty", "scan.pdf": "corrupt file", "dup.txt": "duplicate",
                        "latin.txt": "undecodable", "missing.txt": "manifest file missing"}
     plans = pl.read_parquet(out / "parquet" / "plans.parquet")
     assert "extra_plan.txt" in plans["source_file"].to_list()  # no manifest row: still ingested

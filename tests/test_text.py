@@ -2,6 +2,8 @@ import unicodedata
 
 from coopdata.text import decode_bytes, fold, normalise
 
+from .helpers import cp1258, tcvn3
+
 
 def test_nfd_and_nfc_give_the_same_text():
     nfc = "Ủy ban nhân dân tỉnh Thừa Thiên Huế"
@@ -24,20 +26,9 @@ def test_decoding_utf8_bom_utf16_and_cp1258():
     text = "Hợp tác xã"
     assert decode_bytes(("\ufeff" + text).encode("utf-8")).text == text
     assert decode_bytes(text.encode("utf-16")).text == text
-    assert normalise(decode_bytes(_cp1258(text)).text) == text
+    assert normalise(decode_bytes(cp1258(text)).text) == text
+    assert decode_bytes(tcvn3("Kế hoạch phát triển hợp tác xã")).encoding == "tcvn3"
 
-
-def _cp1258(text: str) -> bytes:
-    """Windows-1258 writes tone marks as combining characters after a base letter it has."""
-    out = b""
-    for ch in text:
-        try:
-            out += ch.encode("cp1258")
-        except UnicodeEncodeError:
-            base, *marks = unicodedata.normalize("NFD", ch)
-            tone = marks.pop()
-            out += unicodedata.normalize("NFC", base + "".join(marks)).encode("cp1258") + tone.encode("cp1258")
-    return out
 
 
 def test_fold_strips_diacritics_for_name_matching():

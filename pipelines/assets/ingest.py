@@ -17,7 +17,8 @@ def _meta(df: pl.DataFrame, **extra) -> dict:
 @dg.asset(group_name="ingest", description="Every file in raw/ with its sha256, size and manifest row; "
           "files that cannot be used and manifest rows without a file are set aside for quarantine.")
 def raw_files(paths: CoopdataPaths) -> dg.Output:
-    files, rejected = inventory(paths.raw())
+    from coopdata import config
+    files, rejected = inventory(paths.raw(), max_bytes=config.max_bytes())
     df = pl.DataFrame(
         [dict(source_file=f.source_file, sha256=f.sha256, bytes=f.bytes, suffix=f.suffix,
               source_url=f.manifest.get("source_url"), province_override=f.manifest.get("province"),
