@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .text import segments
+
 __all__ = ["Deadline", "extract_deadlines"]
 
 I = re.IGNORECASE
@@ -176,11 +178,7 @@ def _parse_time(text: str, issue: date | None) -> list[tuple[date | None, str | 
 
 def extract_deadlines(text: str, issue_date: date | None = None) -> list[Deadline]:
     """All deadlines in a normalised text, in reading order."""
-    lines: list[tuple[int, str]] = []
-    pos = 0
-    for line in text.split("\n"):
-        lines.append((pos, line))
-        pos += len(line) + 1
+    lines: list[tuple[int, str]] = list(segments(text))
     out = _table_deadlines(lines, issue_date)
     skip = False
     subject: str | None = None

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import vocabulary as V
 from .numbers import NUMBER, SCALES, WORD_NUMBERS, parse_number
+from .text import segments
 
 __all__ = ["Target", "extract_targets"]
 
@@ -46,6 +48,7 @@ _NO_MORE = re.compile(
     r"(?:không còn|không để tồn tại|không để)\s+(?:\S+\s+){0,2}?(?:HTX|hợp tác xã|đơn vị)\b[^;.\d]{0,30}?"
     r"(yếu kém|ngưng|ngừng|tồn tại hình thức|trên danh nghĩa|không hoạt động)"
     r"|(?:HTX|hợp tác xã) (yếu kém)\s*:\s*không còn", I)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _URL = re.compile(r"(?:https?://|www\.)\S+", I)
 _HEADING = re.compile(r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?\)?|\(\d+\)|[a-zđ]\)|[-–+*•])\s*", I)
 
@@ -164,10 +167,14 @@ def _mentions(line: str) -> list[_Mention]:
     return out
 
 
+_REACH = 400  # how far around a number its clause and sentence are looked for
+
+
 def _clause_bounds(line: str, start: int, end: int) -> tuple[int, int]:
-    left = max((m.end() for m in _BOUNDARY.finditer(line, 0, start)), default=0)
-    nxt = _BOUNDARY.search(line, end)
-    return left, (nxt.start() if nxt else len(line))
+    lo = max(0, start - _REACH)
+    left = max((m.end() for m in _BOUNDARY.finditer(line, lo, start)), default=lo)
+    nxt = _BOUNDARY.search(line, end, min(len(line), end + _REACH))
+    return left, (nxt.start() if nxt else min(len(line), end + _REACH))
 
 
 def _comparator(left: str, right: str, m: _Mention) -> str:
@@ -185,7 +192,8 @@ def _comparator(left: str, right: str, m: _Mention) -> str:
     return "eq"
 
 
-def _year_phrases(line: str) -> list[tuple[int, int, int, int | None, str]]:
+@lru_cache(maxsize=64)
+def _year_phrases(line: str) -> tuple[tuple[int, int, int, int | None, str], ...]:
     """(start, end, year, period_start, cue) for every year phrase that can scope a fact."""
     out = []
     for m in V.YEAR_PHRASE.finditer(line):
@@ -200,7 +208,7 @@ def _year_phrases(line: str) -> list[tuple[int, int, int, int | None, str]]:
     for m in re.finditer(r"(?:trước|đến hết|trong) ngày \d{1,2}/\d{1,2}/(20[0-6]\d)", line, I):
         out.append((m.start(), m.end(), int(m.group(1)), None, "trước"))
     out.sort()
-    return out
+    return tuple(out)
 
 
 def _sector_of(text: str) -> str | None:
@@ -511,7 +519,7 @@ def _time_for(line: str, m: _Mention, scope: _Scope, sent_start: int, sent_end: 
     if before:
         p = before[-1]
         return p[2], p[3], p[4]
-    line_before = [p for p in _year_phrases(line[:sent_start])]
+    line_before = [p for p in _year_phrases(line) if p[1] <= sent_start]
     after = [p for p in phrases if p[0] >= m.end]
     if after:
         p = after[0]
@@ -536,10 +544,7 @@ def extract_targets(text: str, doc_year: int | None = None, issue_year: int | No
     seen: set[tuple] = set()
     horizon = _horizon(text)
     scope = _Scope(doc_sector=_doc_sector(text), horizon=horizon[0], horizon_is_period=horizon[1])
-    offset = 0
-    for line in text.split("\n"):
-        line_start = offset
-        offset += len(line) + 1
+    for line_start, line in segments(text):
         if not line.strip():
             continue
         original = line
@@ -578,16 +583,19 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
     lead = _LEAD_SECTOR.match(line)
     line_sector = _sector_of(lead.group(1)) if lead else None
     mentions = _mentions(line)
+    past_spans = [(x.start(), x.end()) for x in V.PAST.finditer(line)] if mentions else []
     prev_end = 0
     prev_fact: dict | None = None
     prev_mention: _Mention | None = None
     for m in mentions:
         c_start, c_end = _clause_bounds(line, m.start, m.end)
-        s_start = max((x.end() for x in re.finditer(r"[.!?\n](?:\s|$)", line[:m.start])), default=0)
-        s_end_m = re.search(r"[.!?](?:\s|$)", line[m.end:])
-        s_end = m.end + s_end_m.start() if s_end_m else len(line)
+        lo = max(0, m.start - _REACH)
+        s_start = max((lo + x.end() for x in _SENTENCE_END.finditer(line[lo:m.start])), default=lo)
+        s_end_m = _SENTENCE_END.search(line, m.end, min(len(line), m.end + _REACH))
+        s_end = s_end_m.start() if s_end_m else min(len(line), m.end + _REACH)
         if c_start >= 2 and line[c_start - 2:c_start] == ": " and not re.search(r"[^\W\d_]", _strip_comparators(line[c_start:m.start])):
-            c_start = max((x.end() for x in _BOUNDARY.finditer(line, 0, c_start - 2)), default=0)
+            c_start = max((x.end() for x in _BOUNDARY.finditer(line, max(0, c_start - _REACH), c_start - 2)),
+                          default=max(0, c_start - _REACH))
         left = line[max(c_start, prev_end if prev_end > c_start else c_start):m.start]
         full_left = line[c_start:m.start]
         right = line[m.end:c_end]
@@ -595,8 +603,8 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
         right_window = right[:nxt.start()] if nxt else right
         sentence_before = line[s_start:m.start]
         prev_end = m.end
-        if (V.PAST.search(sentence_before) or V.PAST.search(line[c_start:m.start])) and not re.search(
-                r"\blên\s*$", line[max(0, m.start - 8):m.start]):
+        past_before = any(min(s_start, c_start) <= a and b <= m.start for a, b in past_spans)
+        if past_before and not re.search(r"\blên\s*$", line[max(0, m.start - 8):m.start]):
             prev_fact, prev_mention = None, m
             continue
         baseline = re.search(r"\btừ(?: mức)?\s*$", line[max(0, m.start - 12):m.start], I) and re.match(

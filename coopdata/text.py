@@ -11,7 +11,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["decode_bytes", "normalise", "fold", "Decoded"]
+__all__ = ["decode_bytes", "normalise", "fold", "Decoded", "segments", "MAX_SEGMENT"]
+
+MAX_SEGMENT = 3000
 
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 # o+a, o+e, u+y in an open syllable: the old convention puts the tone on the first vowel
@@ -107,3 +109,24 @@ def fold(text: str) -> str:
     """Lower-case and strip diacritics ("Đắk Lắk" -> "dak lak") for name matching."""
     text = unicodedata.normalize("NFD", text.lower()).replace("đ", "d")
     return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def segments(text: str, limit: int = MAX_SEGMENT):
+    """(offset, line) for every line, long lines cut at a sentence, clause or word boundary.
+
+    Real paragraphs are far shorter than the limit; the cut keeps the rules' work per line bounded
+    on pathological input (a megabyte without a line break).
+    """
+    pos = 0
+    for line in text.split("\n"):
+        start = 0
+        while len(line) - start > limit:
+            window = line[start:start + limit]
+            cut = max(window.rfind(". "), window.rfind("; "))
+            if cut < limit // 2:
+                cut = window.rfind(" ")
+            cut = cut + 1 if cut >= limit // 2 else limit
+            yield pos + start, line[start:start + cut]
+            start += cut
+        yield pos + start, line[start:]
+        pos += len(line) + 1
