@@ -10,6 +10,7 @@ from .formats import FormatError, extract_text
 from .text import normalise
 
 __all__ = ["RawFile", "Document", "Rejected", "read_manifest", "inventory", "decode", "list_raw", "reconcile",
+           "read_one", "manifest_problems", "first_of_duplicates",
            "MANIFEST", "MAX_BYTES"]
 
 MANIFEST = "manifest.csv"
@@ -86,46 +87,54 @@ def list_raw(raw_dir: Path) -> list[str]:
     return out
 
 
-def inventory(raw_dir: Path, max_bytes: int = MAX_BYTES) -> tuple[list[RawFile], list[Rejected]]:
-    """Every file under raw_dir, hashed, in name order; manifest rows with no file are reported.
+def read_one(raw_dir: Path, rel: str, manifest_row: dict[str, str], max_bytes: int = MAX_BYTES) -> RawFile | Rejected:
+    """One file of raw/: refused if it is a link out of raw/ or too large (then it is not read), else hashed."""
+    path = raw_dir / rel
+    if path.is_symlink() and not _inside(raw_dir, path):
+        return Rejected(rel, None, "inventory", "unsafe path", "a link that leads out of raw/")
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return Rejected(rel, None, "inventory", "too large", f"{size} bytes, over the limit of {max_bytes}")
+        digest = _sha256(path)
+    except OSError as exc:
+        return Rejected(rel, None, "inventory", "unreadable", f"{type(exc).__name__}: {exc}")
+    return RawFile(rel, digest, size, path.suffix.lower(), manifest_row)
 
-    Links that lead out of raw/ and manifest paths that escape it are refused; files over max_bytes
-    are set aside without being read.
-    """
-    manifest = read_manifest(raw_dir)
-    files: list[RawFile] = []
-    rejected: list[Rejected] = []
-    seen: dict[str, str] = {}
-    for rel in list_raw(raw_dir):
-        path = raw_dir / rel
-        row = manifest.get(rel, {})
-        if path.is_symlink() and not _inside(raw_dir, path):
-            rejected.append(Rejected(rel, None, "inventory", "unsafe path", "a link that leads out of raw/"))
-            continue
-        try:
-            size = path.stat().st_size
-            if size > max_bytes:
-                rejected.append(Rejected(rel, None, "inventory", "too large", f"{size} bytes, over the limit of {max_bytes}"))
-                continue
-            digest = _sha256(path)
-        except OSError as exc:
-            rejected.append(Rejected(rel, None, "inventory", "unreadable", f"{type(exc).__name__}: {exc}"))
-            continue
-        if digest in seen:
-            rejected.append(Rejected(rel, digest, "inventory", "duplicate", f"same bytes as {seen[digest]}"))
-            continue
-        seen[digest] = rel
-        files.append(RawFile(rel, digest, size, path.suffix.lower(), row))
-    present = {f.source_file for f in files} | {r.source_file for r in rejected}
+
+def manifest_problems(raw_dir: Path, manifest: dict[str, dict[str, str]]) -> list[Rejected]:
+    """Manifest rows whose path escapes raw/ (refused, never read) or whose file is missing (reported)."""
+    out = []
     for name in sorted(manifest):
         if name.startswith(("/", "\\")) or ".." in Path(name).parts or not _inside(raw_dir, raw_dir / name):
-            rejected.append(Rejected(name, None, "manifest", "unsafe path",
-                                     "manifest.csv names a path outside raw/; it is not read"))
-            continue
-        if name not in present and not (raw_dir / name).exists():
-            rejected.append(Rejected(name, None, "manifest", "manifest file missing",
-                                     "manifest.csv names this file but raw/ does not hold it"))
-    return files, rejected
+            out.append(Rejected(name, None, "manifest", "unsafe path",
+                                "manifest.csv names a path outside raw/; it is not read"))
+        elif not (raw_dir / name).exists() and not (raw_dir / name).is_symlink():
+            out.append(Rejected(name, None, "manifest", "manifest file missing",
+                                "manifest.csv names this file but raw/ does not hold it"))
+    return out
+
+
+def first_of_duplicates(items: list[RawFile | Document]) -> tuple[list, list[Rejected]]:
+    """Keep the first file (by name) of each set of byte-identical files; the others are duplicates."""
+    seen: dict[str, str] = {}
+    kept, dupes = [], []
+    for item in sorted(items, key=lambda x: x.source_file):
+        digest = item.sha256 if isinstance(item, RawFile) else item.raw_sha256
+        if digest in seen:
+            dupes.append(Rejected(item.source_file, digest, "inventory", "duplicate", f"same bytes as {seen[digest]}"))
+        else:
+            seen[digest] = item.source_file
+            kept.append(item)
+    return kept, dupes
+
+
+def inventory(raw_dir: Path, max_bytes: int = MAX_BYTES) -> tuple[list[RawFile], list[Rejected]]:
+    """Every file under raw_dir, hashed, in name order, and every file or manifest row set aside."""
+    manifest = read_manifest(raw_dir)
+    read = [read_one(raw_dir, rel, manifest.get(rel, {}), max_bytes) for rel in list_raw(raw_dir)]
+    files, dupes = first_of_duplicates([r for r in read if isinstance(r, RawFile)])
+    return files, [r for r in read if isinstance(r, Rejected)] + dupes + manifest_problems(raw_dir, manifest)
 
 
 def decode(raw_dir: Path, f: RawFile) -> Document | Rejected:
