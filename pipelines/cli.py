@@ -9,16 +9,13 @@ from pathlib import Path
 def _build(args: argparse.Namespace) -> int:
     import dagster as dg
 
-    from .checks import every_raw_file_accounted_for, release_quality_gate, schema_checks
-    from .definitions import all_assets
+    from .build import build
     from .resources import CoopdataPaths
 
     paths = CoopdataPaths(raw_dir=str(Path(args.raw).resolve()) if args.raw else "",
                           warehouse_dir=str(Path(args.out).resolve()) if args.out else "")
     instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
-    run_config = {"loggers": {"console": {"config": {"log_level": args.log_level}}}}
-    result = dg.materialize([*all_assets, *schema_checks, release_quality_gate, every_raw_file_accounted_for], resources={"paths": paths}, instance=instance,
-                            raise_on_error=False, run_config=run_config)
+    result = build(paths, instance, args.log_level)
     failed_checks = [e for e in result.get_asset_check_evaluations() if not e.passed]
     for check in failed_checks:
         print(f"check failed: {check.asset_key.to_user_string()} {check.check_name}", file=sys.stderr)

@@ -4,7 +4,9 @@ import dagster as dg
 
 from .assets import ingest, parse, provinces, publish
 from .checks import every_raw_file_accounted_for, release_quality_gate, schema_checks
+from .io import PartitionedPickleIOManager
 from .resources import CoopdataPaths
+from .sensors import raw_files_sensor
 
 all_assets = dg.load_assets_from_modules([ingest, parse, provinces, publish])
 
@@ -18,5 +20,6 @@ defs = dg.Definitions(
     executor=dg.in_process_executor,
     asset_checks=[*schema_checks, release_quality_gate, every_raw_file_accounted_for],
     jobs=[build_all],
-    resources={"paths": CoopdataPaths()},
+    sensors=[raw_files_sensor],
+    resources={"paths": CoopdataPaths(), "io_manager": PartitionedPickleIOManager()},
 )

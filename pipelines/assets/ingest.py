@@ -1,41 +1,74 @@
-"""Ingest: the raw file inventory and the normalised documents."""
-
+"""Ingest: each raw file read on its own (one partition per file), then the inventory and documents of raw/."""
 import dagster as dg
 import polars as pl
 
-from coopdata.ingest import Document, RawFile, Rejected, decode, inventory
+from coopdata import config
+from coopdata.ingest import (Document, RawFile, Rejected, decode, first_of_duplicates, manifest_problems,
+                             read_manifest, read_one)
 from coopdata.preview import markdown_preview
-from coopdata.tables import documents_frame
+from coopdata.tables import ParsedDocument, documents_frame, parse_document
 
 from ..resources import CoopdataPaths
+
+import warnings  # noqa: E402
+
+warnings.filterwarnings("ignore", category=dg.BetaWarning)  # backfill_policy: single-run parses, stable in practice
+
+raw_file_partitions = dg.DynamicPartitionsDefinition(name="raw_files")
 
 
 def _meta(df: pl.DataFrame, **extra) -> dict:
     return {"dagster/row_count": df.height, "preview": dg.MetadataValue.md(markdown_preview(df)), **extra}
 
 
-@dg.asset(group_name="ingest", description="Every file in raw/ with its sha256, size and manifest row; "
-          "files that cannot be used and manifest rows without a file are set aside for quarantine.")
-def raw_files(paths: CoopdataPaths) -> dg.Output:
-    from coopdata import config
-    files, rejected = inventory(paths.raw(), max_bytes=config.max_bytes())
-    df = pl.DataFrame(
-        [dict(source_file=f.source_file, sha256=f.sha256, bytes=f.bytes, suffix=f.suffix,
-              source_url=f.manifest.get("source_url"), province_override=f.manifest.get("province"),
-              notes=f.manifest.get("notes") or f.manifest.get("note")) for f in files],
-        schema={"source_file": pl.Utf8, "sha256": pl.Utf8, "bytes": pl.Int64, "suffix": pl.Utf8,
-                "source_url": pl.Utf8, "province_override": pl.Utf8, "notes": pl.Utf8})
-    return dg.Output((files, rejected), metadata=_meta(df, raw_dir=str(paths.raw()), set_aside=len(rejected)))
+@dg.asset(group_name="ingest", partitions_def=raw_file_partitions, backfill_policy=dg.BackfillPolicy.single_run(),
+          description="One raw file (one partition per file in raw/): hashed, decoded, normalised and parsed into "
+                      "its plan, targets and deadlines, or set aside with the reason. Adding a file to raw/ re-runs "
+                      "only its partition.")
+def document(context: dg.AssetExecutionContext, paths: CoopdataPaths):
+    raw = paths.raw()
+    manifest = read_manifest(raw)
+    out = {}
+    for key in context.partition_keys:
+        read = read_one(raw, key, manifest.get(key, {}), config.max_bytes())
+        if isinstance(read, RawFile):
+            doc = decode(raw, read)
+            read = parse_document(doc) if isinstance(doc, Document) else doc
+        out[key] = read
+    parsed = sum(isinstance(v, ParsedDocument) for v in out.values())
+    context.add_output_metadata({"files": len(out), "parsed": parsed, "set_aside": len(out) - parsed})
+    return out if len(context.partition_keys) > 1 else out[context.partition_keys[0]]
 
 
-@dg.asset(group_name="ingest", description="Decoded, normalised texts (NFC, one tone-mark convention, single spaces); "
-          "the raw bytes stay in raw/ for provenance. Undecodable or empty files go to quarantine.")
-def documents(raw_files: tuple[list[RawFile], list[Rejected]], paths: CoopdataPaths) -> dg.Output:
-    files, rejected = raw_files
-    docs: list[Document] = []
-    rejected = list(rejected)
-    for f in files:
-        out = decode(paths.raw(), f)
-        (docs if isinstance(out, Document) else rejected).append(out)
-    df = documents_frame(docs)
-    return dg.Output((docs, rejected), metadata=_meta(df.drop("text"), set_aside=len(rejected)))
+def _combine(document: dict, paths: CoopdataPaths) -> tuple[list[ParsedDocument], list[Rejected]]:
+    """Parsed documents of every current partition, byte-identical copies and manifest problems set aside."""
+    parsed = [v for v in document.values() if isinstance(v, ParsedDocument)]
+    rejected = [v for v in document.values() if isinstance(v, Rejected)]
+    kept, dupes = first_of_duplicates([p.doc for p in parsed])
+    keep = {d.source_file for d in kept}
+    rejected += dupes + manifest_problems(paths.raw(), read_manifest(paths.raw()))
+    return sorted((p for p in parsed if p.doc.source_file in keep), key=lambda p: p.doc.source_file), rejected
+
+
+@dg.asset(group_name="ingest", description="The inventory of raw/: every file with its sha256, size, the encoding or "
+          "reader it was read with, its manifest row, and whether it was used or set aside (and why).")
+def raw_files(document: dict, paths: CoopdataPaths) -> dg.Output[pl.DataFrame]:
+    parsed, rejected = _combine(document, paths)
+    rows = [dict(source_file=p.doc.source_file, sha256=p.doc.raw_sha256, bytes=p.doc.bytes, encoding=p.doc.encoding,
+                 status="used", reason=None, source_url=p.doc.manifest.get("source_url"),
+                 province_override=p.doc.manifest.get("province"),
+                 notes=p.doc.manifest.get("notes") or p.doc.manifest.get("note")) for p in parsed]
+    rows += [dict(source_file=r.source_file, sha256=r.raw_sha256, bytes=None, encoding=None, status="set aside",
+                  reason=r.reason, source_url=None, province_override=None, notes=r.detail) for r in rejected]
+    df = pl.DataFrame(rows, schema={"source_file": pl.Utf8, "sha256": pl.Utf8, "bytes": pl.Int64, "encoding": pl.Utf8,
+                                    "status": pl.Utf8, "reason": pl.Utf8, "source_url": pl.Utf8,
+                                    "province_override": pl.Utf8, "notes": pl.Utf8}).sort("source_file")
+    return dg.Output(df, metadata=_meta(df, raw_dir=str(paths.raw()), set_aside=len(rejected)))
+
+
+@dg.asset(group_name="ingest", description="The usable documents (normalised texts, NFC, one tone-mark convention, "
+          "single spaces; the raw bytes stay in raw/) and every input set aside for quarantine.")
+def documents(document: dict, paths: CoopdataPaths) -> dg.Output:
+    parsed, rejected = _combine(document, paths)
+    df = documents_frame([p.doc for p in parsed])
+    return dg.Output((parsed, rejected), metadata=_meta(df.drop("text"), set_aside=len(rejected)))

@@ -10,10 +10,9 @@ from coopdata.tables import (ParsedDocument, deadlines_frame, parse_document, pl
 from .ingest import _meta
 
 
-@dg.asset(group_name="parse", description="Each document read once: its metadata, targets and deadlines.")
-def parsed_documents(documents: tuple[list[Document], list[Rejected]]) -> dg.Output:
-    docs, _ = documents
-    parsed = [parse_document(d) for d in docs]
+@dg.asset(group_name="parse", description="Every usable document's metadata, targets and deadlines, as parsed in its partition.")
+def parsed_documents(documents: tuple[list[ParsedDocument], list[Rejected]]) -> dg.Output:
+    parsed, _ = documents
     return dg.Output(parsed, metadata={"dagster/row_count": len(parsed),
                                        "targets": sum(len(p.targets) for p in parsed),
                                        "deadlines": sum(len(p.deadlines) for p in parsed)})
@@ -42,14 +41,14 @@ def deadlines(parsed_documents: list[ParsedDocument]) -> dg.Output[pl.DataFrame]
 
 
 @dg.asset(group_name="parse", description="Normalised texts, the base every char_start/char_end points into.")
-def document_texts(documents: tuple[list[Document], list[Rejected]]) -> dg.Output[pl.DataFrame]:
+def document_texts(documents: tuple[list[ParsedDocument], list[Rejected]]) -> dg.Output[pl.DataFrame]:
     from coopdata.tables import documents_frame
-    df = documents_frame(documents[0])
+    df = documents_frame([p.doc for p in documents[0]])
     return dg.Output(df, metadata=_meta(df.drop("text")))
 
 
 @dg.asset(group_name="parse", description="Every input that could not be used, with the reason: nothing is dropped silently.")
-def quarantine(documents: tuple[list[Document], list[Rejected]]) -> dg.Output[pl.DataFrame]:
+def quarantine(documents: tuple[list[ParsedDocument], list[Rejected]]) -> dg.Output[pl.DataFrame]:
     df = quarantine_frame(documents[1])
     return dg.Output(df, metadata=_meta(df))
 

@@ -1,0 +1,57 @@
+"""Watch raw/: a partition for each new file, a re-parse for each changed one, removal for deleted ones."""
+import hashlib
+import json
+
+import dagster as dg
+
+from coopdata.ingest import list_raw, read_manifest
+
+from .assets.ingest import raw_file_partitions
+from .resources import CoopdataPaths
+
+RANGE_START, RANGE_END = "dagster/asset_partition_range_start", "dagster/asset_partition_range_end"
+DOWNSTREAM = dg.AssetSelection.all() - dg.AssetSelection.assets("document")
+
+
+def signatures(paths: CoopdataPaths) -> dict[str, str]:
+    """A cheap fingerprint per file: size, modification time and its manifest row (no file is read)."""
+    raw = paths.raw()
+    manifest = read_manifest(raw)
+    out = {}
+    for rel in list_raw(raw):
+        try:
+            st = (raw / rel).lstat()
+        except OSError:
+            continue
+        row = json.dumps(manifest.get(rel, {}), sort_keys=True, ensure_ascii=False)
+        out[rel] = hashlib.sha1(f"{st.st_size}:{st.st_mtime_ns}:{row}".encode()).hexdigest()[:16]
+    return out
+
+
+@dg.sensor(name="raw_files_sensor", minimum_interval_seconds=30, asset_selection=dg.AssetSelection.all(),
+           description="Adds a partition for every new file in raw/, re-parses changed ones, drops deleted ones, "
+                       "then republishes; files that did not change are not parsed again.")
+def raw_files_sensor(context: dg.SensorEvaluationContext, paths: CoopdataPaths) -> dg.SensorResult:
+    current = signatures(paths)
+    seen = json.loads(context.cursor) if context.cursor else {}
+    existing = set(context.instance.get_dynamic_partitions(raw_file_partitions.name))
+    new = [f for f in current if f not in existing]
+    changed = [f for f in current if f in existing and seen.get(f) != current[f]]
+    removed = sorted(existing - set(current))
+    requests = []
+    tick = hashlib.sha1(json.dumps(current, sort_keys=True).encode()).hexdigest()[:12]
+    for key in changed:
+        requests.append(dg.RunRequest(run_key=f"changed-{key}-{current[key]}", partition_key=key,
+                                      asset_selection=[dg.AssetKey("document")]))
+    if new:  # new partitions are appended, so they form one range: one run parses them all
+        requests.append(dg.RunRequest(run_key=f"new-{tick}", asset_selection=[dg.AssetKey("document")],
+                                      tags={RANGE_START: new[0], RANGE_END: new[-1]}))
+    if new or changed or removed:  # the queue runs in order: this one publishes after the parses
+        requests.append(dg.RunRequest(run_key=f"publish-{tick}", asset_selection=DOWNSTREAM))
+    partitions = []
+    if new:
+        partitions.append(raw_file_partitions.build_add_request(new))
+    if removed:
+        partitions.append(raw_file_partitions.build_delete_request(removed))
+    return dg.SensorResult(run_requests=requests, dynamic_partitions_requests=partitions,
+                           cursor=json.dumps(current, sort_keys=True))
