@@ -6,11 +6,13 @@ import dagster as dg
 
 from coopdata.ingest import list_raw, read_manifest
 
+from .assets import ingest, parse, provinces, publish
 from .assets.ingest import raw_file_partitions
 from .resources import CoopdataPaths
 
 RANGE_START, RANGE_END = "dagster/asset_partition_range_start", "dagster/asset_partition_range_end"
-DOWNSTREAM = dg.AssetSelection.all() - dg.AssetSelection.assets("document")
+DOWNSTREAM = sorted((k for a in dg.load_assets_from_modules([ingest, parse, provinces, publish]) for k in a.keys
+                     if k != dg.AssetKey("document")), key=lambda k: k.to_user_string())
 
 
 def signatures(paths: CoopdataPaths) -> dict[str, str]:
@@ -36,7 +38,8 @@ def raw_files_sensor(context: dg.SensorEvaluationContext, paths: CoopdataPaths) 
     seen = json.loads(context.cursor) if context.cursor else {}
     existing = set(context.instance.get_dynamic_partitions(raw_file_partitions.name))
     new = [f for f in current if f not in existing]
-    changed = [f for f in current if f in existing and seen.get(f) != current[f]]
+    # on its first tick the sensor takes the partitions already built (by `coopdata build`) as they are
+    changed = [f for f in current if f in existing and seen.get(f) != current[f]] if context.cursor else []
     removed = sorted(existing - set(current))
     requests = []
     tick = hashlib.sha1(json.dumps(current, sort_keys=True).encode()).hexdigest()[:12]

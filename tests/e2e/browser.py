@@ -42,7 +42,7 @@ def screenshot(url: str, out: Path, width: int = 1200, height: int = 1600, settl
     from websockets.sync.client import connect
 
     port = free_port()
-    with tempfile.TemporaryDirectory() as profile:
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as profile:
         proc = subprocess.Popen([chromium(), *FLAGS, f"--user-data-dir={profile}", f"--remote-debugging-port={port}",
                                  f"--window-size={width},{height}", "about:blank"],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
@@ -92,7 +92,12 @@ def screenshot(url: str, out: Path, width: int = 1200, height: int = 1600, settl
                 out.write_bytes(base64.b64decode(shot["data"]))
             return errors
         finally:
-            proc.kill()
+            import os
+            import signal
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
             proc.wait()
 
 

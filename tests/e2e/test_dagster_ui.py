@@ -59,10 +59,19 @@ def test_ui_materialises_everything_and_shows_the_graph(dagster_dev, tmp_path):
     gql(port, "mutation { setNuxSeen }")
     repo = gql(port, "{ repositoriesOrError { ... on RepositoryConnection { nodes { name location { name } } } } }")
     node = repo["repositoriesOrError"]["nodes"][0]
+    selector = {"repositoryLocationName": node["location"]["name"], "repositoryName": node["name"]}
+    # what the raw_files sensor does on its first tick: one partition per file in raw/
+    files = sorted(p.name for p in (ROOT / "raw").iterdir() if p.name not in ("manifest.csv", "README.md"))
+    for name in files:
+        added = gql(port, """mutation($r: RepositorySelector!, $k: String!) { addDynamicPartition(
+            repositorySelector: $r, partitionsDefName: "raw_files", partitionKey: $k) { __typename } }""",
+                    {"r": selector, "k": name})
+        assert added["addDynamicPartition"]["__typename"] == "AddDynamicPartitionSuccess", added
+    tags = [{"key": "dagster/asset_partition_range_start", "value": files[0]},
+            {"key": "dagster/asset_partition_range_end", "value": files[-1]}]
     launched = gql(port, """mutation($p: ExecutionParams!) { launchRun(executionParams: $p) {
         __typename ... on LaunchRunSuccess { run { runId } } ... on PythonError { message } } }""",
-                   {"p": {"selector": {"repositoryLocationName": node["location"]["name"],
-                                       "repositoryName": node["name"], "jobName": "build_all"}}})
+                   {"p": {"selector": {**selector, "jobName": "build_all"}, "executionMetadata": {"tags": tags}}})
     assert launched["launchRun"]["__typename"] == "LaunchRunSuccess", launched
     run_id = launched["launchRun"]["run"]["runId"]
     status = None
