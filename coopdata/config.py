@@ -22,3 +22,8 @@ def gold_dir() -> Path:
 def max_bytes() -> int:
     """Largest raw file read (COOPDATA_MAX_BYTES, default 20 MB); larger ones are quarantined unread."""
     return int(os.environ.get("COOPDATA_MAX_BYTES") or 20 * 1024 * 1024)
+
+
+def workers() -> int:
+    """Processes that parse files in a full build (COOPDATA_WORKERS, default: every core)."""
+    return int(os.environ.get("COOPDATA_WORKERS") or os.cpu_count() or 1)

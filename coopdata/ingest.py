@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from .formats import FormatError, extract_text
 from .text import normalise
 
 __all__ = ["RawFile", "Document", "Rejected", "read_manifest", "inventory", "decode", "list_raw", "reconcile",
-           "read_one", "manifest_problems", "first_of_duplicates",
+           "read_one", "manifest_problems", "first_of_duplicates", "signatures", "parse_files",
            "MANIFEST", "MAX_BYTES"]
 
 MANIFEST = "manifest.csv"
@@ -157,3 +158,38 @@ def decode(raw_dir: Path, f: RawFile) -> Document | Rejected:
 def reconcile(raw_dir: Path, published: set[str], quarantined: set[str]) -> list[str]:
     """Files in raw/ that ended neither in plans nor in quarantine (should be none)."""
     return [f for f in list_raw(raw_dir) if f not in published and f not in quarantined]
+
+
+def signatures(raw_dir: Path) -> dict[str, str]:
+    """A cheap fingerprint per file (size, modification time, manifest row): what changed, without reading files."""
+    manifest = read_manifest(raw_dir)
+    out = {}
+    for rel in list_raw(raw_dir):
+        try:
+            st = (raw_dir / rel).lstat()
+        except OSError:
+            continue
+        row = json.dumps(manifest.get(rel, {}), sort_keys=True, ensure_ascii=False)
+        out[rel] = hashlib.sha1(f"{st.st_size}:{st.st_mtime_ns}:{row}".encode()).hexdigest()[:16]
+    return out
+
+
+def _parse_one(args: tuple[str, str, dict, int]):
+    from .tables import parse_document
+    raw, rel, row, max_bytes = args
+    read = read_one(Path(raw), rel, row, max_bytes)
+    if isinstance(read, RawFile):
+        doc = decode(Path(raw), read)
+        return parse_document(doc) if isinstance(doc, Document) else doc
+    return read
+
+
+def parse_files(raw_dir: Path, names: list[str], max_bytes: int = MAX_BYTES, workers: int = 1) -> dict:
+    """Read and parse each named file of raw/ (ParsedDocument or Rejected per name), on `workers` processes."""
+    manifest = read_manifest(raw_dir)
+    jobs = [(str(raw_dir), rel, manifest.get(rel, {}), max_bytes) for rel in names]
+    if workers > 1 and len(jobs) > 50:
+        from concurrent.futures import ProcessPoolExecutor
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            return dict(zip(names, pool.map(_parse_one, jobs, chunksize=25)))
+    return {rel: _parse_one(job) for rel, job in zip(names, jobs)}

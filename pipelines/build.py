@@ -1,7 +1,13 @@
-"""One full build in-process (the CLI's `coopdata build` and `make build`) on the same asset graph as the UI."""
+"""Builds in-process (the CLI's `coopdata build`, `make build`) on the same asset graph as the UI.
+
+With a persistent Dagster instance (DAGSTER_HOME set, as `make build` does) a build parses only files that
+are new or changed since the last successful build; everything else is read back from stored partitions.
+"""
+import json
+
 import dagster as dg
 
-from coopdata.ingest import list_raw
+from coopdata.ingest import list_raw, signatures
 
 from .assets.ingest import raw_file_partitions
 from .checks import every_raw_file_accounted_for, release_quality_gate, schema_checks
@@ -10,6 +16,8 @@ from .io import PartitionedPickleIOManager
 from .resources import CoopdataPaths
 
 RANGE_START, RANGE_END = "dagster/asset_partition_range_start", "dagster/asset_partition_range_end"
+CHECKS = [*schema_checks, release_quality_gate, every_raw_file_accounted_for]
+MAX_SINGLE_RUNS = 20
 
 
 def sync_partitions(instance: dg.DagsterInstance, files: list[str]) -> tuple[list[str], list[str]]:
@@ -26,21 +34,48 @@ def sync_partitions(instance: dg.DagsterInstance, files: list[str]) -> tuple[lis
 
 
 def resources_for(paths: CoopdataPaths) -> dict:
-    return {"paths": paths,
-            "io_manager": PartitionedPickleIOManager(base_dir=str(paths.warehouse() / ".state" / "assets"))}
+    return {"paths": paths, "io_manager": io_manager_for(paths)}
 
 
-def build(paths: CoopdataPaths, instance: dg.DagsterInstance, log_level: str = "WARNING") -> dg.ExecuteInProcessResult:
-    """Parse every file (one step over all partitions) and publish."""
+def io_manager_for(paths: CoopdataPaths) -> PartitionedPickleIOManager:
+    return PartitionedPickleIOManager(base_dir=str(paths.warehouse() / ".state" / "assets"))
+
+
+def _to_parse(paths: CoopdataPaths, keys: list[str], sigs: dict[str, str], full: bool) -> list[str]:
+    state = paths.warehouse() / ".state" / "signatures.json"
+    old = {} if full or not state.exists() else json.loads(state.read_text(encoding="utf-8"))
+    store = io_manager_for(paths)
+    return [k for k in keys if old.get(k) != sigs.get(k) or not store._path(dg.AssetKey("document"), k).exists()]
+
+
+def build(paths: CoopdataPaths, instance: dg.DagsterInstance, log_level: str = "WARNING",
+          full: bool = False) -> dg.ExecuteInProcessResult:
+    """Parse what is new or changed (everything on a fresh instance or with full=True), then publish."""
     files = list_raw(paths.raw())
+    sigs = signatures(paths.raw())
     sync_partitions(instance, files)
     keys = instance.get_dynamic_partitions(raw_file_partitions.name)
-    checks = [*schema_checks, release_quality_gate, every_raw_file_accounted_for]
+    todo = _to_parse(paths, keys, sigs, full)
     run_config = {"loggers": {"console": {"config": {"log_level": log_level}}}}
-    if keys:
-        tags = {RANGE_START: keys[0], RANGE_END: keys[-1]}
-        return dg.materialize([*all_assets, *checks], resources=resources_for(paths), instance=instance,
-                              raise_on_error=False, run_config=run_config, tags=tags)
-    selection = dg.AssetSelection.all() - dg.AssetSelection.assets("document")
-    return dg.materialize([*all_assets, *checks], resources=resources_for(paths), instance=instance,
-                          raise_on_error=False, run_config=run_config, selection=selection)
+    common = dict(resources=resources_for(paths), instance=instance, raise_on_error=False, run_config=run_config)
+    downstream = dg.AssetSelection.all() - dg.AssetSelection.assets("document")
+    if todo and (len(todo) == len(keys) or len(todo) > MAX_SINGLE_RUNS and todo != keys[-len(todo):]):
+        result = dg.materialize([*all_assets, *CHECKS], tags={RANGE_START: keys[0], RANGE_END: keys[-1]}, **common)
+    else:
+        if todo and todo == keys[-len(todo):]:  # new files are the last partitions: one run parses them
+            parsed = dg.materialize([*all_assets, *CHECKS], selection=dg.AssetSelection.assets("document"),
+                                    tags={RANGE_START: todo[0], RANGE_END: todo[-1]}, **common)
+            if not parsed.success:
+                return parsed
+        else:
+            for key in todo:
+                parsed = dg.materialize([*all_assets, *CHECKS], selection=dg.AssetSelection.assets("document"),
+                                        partition_key=key, **common)
+                if not parsed.success:
+                    return parsed
+        result = dg.materialize([*all_assets, *CHECKS], selection=downstream, **common)
+    if result.success:
+        state = paths.warehouse() / ".state" / "signatures.json"
+        state.parent.mkdir(parents=True, exist_ok=True)
+        state.write_text(json.dumps(sigs, sort_keys=True), encoding="utf-8")
+    return result

@@ -15,7 +15,7 @@ def _build(args: argparse.Namespace) -> int:
     paths = CoopdataPaths(raw_dir=str(Path(args.raw).resolve()) if args.raw else "",
                           warehouse_dir=str(Path(args.out).resolve()) if args.out else "")
     instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
-    result = build(paths, instance, args.log_level)
+    result = build(paths, instance, args.log_level, full=args.full)
     failed_checks = [e for e in result.get_asset_check_evaluations() if not e.passed]
     for check in failed_checks:
         print(f"check failed: {check.asset_key.to_user_string()} {check.check_name}", file=sys.stderr)
@@ -135,6 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--raw", help="raw folder (default: $COOPDATA_RAW_DIR or raw/)")
     b.add_argument("--out", help="warehouse folder (default: $COOPDATA_WAREHOUSE_DIR or warehouse/)")
     b.add_argument("--log-level", default="WARNING", help="Dagster console log level (default WARNING)")
+    b.add_argument("--full", action="store_true", help="parse every file again, not only new or changed ones")
     b.set_defaults(func=_build)
     e = sub.add_parser("extract", help="print a file's plan, targets and deadlines as JSON lines")
     e.add_argument("files", nargs="+")

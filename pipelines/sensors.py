@@ -4,7 +4,7 @@ import json
 
 import dagster as dg
 
-from coopdata.ingest import list_raw, read_manifest
+from coopdata.ingest import signatures as file_signatures
 
 from .assets import ingest, parse, provinces, publish
 from .assets.ingest import raw_file_partitions
@@ -16,18 +16,7 @@ DOWNSTREAM = sorted((k for a in dg.load_assets_from_modules([ingest, parse, prov
 
 
 def signatures(paths: CoopdataPaths) -> dict[str, str]:
-    """A cheap fingerprint per file: size, modification time and its manifest row (no file is read)."""
-    raw = paths.raw()
-    manifest = read_manifest(raw)
-    out = {}
-    for rel in list_raw(raw):
-        try:
-            st = (raw / rel).lstat()
-        except OSError:
-            continue
-        row = json.dumps(manifest.get(rel, {}), sort_keys=True, ensure_ascii=False)
-        out[rel] = hashlib.sha1(f"{st.st_size}:{st.st_mtime_ns}:{row}".encode()).hexdigest()[:16]
-    return out
+    return file_signatures(paths.raw())
 
 
 @dg.sensor(name="raw_files_sensor", minimum_interval_seconds=30, asset_selection=dg.AssetSelection.all(),

@@ -3,10 +3,9 @@ import dagster as dg
 import polars as pl
 
 from coopdata import config
-from coopdata.ingest import (Document, RawFile, Rejected, decode, first_of_duplicates, manifest_problems,
-                             read_manifest, read_one)
+from coopdata.ingest import Rejected, first_of_duplicates, manifest_problems, parse_files, read_manifest
 from coopdata.preview import markdown_preview
-from coopdata.tables import ParsedDocument, documents_frame, parse_document
+from coopdata.tables import ParsedDocument, documents_frame
 
 from ..resources import CoopdataPaths
 
@@ -26,15 +25,7 @@ def _meta(df: pl.DataFrame, **extra) -> dict:
                       "its plan, targets and deadlines, or set aside with the reason. Adding a file to raw/ re-runs "
                       "only its partition.")
 def document(context: dg.AssetExecutionContext, paths: CoopdataPaths):
-    raw = paths.raw()
-    manifest = read_manifest(raw)
-    out = {}
-    for key in context.partition_keys:
-        read = read_one(raw, key, manifest.get(key, {}), config.max_bytes())
-        if isinstance(read, RawFile):
-            doc = decode(raw, read)
-            read = parse_document(doc) if isinstance(doc, Document) else doc
-        out[key] = read
+    out = parse_files(paths.raw(), list(context.partition_keys), config.max_bytes(), workers=config.workers())
     parsed = sum(isinstance(v, ParsedDocument) for v in out.values())
     context.add_output_metadata({"files": len(out), "parsed": parsed, "set_aside": len(out) - parsed})
     return out if len(context.partition_keys) > 1 else out[context.partition_keys[0]]
