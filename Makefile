@@ -12,7 +12,7 @@ export DAGSTER_STATE_DIR := $(CURDIR)/.dagster
 export DAGSTER_COMPUTE_LOGS_DIR := $(CURDIR)/.dagster/logs
 PORT ?= 3000
 
-.PHONY: build test ui install clean chromium
+.PHONY: build test ui install clean chromium bench
 
 $(UV):
 	$(PY) -m venv $(TOOLS)
@@ -34,6 +34,9 @@ build: install
 
 test: install chromium
 	$(VENV)/bin/python -m pytest
+
+bench: install
+	$(VENV)/bin/python benchmarks/run.py 100 1000 10000
 
 ui: install
 	$(VENV)/bin/dagster dev -m pipelines.definitions -h 127.0.0.1 -p $(PORT)

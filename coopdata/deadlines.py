@@ -157,23 +157,11 @@ def _table_deadlines(lines: list[tuple[int, str]], issue: date | None) -> list[D
 
 
 def _parse_time(text: str, issue: date | None) -> list[tuple[date | None, str | None, str, str]]:
-    out = []
     for pat, fn in _CELL_RULES:
         m = pat.search(text)
         if m:
             return [(*fn(m, issue), "cell")]
-    taken: list[tuple[int, int]] = []
-    for name, pat, fn in _RULES:
-        for m in pat.finditer(text):
-            if any(a < m.end() and m.start() < b for a, b in taken):
-                continue
-            due, precision, recurrence = fn(m, issue)
-            if due is None and precision is not None:
-                continue
-            taken.append((m.start(), m.end()))
-            out.append((m.start(), due, precision, recurrence, name))
-    out.sort()
-    return [(d, p, r, n) for _, d, p, r, n in out]
+    return [(d, p, r, n) for _, d, p, r, n in _hits(text, issue)]
 
 
 def extract_deadlines(text: str, issue_date: date | None = None) -> list[Deadline]:
@@ -212,9 +200,8 @@ def extract_deadlines(text: str, issue_date: date | None = None) -> list[Deadlin
     return out
 
 
-def _hits(body: str, issue: date | None):
-    for due, precision, recurrence, rule in []:
-        yield
+def _hits(body: str, issue: date | None) -> list[tuple[int, date | None, str | None, str, str]]:
+    """(position, due date, precision, recurrence, rule) of every time expression, the first rule to claim a span wins."""
     taken: list[tuple[int, int]] = []
     found = []
     for name, pat, fn in _RULES:
@@ -226,8 +213,7 @@ def _hits(body: str, issue: date | None):
                 continue
             taken.append((m.start(), m.end()))
             found.append((m.start(), due, precision, recurrence, name))
-    found.sort()
-    yield from found
+    return sorted(found)
 
 
 def _task(evidence: str) -> str:

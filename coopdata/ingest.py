@@ -60,7 +60,8 @@ def read_manifest(raw_dir: Path) -> dict[str, dict[str, str]]:
                 if r.get("file")}
 
 
-def _sha256(path: Path) -> str:
+def sha256_file(path: Path) -> str:
+    """SHA-256 of a file, read in chunks (large files are not held in memory)."""
     h = hashlib.sha256()
     with path.open("rb") as f:
         for chunk in iter(lambda: f.read(1 << 20), b""):
@@ -97,7 +98,7 @@ def read_one(raw_dir: Path, rel: str, manifest_row: dict[str, str], max_bytes: i
         size = path.stat().st_size
         if size > max_bytes:
             return Rejected(rel, None, "inventory", "too large", f"{size} bytes, over the limit of {max_bytes}")
-        digest = _sha256(path)
+        digest = sha256_file(path)
     except OSError as exc:
         return Rejected(rel, None, "inventory", "unreadable", f"{type(exc).__name__}: {exc}")
     return RawFile(rel, digest, size, path.suffix.lower(), manifest_row)

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from .provinces import Province, district_province, find_province, name_pattern, province_by_name
+from .provinces import (Province, district_province, find_province, name_pattern, province_by_code,
+                        province_by_name)
 
 __all__ = ["PlanMeta", "extract_plan", "DOCNUM", "canonical_docnum"]
 
@@ -245,12 +246,7 @@ def _body_province(text: str) -> Province | None:
     if not counts:
         return None
     best = max(counts, key=lambda c: (counts[c], -first[c]))
-    return next(p for p in _all() if p.code == best)
-
-
-def _all():
-    from .provinces import provinces
-    return provinces()
+    return province_by_code(best)
 
 
 def _restated(text: str, url: str) -> PlanMeta:

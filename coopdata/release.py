@@ -5,11 +5,11 @@ Everything here is generated from the pandera models in schemas/, the one descri
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 from pathlib import Path
 
 import polars as pl
+
+from .ingest import sha256_file
 
 __all__ = ["release_version", "datapackage", "data_dictionary", "changes_frame", "changelog_markdown",
            "write_csv", "TITLES", "PRIMARY_KEYS", "LICENSE", "sha256_file"]
@@ -29,14 +29,6 @@ PRIMARY_KEYS = {"plans": ["plan_id"], "targets": ["target_id"], "deadlines": ["d
                 "national_comparison": ["metric", "target_year", "unit"], "changes": ["target_id", "change"]}
 _TYPES = {pl.Utf8: "string", pl.Int64: "integer", pl.Int32: "integer", pl.Float64: "number", pl.Boolean: "boolean",
           pl.Date: "date", pl.Datetime: "datetime"}
-
-
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def release_version(content_hash: str, today: dt.date | None = None) -> str:

@@ -728,7 +728,6 @@ def _strip_comparators(s: str) -> str:
 
 
 def _mention_sector(right_window: str) -> str | None:
-    head = re.match(r"^\s*(?:\S+\s+){0,4}?", right_window)
     s = _OWN_SECTOR.search(right_window[:80])
     if s and (s.start() < 30):
         return _sector_of(s.group(1))

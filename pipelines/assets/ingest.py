@@ -43,8 +43,8 @@ def _combine(document: dict, paths: CoopdataPaths) -> tuple[list[ParsedDocument]
 
 @dg.asset(group_name="ingest", description="The inventory of raw/: every file with its sha256, size, the encoding or "
           "reader it was read with, its manifest row, and whether it was used or set aside (and why).")
-def raw_files(document: dict, paths: CoopdataPaths) -> dg.Output[pl.DataFrame]:
-    parsed, rejected = _combine(document, paths)
+def raw_files(documents: tuple[list[ParsedDocument], list[Rejected]], paths: CoopdataPaths) -> dg.Output[pl.DataFrame]:
+    parsed, rejected = documents
     rows = [dict(source_file=p.doc.source_file, sha256=p.doc.raw_sha256, bytes=p.doc.bytes, encoding=p.doc.encoding,
                  status="used", reason=None, source_url=p.doc.manifest.get("source_url"),
                  province_override=p.doc.manifest.get("province"),

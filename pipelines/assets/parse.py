@@ -3,9 +3,9 @@
 import dagster as dg
 import polars as pl
 
-from coopdata.ingest import Document, Rejected
-from coopdata.tables import (ParsedDocument, deadlines_frame, parse_document, plans_frame, quarantine_frame,
-                             targets_frame, metrics_frame)
+from coopdata.ingest import Rejected
+from coopdata.tables import (ParsedDocument, deadlines_frame, metrics_frame, plans_frame, quarantine_frame,
+                             targets_frame)
 
 from .ingest import _meta
 
