@@ -48,6 +48,8 @@ _NO_MORE = re.compile(
     r"(?:không còn|không để tồn tại|không để)\s+(?:\S+\s+){0,2}?(?:HTX|hợp tác xã|đơn vị)\b[^;.\d]{0,30}?"
     r"(yếu kém|ngưng|ngừng|tồn tại hình thức|trên danh nghĩa|không hoạt động)"
     r"|(?:HTX|hợp tác xã) (yếu kém)\s*:\s*không còn", I)
+_HAS_YEAR = re.compile(r"20[0-6]\d")
+_HAS_FACT = re.compile(r"\d|không còn|không để|gấp đôi|(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:nghìn|ngàn|triệu|tỷ|tỉ)", I)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _URL = re.compile(r"(?:https?://|www\.)\S+", I)
 _HEADING = re.compile(r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?\)?|\(\d+\)|[a-zđ]\)|[-–+*•])\s*", I)
@@ -548,13 +550,17 @@ def extract_targets(text: str, doc_year: int | None = None, issue_year: int | No
         if not line.strip():
             continue
         original = line
-        line = _URL.sub(lambda u: " " * len(u.group(0)), line)
-        if _is_heading(line) and not line.startswith(("-", "+", "•")):
+        if "http" in line or "www." in line:
+            line = _URL.sub(lambda u: " " * len(u.group(0)), line)
+        heading = _is_heading(line)
+        if heading and not line.startswith(("-", "+", "•")):
             scope.ce_context = bool(_CE_WORD.search(line))
-        if _is_heading(line):
+        if heading:
             _heading_scope(line, scope)
-        else:
+        elif _HAS_YEAR.search(line):
             _paragraph_scope(line, scope)
+        if not _HAS_FACT.search(line):
+            continue  # no number and no "không còn": nothing to read here (the scope is already updated)
         lead = re.split(r":\s|\.\s|[;(]", line, maxsplit=1)[0]
         if scope.past or V.PAST.search(lead) or V.PAST_LEAD.search(lead):
             continue
