@@ -32,11 +32,12 @@ class RawFile:
 
 @dataclass(frozen=True)
 class Document:
+    """A usable raw file as normalised text (the original bytes stay in raw/, named by raw_sha256)."""
+
     source_file: str
     raw_sha256: str
     encoding: str
     bytes: int
-    original: str
     text: str
     manifest: dict[str, str]
 
@@ -153,7 +154,8 @@ def decode(raw_dir: Path, f: RawFile) -> Document | Rejected:
     text = normalise(decoded.text)
     if not text:
         return Rejected(f.source_file, f.sha256, "decode", "empty", "only white space")
-    return Document(f.source_file, f.sha256 or "", decoded.encoding, f.bytes, decoded.text, text, f.manifest)
+    # the original stays byte for byte in raw/ (raw_sha256 names it); only the normalised text travels on
+    return Document(f.source_file, f.sha256 or "", decoded.encoding, f.bytes, text, f.manifest)
 
 
 def reconcile(raw_dir: Path, published: set[str], quarantined: set[str]) -> list[str]:
