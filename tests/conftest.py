@@ -43,3 +43,19 @@ def raw_copy(tmp_path) -> Path:
     dst = tmp_path / "raw"
     shutil.copytree(RAW, dst)
     return dst
+
+
+_SUMMARY: list[str] = []
+
+
+@pytest.fixture()
+def summary():
+    """Lines a test wants in the run's closing summary (screenshot paths, hashes of a double build)."""
+    return _SUMMARY.append
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _SUMMARY:
+        terminalreporter.section("coopdata")
+        for line in _SUMMARY:
+            terminalreporter.write_line(line)

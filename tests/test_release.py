@@ -78,7 +78,7 @@ def test_changes_between_releases_by_stable_id(raw_copy, tmp_path):
     assert "1 targets added, 0 removed, 1 changed" in log and log.count("## ") == 2
 
 
-def test_double_build_gives_identical_parquet_and_duckdb_contents(tmp_path):
+def test_double_build_gives_identical_parquet_and_duckdb_contents(tmp_path, summary):
     hashes = []
     for name in ("a", "b"):
         out = tmp_path / name
@@ -90,7 +90,8 @@ def test_double_build_gives_identical_parquet_and_duckdb_contents(tmp_path):
         con.close()
         hashes.append((parquet, contents))
     assert hashes[0] == hashes[1]
-    print("double build parquet sha256 of targets:", hashes[0][0]["targets.parquet"], hashes[1][0]["targets.parquet"])
+    summary(f"double build, sha256 of targets.parquet: {hashes[0][0]['targets.parquet']} and "
+            f"{hashes[1][0]['targets.parquet']}")
 
 
 def test_a_reader_keeps_working_during_a_rebuild(built_warehouse, tmp_path):
@@ -123,6 +124,12 @@ def test_a_killed_build_leaves_the_previous_release_whole(built_warehouse, tmp_p
     package = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
     for res in package["resources"]:
         assert res["hash"] == "sha256:" + sha256_file(out / res["path"])
+
+
+def test_gate_summary_of_the_release(built_warehouse, summary):
+    gate = json.loads((built_warehouse / "quality" / "gate.json").read_text(encoding="utf-8"))
+    assert gate["success"] and gate["failed"] == 0 and gate["evaluated"] >= 25
+    summary(f"GX release gate: {gate['evaluated']} expectations evaluated, {gate['failed']} failed")
 
 
 def test_failing_quality_gate_keeps_the_previous_release(raw_copy, tmp_path, capsys):

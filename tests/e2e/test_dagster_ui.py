@@ -54,7 +54,7 @@ def dagster_dev(tmp_path):
         log.close()
 
 
-def test_ui_materialises_everything_and_shows_the_graph(dagster_dev, tmp_path):
+def test_ui_materialises_everything_and_shows_the_graph(dagster_dev, tmp_path, summary):
     port, warehouse, log = dagster_dev
     gql(port, "mutation { setNuxSeen }")
     repo = gql(port, "{ repositoriesOrError { ... on RepositoryConnection { nodes { name location { name } } } } }")
@@ -99,6 +99,6 @@ def test_ui_materialises_everything_and_shows_the_graph(dagster_dev, tmp_path):
     shot = tmp_path / "asset_graph.png"
     errors = screenshot(f"http://127.0.0.1:{port}/asset-groups", shot, width=1600, height=1000, settle_s=4,
                         wait_for_text="publish", timeout_s=120)
-    print(f"Dagster asset graph screenshot: {shot}")
+    summary(f"Dagster asset graph screenshot: {shot}")
     assert distinct_colours(shot) > 30
     assert not [e for e in errors if "Failed to load resource" not in e], errors

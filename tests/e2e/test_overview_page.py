@@ -4,13 +4,13 @@ from pathlib import Path
 from .browser import distinct_colours, screenshot
 
 
-def test_overview_page_renders_with_no_console_errors(built_warehouse, tmp_path):
+def test_overview_page_renders_with_no_console_errors(built_warehouse, tmp_path, summary):
     page = built_warehouse / "index.html"
     html = page.read_text(encoding="utf-8")
     assert "<script" not in html and "http://" not in html.replace("http://www.w3.org/2000/svg", "")
     shot = tmp_path / "index.png"
     errors = screenshot(page.as_uri(), shot)
-    print(f"overview page screenshot: {shot}")
+    summary(f"overview page screenshot: {shot}")
     assert errors == []
     assert shot.stat().st_size > 20_000 and distinct_colours(shot) > 30
     for text in ("Cooperatives targeted for 2030", "Coverage of the 63 provinces", "SELECT", "coopdata.duckdb"):
