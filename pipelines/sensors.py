@@ -1,6 +1,7 @@
 """Watch raw/: a partition for each new file, a re-parse for each changed one, removal for deleted ones."""
 import hashlib
 import json
+import os
 
 import dagster as dg
 
@@ -20,6 +21,9 @@ def signatures(paths: CoopdataPaths) -> dict[str, str]:
 
 
 @dg.sensor(name="raw_files_sensor", minimum_interval_seconds=30, asset_selection=dg.AssetSelection.all(),
+           # on in `make ui`, so the warehouse follows raw/; COOPDATA_SENSOR=off starts it stopped
+           default_status=dg.DefaultSensorStatus.STOPPED if os.environ.get("COOPDATA_SENSOR") == "off"
+           else dg.DefaultSensorStatus.RUNNING,
            description="Adds a partition for every new file in raw/, re-parses changed ones, drops deleted ones, "
                        "then republishes; files that did not change are not parsed again.")
 def raw_files_sensor(context: dg.SensorEvaluationContext, paths: CoopdataPaths) -> dg.SensorResult:

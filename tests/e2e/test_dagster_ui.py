@@ -31,7 +31,7 @@ def dagster_dev(tmp_path):
     shutil.copy(ROOT / "dagster.yaml", home / "dagster.yaml")
     env = {**os.environ, "DAGSTER_HOME": str(home), "DAGSTER_STATE_DIR": str(home / "state"),
            "DAGSTER_COMPUTE_LOGS_DIR": str(home / "logs"), "COOPDATA_WAREHOUSE_DIR": str(tmp_path / "wh"),
-           "COOPDATA_RAW_DIR": str(ROOT / "raw")}
+           "COOPDATA_RAW_DIR": str(ROOT / "raw"), "COOPDATA_SENSOR": "off"}
     log = (tmp_path / "dagster.log").open("w")
     proc = subprocess.Popen([str(ROOT / ".venv" / "bin" / "dagster"), "dev", "-m", "pipelines.definitions",
                              "-h", "127.0.0.1", "-p", str(port)], cwd=home, env=env, stdout=log,
