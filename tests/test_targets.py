@@ -4,7 +4,7 @@ import pytest
 from coopdata.targets import extract_targets
 from coopdata.text import normalise
 
-from .conftest import read_raw
+from .conftest import RAW as RAW_DIR, read_raw
 
 
 def facts(text: str, year: int | None = None):
@@ -93,3 +93,15 @@ def test_every_evidence_span_holds_its_number_in_every_seed():
 def test_seeds_without_targets_give_none():
     assert extract_targets(read_raw("001_8fee367bdd49f08e.txt")) == []
     assert extract_targets(read_raw("004_26065e70449cfa03.txt")) == []
+
+
+def test_unicode_form_and_tone_convention_do_not_change_the_facts():
+    import unicodedata
+    from coopdata.text import normalise as norm
+    original = (RAW_DIR / "003_332bc788bce855f1.txt").read_text(encoding="utf-8")
+    new_style = original.replace("hòa", "hoà").replace("ủy", "uỷ").replace("thủy", "thuỷ").replace("Hòa", "Hoà")
+    variant = unicodedata.normalize("NFD", new_style)
+    assert variant != original
+    a = [(t.metric, t.value_low, t.target_year, t.char_start) for t in extract_targets(norm(original))]
+    b = [(t.metric, t.value_low, t.target_year, t.char_start) for t in extract_targets(norm(variant))]
+    assert a == b and len(a) == 14
