@@ -27,7 +27,12 @@ def _meta(df: pl.DataFrame, **extra) -> dict:
 def document(context: dg.AssetExecutionContext, paths: CoopdataPaths):
     out = parse_files(paths.raw(), list(context.partition_keys), config.max_bytes(), workers=config.workers())
     parsed = sum(isinstance(v, ParsedDocument) for v in out.values())
-    context.add_output_metadata({"files": len(out), "parsed": parsed, "set_aside": len(out) - parsed})
+    summary = pl.DataFrame([dict(source_file=k, status="parsed" if isinstance(v, ParsedDocument) else v.reason,
+                                 targets=len(v.targets) if isinstance(v, ParsedDocument) else 0,
+                                 deadlines=len(v.deadlines) if isinstance(v, ParsedDocument) else 0)
+                            for k, v in sorted(out.items())],
+                           schema={"source_file": pl.Utf8, "status": pl.Utf8, "targets": pl.Int64, "deadlines": pl.Int64})
+    context.add_output_metadata(_meta(summary, parsed=parsed, set_aside=len(out) - parsed))
     return out if len(context.partition_keys) > 1 else out[context.partition_keys[0]]
 
 

@@ -13,9 +13,13 @@ from .ingest import _meta
 @dg.asset(group_name="parse", description="Every usable document's metadata, targets and deadlines, as parsed in its partition.")
 def parsed_documents(documents: tuple[list[ParsedDocument], list[Rejected]]) -> dg.Output:
     parsed, _ = documents
-    return dg.Output(parsed, metadata={"dagster/row_count": len(parsed),
-                                       "targets": sum(len(p.targets) for p in parsed),
-                                       "deadlines": sum(len(p.deadlines) for p in parsed)})
+    df = pl.DataFrame([dict(source_file=p.doc.source_file, doc_number=p.plan.doc_number,
+                            province=p.plan.province.name if p.plan.province else None,
+                            targets=len(p.targets), deadlines=len(p.deadlines)) for p in parsed],
+                      schema={"source_file": pl.Utf8, "doc_number": pl.Utf8, "province": pl.Utf8,
+                              "targets": pl.Int64, "deadlines": pl.Int64})
+    return dg.Output(parsed, metadata=_meta(df, targets=int(df["targets"].sum() or 0),
+                                            deadlines=int(df["deadlines"].sum() or 0)))
 
 
 @dg.asset(group_name="parse", description="One row per document: number, type, issuer, date, signer, province, "

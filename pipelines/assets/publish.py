@@ -6,6 +6,7 @@ from pathlib import Path
 import dagster as dg
 import polars as pl
 
+from coopdata.preview import markdown_preview
 from coopdata.publish import content_hash, promote, read_previous, stage_release, table_comments
 from coopdata.quality import markdown_summary, quality_report
 from coopdata.release import changelog_markdown, changes_frame, data_dictionary, datapackage, release_version
@@ -61,7 +62,10 @@ def release_staging(plans: pl.DataFrame, targets: pl.DataFrame, deadlines: pl.Da
     info = {"staging": str(staging), "release_id": release_id, "version": version, "created": created,
             "previous_version": prev_version}
     counts = {k: changes.filter(pl.col("change") == k).height for k in ("added", "removed", "changed")}
+    listing = pl.DataFrame({"table": list(tables), "rows": [t.height for t in tables.values()]})
     return dg.Output(info, metadata={"version": version, "previous_version": str(prev_version),
+                                     "dagster/row_count": tables["targets"].height,
+                                     "preview": dg.MetadataValue.md(markdown_preview(listing, rows=20)),
                                      **{f"changes/{k}": v for k, v in counts.items()},
                                      **{f"rows/{k}": v.height for k, v in tables.items()}})
 
@@ -89,5 +93,9 @@ def warehouse(release_staging: dict, paths: CoopdataPaths) -> dg.MaterializeResu
     package = datapackage(root, tables, TABLES, release_staging["version"], release_staging["created"], sources)
     (root / "datapackage.json").write_text(json.dumps(package, ensure_ascii=False, indent=1), encoding="utf-8")
     final = promote(paths.warehouse(), root, release_staging["release_id"])
+    listing = pl.DataFrame({"file": [r["path"] for r in package["resources"]],
+                            "bytes": [r["bytes"] for r in package["resources"]]})
     return dg.MaterializeResult(metadata={"release": final.name, "version": release_staging["version"],
-                                          "path": str(paths.warehouse())})
+                                          "path": str(paths.warehouse()),
+                                          "dagster/row_count": tables["targets"].height,
+                                          "preview": dg.MetadataValue.md(markdown_preview(listing, rows=20))})
