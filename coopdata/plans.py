@@ -30,7 +30,6 @@ _NATIONAL_LEAD = re.compile(
     r"(?:Thủ tướng|Phó Thủ tướng|Chính phủ|Bộ Chính trị|Ban Chấp hành Trung ương|Quốc hội|Ban Bí thư)"
     r"[^.]{0,160}?(?:vừa ký|ký ban hành|ban hành|đặt ra)", I)
 _DATE_NUM = re.compile(r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})")
-_DATE_WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", I)
 _PLACE_LINE = re.compile(r"^([^\n,|]{2,40}),\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", M | I)
 _HEADER_UNIT = re.compile(
     r"^(?:ỦY BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|ĐẢNG BỘ|BAN CHẤP HÀNH ĐẢNG BỘ)?\s*"

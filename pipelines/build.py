@@ -9,13 +9,12 @@ import dagster as dg
 
 from coopdata.ingest import list_raw, signatures
 
-from .assets.ingest import raw_file_partitions
+from .assets.ingest import RANGE_END, RANGE_START, raw_file_partitions
 from .checks import every_raw_file_accounted_for, release_quality_gate, schema_checks
 from .definitions import all_assets
 from .io import PartitionedPickleIOManager
 from .resources import CoopdataPaths
 
-RANGE_START, RANGE_END = "dagster/asset_partition_range_start", "dagster/asset_partition_range_end"
 CHECKS = [*schema_checks, release_quality_gate, every_raw_file_accounted_for]
 MAX_SINGLE_RUNS = 20
 
@@ -45,7 +44,7 @@ def _to_parse(paths: CoopdataPaths, keys: list[str], sigs: dict[str, str], full:
     state = paths.warehouse() / ".state" / "signatures.json"
     old = {} if full or not state.exists() else json.loads(state.read_text(encoding="utf-8"))
     store = io_manager_for(paths)
-    return [k for k in keys if old.get(k) != sigs.get(k) or not store._path(dg.AssetKey("document"), k).exists()]
+    return [k for k in keys if old.get(k) != sigs.get(k) or not store.path_for(dg.AssetKey("document"), k).exists()]
 
 
 def build(paths: CoopdataPaths, instance: dg.DagsterInstance, log_level: str = "WARNING",

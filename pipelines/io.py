@@ -21,7 +21,7 @@ class PartitionedPickleIOManager(dg.ConfigurableIOManager):
     def _root(self) -> Path:
         return Path(self.base_dir) if self.base_dir else config.warehouse_dir() / ".state" / "assets"
 
-    def _path(self, key: dg.AssetKey, partition: str | None = None) -> Path:
+    def path_for(self, key: dg.AssetKey, partition: str | None = None) -> Path:
         base = self._root().joinpath(*key.path)
         if partition is None:
             return base.with_suffix(".pkl")
@@ -39,16 +39,16 @@ class PartitionedPickleIOManager(dg.ConfigurableIOManager):
             keys = context.asset_partition_keys
             items = obj.items() if len(keys) > 1 else [(keys[0], obj)]
             for key, value in items:
-                self._write(self._path(context.asset_key, key), value)
+                self._write(self.path_for(context.asset_key, key), value)
         else:
-            self._write(self._path(context.asset_key), obj)
+            self._write(self.path_for(context.asset_key), obj)
 
     def load_input(self, context: dg.InputContext):
         if context.has_asset_partitions:
             out = {}
             for key in context.asset_partition_keys:
-                path = self._path(context.asset_key, key)
+                path = self.path_for(context.asset_key, key)
                 if path.exists():
                     out[key] = pickle.loads(path.read_bytes())
             return out
-        return pickle.loads(self._path(context.asset_key).read_bytes())
+        return pickle.loads(self.path_for(context.asset_key).read_bytes())

@@ -8,10 +8,9 @@ import dagster as dg
 from coopdata.ingest import signatures as file_signatures
 
 from .assets import ingest, parse, provinces, publish
-from .assets.ingest import raw_file_partitions
+from .assets.ingest import RANGE_END, RANGE_START, raw_file_partitions
 from .resources import CoopdataPaths
 
-RANGE_START, RANGE_END = "dagster/asset_partition_range_start", "dagster/asset_partition_range_end"
 DOWNSTREAM = sorted((k for a in dg.load_assets_from_modules([ingest, parse, provinces, publish]) for k in a.keys
                      if k != dg.AssetKey("document")), key=lambda k: k.to_user_string())
 

@@ -14,6 +14,8 @@ import warnings  # noqa: E402
 warnings.filterwarnings("ignore", category=dg.BetaWarning)  # backfill_policy: single-run parses, stable in practice
 
 raw_file_partitions = dg.DynamicPartitionsDefinition(name="raw_files")
+# run tags that make one run cover a range of those partitions (new files are the last ones)
+RANGE_START, RANGE_END = "dagster/asset_partition_range_start", "dagster/asset_partition_range_end"
 
 
 def _meta(df: pl.DataFrame, **extra) -> dict:
