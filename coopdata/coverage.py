@@ -65,7 +65,9 @@ def national_comparison_frame(plans: pl.DataFrame, targets: pl.DataFrame) -> pl.
     provincial = _latest_per_province(plans, targets.filter(pl.col("province_code").is_not_null()), "province")
     rows = []
     for n in national.sort(["target_year", "metric", "unit"]).iter_rows(named=True):
-        same = provincial.filter(pl.col("metric") == n["metric"], pl.col("target_year") == n["target_year"],
+        # a national aim with no year has no provincial counterpart to add up
+        year = pl.col("target_year") == n["target_year"] if n["target_year"] is not None else pl.lit(False)
+        same = provincial.filter(pl.col("metric") == n["metric"], year,
                                  pl.col("unit") == n["unit"], pl.col("frequency") == "once", pl.col("sector").is_null())
         agg = "sum" if n["unit"] in ("count", "vnd") else "mean"
         value = None

@@ -118,12 +118,12 @@ def manifest_problems(raw_dir: Path, manifest: dict[str, dict[str, str]]) -> lis
     return out
 
 
-def first_of_duplicates(items: list[RawFile | Document]) -> tuple[list, list[Rejected]]:
+def first_of_duplicates(items: list) -> tuple[list, list[Rejected]]:
     """Keep the first file (by name) of each set of byte-identical files; the others are duplicates."""
     seen: dict[str, str] = {}
     kept, dupes = [], []
     for item in sorted(items, key=lambda x: x.source_file):
-        digest = item.sha256 if isinstance(item, RawFile) else item.raw_sha256
+        digest = item.sha256 if isinstance(item, RawFile) else item.raw_sha256  # Document or DocumentRows
         if digest in seen:
             dupes.append(Rejected(item.source_file, digest, "inventory", "duplicate", f"same bytes as {seen[digest]}"))
         else:
@@ -177,20 +177,25 @@ def signatures(raw_dir: Path) -> dict[str, str]:
     return out
 
 
-def _parse_one(args: tuple[str, str, dict, int]):
-    from .tables import parse_document
-    raw, rel, row, max_bytes = args
+def _parse_one(args: tuple[str, str, dict, int, bool]):
+    from .tables import document_rows, parse_document
+    raw, rel, row, max_bytes, as_rows = args
     read = read_one(Path(raw), rel, row, max_bytes)
     if isinstance(read, RawFile):
         doc = decode(Path(raw), read)
-        return parse_document(doc) if isinstance(doc, Document) else doc
+        if not isinstance(doc, Document):
+            return doc
+        parsed = parse_document(doc)
+        return document_rows(parsed) if as_rows else parsed
     return read
 
 
-def parse_files(raw_dir: Path, names: list[str], max_bytes: int = MAX_BYTES, workers: int = 1) -> dict:
-    """Read and parse each named file of raw/ (ParsedDocument or Rejected per name), on `workers` processes."""
+def parse_files(raw_dir: Path, names: list[str], max_bytes: int = MAX_BYTES, workers: int = 1,
+                as_rows: bool = False) -> dict:
+    """Read and parse each named file of raw/ on `workers` processes: per name a ParsedDocument (or, with
+    as_rows, its DocumentRows) or the Rejected saying why it cannot be used."""
     manifest = read_manifest(raw_dir)
-    jobs = [(str(raw_dir), rel, manifest.get(rel, {}), max_bytes) for rel in names]
+    jobs = [(str(raw_dir), rel, manifest.get(rel, {}), max_bytes, as_rows) for rel in names]
     if workers > 1 and len(jobs) > 50:
         from concurrent.futures import ProcessPoolExecutor
         with ProcessPoolExecutor(max_workers=workers) as pool:

@@ -5,6 +5,7 @@ import csv
 import hashlib
 import re
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from importlib import resources
 
 import polars as pl
@@ -15,7 +16,7 @@ from .plans import PlanMeta, extract_plan
 from .provinces import province_by_name
 from .targets import Target, extract_targets
 
-__all__ = ["ParsedDocument", "parse_document", "plans_frame", "targets_frame", "deadlines_frame",
+__all__ = ["ParsedDocument", "DocumentRows", "parse_document", "document_rows", "frames_from_rows", "plans_frame", "targets_frame", "deadlines_frame",
            "documents_frame", "quarantine_frame", "metrics_frame", "stable_id", "TABLE_ORDER"]
 
 TABLE_ORDER = {
@@ -29,6 +30,7 @@ TABLE_ORDER = {
     "provinces_2025": ["province_code_2025"],
     "coverage": ["province_code"],
     "national_comparison": ["target_year", "metric", "unit"],
+    "raw_files": ["source_file"],
 }
 
 
@@ -73,55 +75,109 @@ def parse_document(doc: Document) -> ParsedDocument:
     return ParsedDocument(doc, plan, targets, deadlines)
 
 
-def plans_frame(parsed: list[ParsedDocument]) -> pl.DataFrame:
+def plan_rows(p: ParsedDocument) -> list[dict]:
+    m, d = p.plan, p.doc
+    return [dict(
+        plan_id=p.plan_id, source_file=d.source_file, raw_sha256=d.raw_sha256,
+        source_kind="restatement" if m.is_restatement else "original",
+        source_url=m.source_url or d.manifest.get("source_url") or None,
+        title=m.title, doc_number=m.doc_number, doc_type=m.doc_type, issuer=m.issuer, issue_date=m.issue_date,
+        signer=m.signer, province_code=m.province.code if m.province else None,
+        province_name=m.province.name if m.province else None,
+        province_code_2025=m.province.code_2025 if m.province else None, province_source=m.province_source,
+        province_note=(d.manifest.get("province_reason") or d.manifest.get("note") or None)
+        if m.province_source == "manifest" else None,
+        admin_level=m.admin_level, locality=m.locality, implements=list(m.implements),
+        n_targets=len(p.targets), n_deadlines=len(p.deadlines))]
+
+
+def target_rows(p: ParsedDocument) -> list[dict]:
+    code = p.plan.province.code if p.plan.province else None
+    code_2025 = p.plan.province.code_2025 if p.plan.province else None
     rows = []
-    for p in parsed:
-        m, d = p.plan, p.doc
-        rows.append(dict(
-            plan_id=p.plan_id, source_file=d.source_file, raw_sha256=d.raw_sha256,
-            source_kind="restatement" if m.is_restatement else "original",
-            source_url=m.source_url or d.manifest.get("source_url") or None,
-            title=m.title, doc_number=m.doc_number, doc_type=m.doc_type, issuer=m.issuer, issue_date=m.issue_date,
-            signer=m.signer, province_code=m.province.code if m.province else None,
-            province_name=m.province.name if m.province else None,
-            province_code_2025=m.province.code_2025 if m.province else None, province_source=m.province_source,
-            province_note=(d.manifest.get("province_reason") or d.manifest.get("note") or None)
-            if m.province_source == "manifest" else None,
-            admin_level=m.admin_level, locality=m.locality, implements=list(m.implements),
-            n_targets=len(p.targets), n_deadlines=len(p.deadlines)))
-    return _frame(rows, "plans")
+    for t in p.targets:
+        row = dict(vars(t))  # flat dataclass: a copy of its fields (asdict would deep-copy, 10x slower)
+        row.update(plan_id=p.plan_id, source_file=p.doc.source_file, raw_sha256=p.doc.raw_sha256, province_code=code,
+                   province_code_2025=code_2025)
+        row["target_id"] = stable_id("tgt", p.plan_id, t.metric, t.unit, t.comparator, t.value_low, t.value_high,
+                                     t.frequency, t.target_year, t.sector, t.evidence)
+        rows.append(row)
+    return rows
+
+
+def deadline_rows(p: ParsedDocument) -> list[dict]:
+    code = p.plan.province.code if p.plan.province else None
+    rows = []
+    for d in p.deadlines:
+        row = dict(vars(d))
+        row.update(plan_id=p.plan_id, source_file=p.doc.source_file, raw_sha256=p.doc.raw_sha256, province_code=code)
+        row["deadline_id"] = stable_id("ddl", p.plan_id, d.due_date, d.recurrence, d.evidence, d.char_start)
+        rows.append(row)
+    return rows
+
+
+def document_row(d: Document) -> dict:
+    return dict(source_file=d.source_file, raw_sha256=d.raw_sha256, encoding=d.encoding, bytes=d.bytes,
+                chars=len(d.text), text=d.text)
+
+
+def raw_file_row(d: Document) -> dict:
+    """The inventory row of a usable file (raw_files asset; files set aside get theirs from quarantine)."""
+    return dict(source_file=d.source_file, sha256=d.raw_sha256, bytes=d.bytes, encoding=d.encoding, status="used",
+                reason=None, source_url=d.manifest.get("source_url"), province_override=d.manifest.get("province"),
+                notes=d.manifest.get("notes") or d.manifest.get("note"))
+
+
+def plans_frame(parsed: list[ParsedDocument]) -> pl.DataFrame:
+    return _frame([r for p in parsed for r in plan_rows(p)], "plans")
 
 
 def targets_frame(parsed: list[ParsedDocument]) -> pl.DataFrame:
-    rows = []
-    for p in parsed:
-        code = p.plan.province.code if p.plan.province else None
-        code_2025 = p.plan.province.code_2025 if p.plan.province else None
-        for t in p.targets:
-            row = asdict(t)
-            row.update(plan_id=p.plan_id, source_file=p.doc.source_file, raw_sha256=p.doc.raw_sha256, province_code=code,
-                       province_code_2025=code_2025)
-            row["target_id"] = stable_id("tgt", p.plan_id, t.metric, t.unit, t.comparator, t.value_low, t.value_high,
-                                         t.frequency, t.target_year, t.sector, t.evidence)
-            rows.append(row)
-    return _frame(rows, "targets")
+    return _frame([r for p in parsed for r in target_rows(p)], "targets")
 
 
 def deadlines_frame(parsed: list[ParsedDocument]) -> pl.DataFrame:
-    rows = []
-    for p in parsed:
-        code = p.plan.province.code if p.plan.province else None
-        for d in p.deadlines:
-            row = asdict(d)
-            row.update(plan_id=p.plan_id, source_file=p.doc.source_file, raw_sha256=p.doc.raw_sha256, province_code=code)
-            row["deadline_id"] = stable_id("ddl", p.plan_id, d.due_date, d.recurrence, d.evidence, d.char_start)
-            rows.append(row)
-    return _frame(rows, "deadlines")
+    return _frame([r for p in parsed for r in deadline_rows(p)], "deadlines")
 
 
 def documents_frame(docs: list[Document]) -> pl.DataFrame:
-    return _frame([dict(source_file=d.source_file, raw_sha256=d.raw_sha256, encoding=d.encoding, bytes=d.bytes,
-                        chars=len(d.text), text=d.text) for d in docs], "documents")
+    return _frame([document_row(d) for d in docs], "documents")
+
+
+@dataclass(frozen=True)
+class DocumentRows:
+    """What one usable file adds to each table, as tuples in the table's column order.
+
+    Built in the worker that parsed the file, so a build combines plain tuples (cheap to store per partition,
+    cheap to load, one polars frame per table) instead of rebuilding rows from parsed objects.
+    """
+
+    source_file: str
+    raw_sha256: str
+    rows: dict[str, tuple[tuple, ...]]
+
+    def count(self, table: str) -> int:
+        return len(self.rows.get(table, ()))
+
+
+_ROWS_OF = {"plans": plan_rows, "targets": target_rows, "deadlines": deadline_rows,
+            "documents": lambda p: [document_row(p.doc)], "raw_files": lambda p: [raw_file_row(p.doc)]}
+
+
+def document_rows(p: ParsedDocument) -> DocumentRows:
+    """One parsed document as rows for plans, targets, deadlines, documents and raw_files."""
+    return DocumentRows(p.doc.source_file, p.doc.raw_sha256,
+                        {t: tuple(tuple(r[c] for c in columns(t)) for r in f(p)) for t, f in _ROWS_OF.items()})
+
+
+def frames_from_rows(docs: list[DocumentRows]) -> dict[str, pl.DataFrame]:
+    """The tables of many documents, each one frame sorted for byte-stable output."""
+    return {t: _frame([r for d in docs for r in d.rows.get(t, ())], t) for t in _ROWS_OF}
+
+
+RAW_FILES_SCHEMA = {"source_file": pl.Utf8, "sha256": pl.Utf8, "bytes": pl.Int64, "encoding": pl.Utf8,
+                    "status": pl.Utf8, "reason": pl.Utf8, "source_url": pl.Utf8, "province_override": pl.Utf8,
+                    "notes": pl.Utf8}
 
 
 def quarantine_frame(rejected: list[Rejected]) -> pl.DataFrame:
@@ -134,13 +190,25 @@ def metrics_frame() -> pl.DataFrame:
     return _frame(rows, "metrics")
 
 
-def _frame(rows: list[dict], table: str) -> pl.DataFrame:
-    """A frame with the schema's columns in the schema's order, sorted for byte-stable output."""
+@lru_cache(maxsize=None)
+def dtypes(table: str) -> dict[str, pl.DataType]:
+    """Column name -> polars type, in the schema's order (raw_files, not published, has its own)."""
+    if table == "raw_files":
+        return dict(RAW_FILES_SCHEMA)
     from schemas import TABLES  # the schema is the one description of every column
 
-    model = TABLES[table].to_schema()
-    dtypes = {name: col.dtype.type for name, col in model.columns.items()}
-    df = pl.DataFrame(rows, schema=dtypes, orient="row") if rows else pl.DataFrame(schema=dtypes)
-    df = df.select(list(dtypes))
+    return {name: col.dtype.type for name, col in TABLES[table].to_schema().columns.items()}
+
+
+def columns(table: str) -> tuple[str, ...]:
+    return tuple(dtypes(table))
+
+
+def _frame(rows: list[dict] | list[tuple], table: str) -> pl.DataFrame:
+    """A frame with the schema's columns in the schema's order (rows as dicts, or tuples in that order),
+    sorted for byte-stable output."""
+    types = dtypes(table)
+    df = pl.DataFrame(rows, schema=types, orient="row") if rows else pl.DataFrame(schema=types)
+    df = df.select(list(types))
     order = TABLE_ORDER.get(table)
     return df.sort(order, maintain_order=True) if order and df.height else df

@@ -11,13 +11,13 @@ from .assets import parse
 from .resources import CoopdataPaths
 from .assets import provinces as prov
 
-_ASSET_OF_TABLE = {"plans": parse.plans, "targets": parse.targets, "deadlines": parse.deadlines,
-                   "quarantine": parse.quarantine, "documents": parse.document_texts, "metrics": parse.metrics,
-                   "provinces": prov.provinces, "provinces_2025": prov.provinces_2025, "coverage": prov.coverage,
+_ASSET_OF_TABLE = {"plans": "plans", "targets": "targets", "deadlines": "deadlines", "quarantine": "quarantine",
+                   "documents": "document_texts", "metrics": parse.metrics, "provinces": prov.provinces,
+                   "provinces_2025": prov.provinces_2025, "coverage": prov.coverage,
                    "national_comparison": prov.national_comparison}
 
 
-def _schema_check(table: str, asset: dg.AssetsDefinition) -> dg.AssetChecksDefinition:
+def _schema_check(table: str, asset: dg.AssetsDefinition | str) -> dg.AssetChecksDefinition:
     model = TABLES[table]
 
     @dg.asset_check(asset=asset, name=f"{table}_schema", blocking=True,
@@ -63,7 +63,7 @@ def release_quality_gate(release_staging: dict) -> dg.AssetCheckResult:
         "failure_cases": dg.MetadataValue.md("\n".join(f"- {f}" for f in summary["failures"]) or "none")})
 
 
-@dg.asset_check(asset=parse.plans, name="every_raw_file_accounted_for", blocking=True,
+@dg.asset_check(asset="plans", name="every_raw_file_accounted_for", blocking=True,
                 additional_ins={"quarantine": dg.AssetIn("quarantine")},
                 description="Every file in raw/ ends either in plans or in quarantine: nothing vanishes silently.")
 def every_raw_file_accounted_for(plans: pl.DataFrame, quarantine: pl.DataFrame, paths: CoopdataPaths

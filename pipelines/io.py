@@ -31,7 +31,8 @@ class PartitionedPickleIOManager(dg.ConfigurableIOManager):
     def _write(path: Path, obj) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(path.name + f".tmp{os.getpid()}")
-        tmp.write_bytes(pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL))
+        with tmp.open("wb") as f:  # streamed: a large value is never held twice in memory
+            pickle.dump(obj, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
 
     def handle_output(self, context: dg.OutputContext, obj) -> None:
@@ -49,6 +50,8 @@ class PartitionedPickleIOManager(dg.ConfigurableIOManager):
             for key in context.asset_partition_keys:
                 path = self.path_for(context.asset_key, key)
                 if path.exists():
-                    out[key] = pickle.loads(path.read_bytes())
+                    with path.open("rb") as f:
+                        out[key] = pickle.load(f)
             return out
-        return pickle.loads(self.path_for(context.asset_key).read_bytes())
+        with self.path_for(context.asset_key).open("rb") as f:
+            return pickle.load(f)

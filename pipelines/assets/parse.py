@@ -1,60 +1,49 @@
-"""Parse: plans, targets and deadlines from each document; quarantine for what could not be used."""
+"""Parse: the per-file rows of every partition combined into the tables, once, in one step.
+
+One step builds all six tables because they come from the same load of every partition (at 10 000 files the load
+is most of the work); each table is still its own asset with its own check.
+"""
 
 import dagster as dg
 import polars as pl
 
-from coopdata.ingest import Rejected
-from coopdata.tables import (ParsedDocument, deadlines_frame, metrics_frame, plans_frame, quarantine_frame,
-                             targets_frame)
+from coopdata.tables import RAW_FILES_SCHEMA, frames_from_rows, metrics_frame, quarantine_frame
 
-from .ingest import _meta
+from ..resources import CoopdataPaths
+from .ingest import _meta, combine
 
-
-@dg.asset(group_name="parse", description="Every usable document's metadata, targets and deadlines, as parsed in its partition.")
-def parsed_documents(documents: tuple[list[ParsedDocument], list[Rejected]]) -> dg.Output:
-    parsed, _ = documents
-    df = pl.DataFrame([dict(source_file=p.doc.source_file, doc_number=p.plan.doc_number,
-                            province=p.plan.province.name if p.plan.province else None,
-                            targets=len(p.targets), deadlines=len(p.deadlines)) for p in parsed],
-                      schema={"source_file": pl.Utf8, "doc_number": pl.Utf8, "province": pl.Utf8,
-                              "targets": pl.Int64, "deadlines": pl.Int64})
-    return dg.Output(parsed, metadata=_meta(df, targets=int(df["targets"].sum() or 0),
-                                            deadlines=int(df["deadlines"].sum() or 0)))
-
-
-@dg.asset(group_name="parse", description="One row per document: number, type, issuer, date, signer, province, "
-          "locality and the parent documents it implements.")
-def plans(parsed_documents: list[ParsedDocument]) -> dg.Output[pl.DataFrame]:
-    df = plans_frame(parsed_documents)
-    return dg.Output(df, metadata=_meta(df.select("source_file", "doc_number", "issue_date", "province_name",
-                                                  "admin_level", "n_targets")))
+_TABLES = {
+    "raw_files": ("ingest", "The inventory of raw/: every file with its sha256, size, the encoding or reader it was "
+                            "read with, its manifest row, and whether it was used or set aside (and why)."),
+    "plans": ("parse", "One row per document: number, type, issuer, date, signer, province, locality and the parent "
+                       "documents it implements."),
+    "targets": ("parse", "One row per quantified aim (spec/targets.md), with rule name and evidence span."),
+    "deadlines": ("parse", "One row per dated or recurring obligation, from sentences and task tables."),
+    "document_texts": ("parse", "Normalised texts (NFC, one tone-mark convention, single spaces; the raw bytes stay "
+                                "in raw/), the base every char_start/char_end points into."),
+    "quarantine": ("parse", "Every input that could not be used, with the reason: nothing is dropped silently."),
+}
+_PREVIEW = {"plans": ["source_file", "doc_number", "issue_date", "province_name", "admin_level", "n_targets"],
+            "targets": ["source_file", "metric", "comparator", "value_low", "value_high", "unit", "frequency",
+                        "target_year", "sector"],
+            "deadlines": ["source_file", "due_date", "due_precision", "recurrence", "responsible", "task"]}
 
 
-@dg.asset(group_name="parse", description="One row per quantified aim (spec/targets.md), with rule name and evidence span.")
-def targets(parsed_documents: list[ParsedDocument]) -> dg.Output[pl.DataFrame]:
-    df = targets_frame(parsed_documents)
-    return dg.Output(df, metadata=_meta(df.select("source_file", "metric", "comparator", "value_low", "value_high",
-                                                  "unit", "frequency", "target_year", "sector")))
-
-
-@dg.asset(group_name="parse", description="One row per dated or recurring obligation, from sentences and task tables.")
-def deadlines(parsed_documents: list[ParsedDocument]) -> dg.Output[pl.DataFrame]:
-    df = deadlines_frame(parsed_documents)
-    return dg.Output(df, metadata=_meta(df.select("source_file", "due_date", "due_precision", "recurrence",
-                                                  "responsible", "task")))
-
-
-@dg.asset(group_name="parse", description="Normalised texts, the base every char_start/char_end points into.")
-def document_texts(documents: tuple[list[ParsedDocument], list[Rejected]]) -> dg.Output[pl.DataFrame]:
-    from coopdata.tables import documents_frame
-    df = documents_frame([p.doc for p in documents[0]])
-    return dg.Output(df, metadata=_meta(df.drop("text")))
-
-
-@dg.asset(group_name="parse", description="Every input that could not be used, with the reason: nothing is dropped silently.")
-def quarantine(documents: tuple[list[ParsedDocument], list[Rejected]]) -> dg.Output[pl.DataFrame]:
-    df = quarantine_frame(documents[1])
-    return dg.Output(df, metadata=_meta(df))
+@dg.multi_asset(outs={name: dg.AssetOut(group_name=group, description=text) for name, (group, text) in _TABLES.items()},
+                can_subset=False)
+def parse_tables(document: dict, paths: CoopdataPaths):
+    used, rejected = combine(document, paths)
+    frames = frames_from_rows(used)
+    quarantine = quarantine_frame(rejected)
+    set_aside = pl.DataFrame([dict(source_file=r.source_file, sha256=r.raw_sha256, bytes=None, encoding=None,
+                                   status="set aside", reason=r.reason, source_url=None, province_override=None,
+                                   notes=r.detail) for r in rejected], schema=RAW_FILES_SCHEMA)
+    out = {"raw_files": pl.concat([frames["raw_files"], set_aside]).sort("source_file", maintain_order=True),
+           "plans": frames["plans"], "targets": frames["targets"], "deadlines": frames["deadlines"],
+           "document_texts": frames["documents"], "quarantine": quarantine}
+    for name, df in out.items():
+        shown = df.select(_PREVIEW[name]) if name in _PREVIEW else df.drop("text", strict=False)
+        yield dg.Output(df, output_name=name, metadata=_meta(shown))
 
 
 @dg.asset(group_name="parse", description="The metric vocabulary targets.metric uses (coopdata/data/metrics.csv).")
