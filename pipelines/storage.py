@@ -75,9 +75,12 @@ class BatchedSqliteEventLogStorage(SqliteEventLogStorage):
             for statement in statements:
                 conn.execute(statement)
         with self.index_transaction() as conn:
-            for event, statement in zip(events, statements):
-                event_id = conn.execute(statement).inserted_primary_key[0]
-                self._store_asset_event_tags(conn, [event], [event_id])
+            ids = [conn.execute(statement).inserted_primary_key[0] for statement in statements]
+            self._store_asset_event_tags(conn, list(events), ids)
+            last: dict = {}  # the asset-key row keeps only the latest event of each kind per asset
+            for event, event_id in zip(events, ids):
+                last[(event.dagster_event.asset_key, event.dagster_event_type)] = (event, event_id)
+            for event, event_id in last.values():
                 self._store_asset_event(conn, event, event_id)
 
     def dispose(self) -> None:

@@ -16,7 +16,6 @@ warnings.filterwarnings("ignore", category=dg.BetaWarning)  # backfill_policy: s
 raw_file_partitions = dg.DynamicPartitionsDefinition(name="raw_files")
 # run tags that make one run cover a range of those partitions (new files are the last ones)
 RANGE_START, RANGE_END = "dagster/asset_partition_range_start", "dagster/asset_partition_range_end"
-PREVIEW_ROWS = 200  # a 10 000-file run previews its first files; the counts cover all
 
 
 def _meta(df: pl.DataFrame, **extra) -> dict:
@@ -31,14 +30,16 @@ def document(context: dg.AssetExecutionContext, paths: CoopdataPaths):
     out = parse_files(paths.raw(), list(context.partition_keys), config.max_bytes(), workers=config.workers(),
                       as_rows=True)
     used = [v for v in out.values() if isinstance(v, DocumentRows)]
-    summary = pl.DataFrame([dict(source_file=k, status="parsed" if isinstance(v, DocumentRows) else v.reason,
-                                 targets=v.count("targets") if isinstance(v, DocumentRows) else 0,
-                                 deadlines=v.count("deadlines") if isinstance(v, DocumentRows) else 0)
-                            for k, v in sorted(out.items())[:PREVIEW_ROWS]],
-                           schema={"source_file": pl.Utf8, "status": pl.Utf8, "targets": pl.Int64, "deadlines": pl.Int64})
-    context.add_output_metadata({"dagster/row_count": len(out), "parsed": len(used), "set_aside": len(out) - len(used),
-                                 "targets": sum(v.count("targets") for v in used),
-                                 "preview": dg.MetadataValue.md(markdown_preview(summary))})
+    metadata = {"parsed": len(used), "set_aside": len(out) - len(used), "targets": sum(v.count("targets") for v in used)}
+    if len(out) == 1:  # a range run attaches its metadata to every partition's event: counts only, then
+        summary = pl.DataFrame([dict(source_file=k, status="parsed" if isinstance(v, DocumentRows) else v.reason,
+                                     targets=v.count("targets") if isinstance(v, DocumentRows) else 0,
+                                     deadlines=v.count("deadlines") if isinstance(v, DocumentRows) else 0)
+                                for k, v in out.items()])
+        metadata.update({"dagster/row_count": 1, "preview": dg.MetadataValue.md(markdown_preview(summary))})
+    else:
+        context.log.info(f"parsed {len(used)} of {len(out)} files; {len(out) - len(used)} set aside")
+    context.add_output_metadata(metadata)
     return out if len(context.partition_keys) > 1 else out[context.partition_keys[0]]
 
 
