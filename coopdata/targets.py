@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import vocabulary as V
+from .folded import Folded
 from .numbers import NUMBER, SCALES, WORD_NUMBERS, parse_number
 from .text import segments
 
@@ -21,8 +22,8 @@ __all__ = ["Target", "extract_targets"]
 
 I = re.IGNORECASE
 _NUM = re.compile(NUMBER)
-_WORD_NUM = re.compile(r"\b(" + "|".join(k for k in WORD_NUMBERS if k not in ("năm", "trăm", "đôi")) +
-                       r")\s+(?=nghìn|ngàn|triệu|tỷ|tỉ)", I)
+_WORD_NUM = Folded(r"\b(" + "|".join(k for k in WORD_NUMBERS if k not in ("năm", "trăm", "đôi")) +
+                       r")\s+(?=nghìn|ngàn|triệu|tỷ|tỉ)")
 _RANGE = re.compile(r"^\s*(%\s*)?(?:[-–—]|đến|tới)\s*(" + NUMBER + r")", I)
 _SCALE = re.compile(r"^\s*(nghìn|ngàn|triệu|tỷ|tỉ)\b", I)
 _DONG = re.compile(r"^\s*(?:đồng|đ\b|VNĐ|VND)", I)
@@ -33,9 +34,9 @@ _GAP = re.compile(r"(?:gấp|tăng)\s*$", I)
 _NOT_QUANTITY_AFTER = re.compile(
     r"^\s*(?:[-–]\s*[A-ZĐa-zđ]{1,6}\s*/|/|tháng\b|ngày\b|năm\b|giờ|giây|sao\b|km|ha\b|tấn|kg|khóa|"
     r"điều\b|chương\b|mục\b|m2|m²|phút|tuổi|xã\b|huyện|tỉnh|sản phẩm|lớp\b|hội nghị|cuộc)", I)
-_NOT_QUANTITY_BEFORE = re.compile(
+_NOT_QUANTITY_BEFORE = Folded(
     r"(?:ngày|tháng|(?<!con )số|số hiệu|khoản|điều|mục|nhóm|top|phụ lục|nghị định|quyết định|kế hoạch|"
-    r"chương trình|nghị quyết|thông tư|lần thứ|khóa|một trong|theo|giai đoạn|nhiệm kỳ|STT|/|\w ?[-–]|lần)\s*$", I)
+    r"chương trình|nghị quyết|thông tư|lần thứ|khóa|một trong|theo|giai đoạn|nhiệm kỳ|STT|/|\w ?[-–]|lần)\s*$")
 _LIST_NUMBERING = re.compile(r"^\s*\(?\s*$")
 _BOUNDARY = re.compile(r"[;\n!?]|\.(?=\s|$)|:\s")
 _CE_WORD = re.compile(
@@ -49,7 +50,7 @@ _NO_MORE = re.compile(
     r"(yếu kém|ngưng|ngừng|tồn tại hình thức|trên danh nghĩa|không hoạt động)"
     r"|(?:HTX|hợp tác xã) (yếu kém)\s*:\s*không còn", I)
 _HAS_YEAR = re.compile(r"20[0-6]\d")
-_HAS_FACT = re.compile(r"\d|không còn|không để|gấp đôi|(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:nghìn|ngàn|triệu|tỷ|tỉ)", I)
+_HAS_FACT = Folded(r"\d|không còn|không để|gấp đôi|(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:nghìn|ngàn|triệu|tỷ|tỉ)")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _URL = re.compile(r"(?:https?://|www\.)\S+", I)
 _HEADING = re.compile(r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?\)?|\(\d+\)|[a-zđ]\)|[-–+*•])\s*", I)
@@ -740,7 +741,7 @@ def _mention_sector(right_window: str) -> str | None:
     return None
 
 
-_ANNUAL_WORD = re.compile(r"hằng năm|hàng năm|mỗi năm|bình quân (?:mỗi )?năm|một năm", I)
+_ANNUAL_WORD = Folded(r"hằng năm|hàng năm|mỗi năm|bình quân (?:mỗi )?năm|một năm")
 
 
 def _is_annual(line: str, m: _Mention, s_start: int, left: str, right: str, unit: str, scope: _Scope,

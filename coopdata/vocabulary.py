@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from .folded import Folded
+
 I = re.IGNORECASE
 
 ORG = r"(?:hợp tác xã|HTX)"
@@ -15,12 +17,12 @@ UNION = r"(?:liên hiệp hợp tác xã|liên hiệp HTX|liên hiệp|LHHTX|LH 
 KTTT = r"(?:tổ chức kinh tế tập thể|tổ chức KTTT|kinh tế tập thể|KTTT)"
 
 # comparator words immediately before a number (the last words of the left context)
-COMPARATOR_BEFORE: list[tuple[str, re.Pattern[str]]] = [
-    ("lte", re.compile(r"(?:tối đa|không quá|không vượt quá)\s*(?:là\s*)?$", I)),
-    ("gte", re.compile(r"(?:ít nhất|tối thiểu|không dưới|không ít hơn|từ)\s*(?:là\s*)?$", I)),
-    ("gt", re.compile(r"(?:trên|hơn|vượt|vượt mức|vượt trên|cao hơn)\s*$", I)),
-    ("approx", re.compile(r"(?:khoảng|gần|xấp xỉ|ước khoảng|ước|vào khoảng|chừng)\s*(?:từ\s*)?$", I)),
-    ("lt", re.compile(r"(?:dưới|còn dưới|xuống dưới|về dưới|thấp hơn)\s*$", I)),
+COMPARATOR_BEFORE: list[tuple[str, Folded]] = [
+    ("lte", Folded(r"(?:tối đa|không quá|không vượt quá)\s*(?:là\s*)?$")),
+    ("gte", Folded(r"(?:ít nhất|tối thiểu|không dưới|không ít hơn|từ)\s*(?:là\s*)?$")),
+    ("gt", Folded(r"(?:trên|hơn|vượt|vượt mức|vượt trên|cao hơn)\s*$")),
+    ("approx", Folded(r"(?:khoảng|gần|xấp xỉ|ước khoảng|ước|vào khoảng|chừng)\s*(?:từ\s*)?$")),
+    ("lt", Folded(r"(?:dưới|còn dưới|xuống dưới|về dưới|thấp hơn)\s*$")),
 ]
 # "từ N trở lên", "N HTX trở lên": a few words after the number, no rating word between
 TRO_LEN_AFTER = re.compile(r"^[^\d;:.()]{0,30}?\btrở lên\b", I)
@@ -35,14 +37,13 @@ NEW_VERB_NEAR = re.compile(r"(?:phát triển|hình thành|lập)\s+(?:thêm\s+)
 NEW_AFTER = re.compile(r"^\s*(?:[^\s,;]+\s+){0,4}?(?:được thành lập mới|được thành lập|được lập mới|thành lập mới|ra đời|mới\b)", I)
 
 # Words that mark a number as a past result or the current state, not an aim
-PAST = re.compile(
+PAST = Folded(
     r"(?:hiện nay|hiện có|hiện tại|hiện toàn|tại thời điểm|tính đến (?:hết |cuối )?(?:ngày|tháng|thời điểm)|"
     r"số liệu nền|ghi chú|kết quả đạt|kết quả thực hiện|đã thành lập|đã có|đã hỗ trợ|đã giải thể|"
     r"so với cùng kỳ|tới cuối năm \d{4}|cuối năm \d{4},? (?:toàn tỉnh|cả tỉnh|thành phố)?\s*(?:đã|có)|"
     r"(?<!đến )(?<!tới )(?<!hết )(?<!vào )(?<!mốc )năm \d{4},? (?:đã|có \d)|trong năm qua|năm qua|vừa qua|thực trạng|ước đạt|ước thực hiện|"
     r"ước (?:cả )?năm|ước có|hiện còn|thời điểm (?:đưa tin|hiện tại|báo cáo|ban hành|xây dựng)|hiện trạng|kết quả năm|kết quả (?:thực hiện|đánh giá)|số liệu|hiện tỉnh|"
-    r"hiện thành phố|hiện huyện|đang có|đã cơ bản|theo báo cáo|(?:đến|tính đến|tới) ngày \d{1,2}/\d{1,2}/\d{4}|từ đầu năm|đến nay)",
-    I)
+    r"hiện thành phố|hiện huyện|đang có|đã cơ bản|theo báo cáo|(?:đến|tính đến|tới) ngày \d{1,2}/\d{1,2}/\d{4}|từ đầu năm|đến nay)")
 PLAN_SHARE = re.compile(r"^\s*%?\s*(?:so với )?(?:kế hoạch|chỉ tiêu|KH\b)", I)
 
 # Sector words, for headings that scope a block and for phrases right after a noun
@@ -135,11 +136,11 @@ DISSOLVE = re.compile(r"giải thể|xử lý dứt điểm|dứt điểm|\bxử
 
 # Frequency and time
 ANNUAL = re.compile(r"hằng năm|hàng năm|mỗi năm|bình quân (?:mỗi )?năm|/năm\b|một năm", I)
-YEAR_PHRASE = re.compile(
+YEAR_PHRASE = Folded(
     r"(?P<cue>đến hết năm|đến cuối năm|đến năm|tới năm|vào năm|trong năm|cuối năm|hết năm|mốc năm|mốc|"
     r"tầm nhìn đến năm|tầm nhìn|năm|giai đoạn|(?:mục tiêu|chỉ tiêu|cho|trong|\() nhiệm kỳ|\(nhiệm kỳ|cuối kỳ \()\s*(?P<y1>20[0-6]\d)(?!\d)"
-    r"(?:\s*[-–]\s*(?P<y2>20[0-6]\d)(?!\d))?", I)
-YEAR_NOT_SCOPE = re.compile(r"(?:luật[^.;]{0,40}|so với(?: mức)?(?: năm)?|\bmức(?: năm)?|khóa|ngày \d{1,2} tháng \d{1,2})\s*$", I)
+    r"(?:\s*[-–]\s*(?P<y2>20[0-6]\d)(?!\d))?")
+YEAR_NOT_SCOPE = Folded(r"(?:luật[^.;]{0,40}|so với(?: mức)?(?: năm)?|\bmức(?: năm)?|khóa|ngày \d{1,2} tháng \d{1,2})\s*$")
 PERIOD_CUES = re.compile(r"đến|tới|mốc|giai đoạn|tầm nhìn|cuối kỳ|hết|nhiệm kỳ", I)
 
 # Sections whose numbers are results, diagnoses or budgets, not aims
@@ -147,8 +148,8 @@ PAST_SECTION = re.compile(r"KẾT QUẢ|THỰC TRẠNG|TỒN TẠI|HẠN CHẾ|N
                           r"Kết quả|Thực trạng|Tồn tại|Nguyên nhân|Tình hình|Kinh phí", 0)
 AIM_SECTION = re.compile(r"MỤC TIÊU|CHỈ TIÊU|KẾ HOẠCH|NHIỆM VỤ|ĐỊNH HƯỚNG|GIẢI PHÁP|Mục tiêu|Chỉ tiêu|Định hướng", 0)
 # Clauses that state thresholds or support levels, not aims
-NOT_AIM = re.compile(r"khen thưởng|được xét|đủ điều kiện|điều kiện (?:để|được|hưởng)|mức hỗ trợ|hỗ trợ tối đa|tiêu chí xét|vốn điều lệ|kinh phí|"
-                     r"ngân sách (?:trung ương|địa phương|tỉnh)|tổng nguồn vốn|vay vốn", I)
+NOT_AIM = Folded(r"khen thưởng|được xét|đủ điều kiện|điều kiện (?:để|được|hưởng)|mức hỗ trợ|hỗ trợ tối đa|tiêu chí xét|vốn điều lệ|kinh phí|"
+                     r"ngân sách (?:trung ương|địa phương|tỉnh)|tổng nguồn vốn|vay vốn")
 PER_UNIT_AFTER = re.compile(r"^\s*/\s*(?:xã|huyện|phường|thôn|quận|đơn vị)\b", I)
 PER_UNIT = re.compile(r"(?:mỗi|bình quân mỗi|bình quân một|một)\s+(?:xã|huyện|phường|thôn|quận|thị trấn|đơn vị cấp)", I)
 # Page furniture: lists of related articles, reader comments, menus

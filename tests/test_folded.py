@@ -1,0 +1,43 @@
+"""Folded patterns find exactly what their IGNORECASE originals find, at the same offsets."""
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from coopdata import targets as T
+from coopdata import vocabulary as V
+from coopdata.folded import Folded, lower_pattern
+
+CASES = ["Hiện nay toàn tỉnh có 120 HTX", "ĐẾN NĂM 2030 có 700 HTX", "Kết Quả Thực Hiện năm 2023, đã có 5 HTX",
+         "tới năm 2025 (İstanbul) trên 60%", "Số liệu: HIỆN CÓ 45 HTX", "Giai đoạn 2021 - 2025", "KHÔNG CÒN HTX yếu kém",
+         "ngày 15 tháng 3 năm 2024", "ít nhất 30 THT", "STT 1", "Tổ chức KTTT: 3 nghìn"]
+PATTERNS = [V.PAST, V.YEAR_PHRASE, V.YEAR_NOT_SCOPE, V.NOT_AIM, T._NOT_QUANTITY_BEFORE, T._HAS_FACT, T._WORD_NUM,
+            T._ANNUAL_WORD] + [p for _, p in V.COMPARATOR_BEFORE]
+ALPHABET = st.sampled_from(list("aăâbcdđeêhiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯHIKNTÝỲỶẠẢÃÁÀỆỄẾỀỂỌỎÕÓÒİ0123456789 .,;:%-/()"))
+
+
+def spans(p, s: str) -> list[tuple[int, int]]:
+    return [m.span() for m in p.finditer(s)]
+
+
+def test_escapes_and_group_names_are_kept():
+    assert lower_pattern(r"(?P<Y1>\d)\S\W\B[A-Z]KH") == r"(?P<Y1>\d)\S\W\B[a-z]kh"
+
+
+def test_known_sentences_match_alike():
+    for p in PATTERNS:
+        for s in CASES:
+            assert spans(p, s) == spans(p.slow, s), (p.pattern[:40], s)
+    assert spans(V.PAST, "Hiện nay toàn tỉnh có 120 HTX") == [(0, 8)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(ALPHABET, st.sampled_from(CASES)), max_size=40).map("".join))
+def test_any_text_matches_alike(s: str):
+    for p in PATTERNS:
+        assert spans(p, s) == spans(p.slow, s)
+        m, n = p.search(s), p.slow.search(s)
+        assert (m and m.span()) == (n and n.span())
+
+
+def test_sub_keeps_the_original_text_outside_matches():
+    p = Folded(r"hiện nay")
+    assert p.sub("", "HIỆN NAY Toàn Tỉnh") == " Toàn Tỉnh"
