@@ -48,8 +48,9 @@ def coverage_frame(plans: pl.DataFrame, targets: pl.DataFrame) -> pl.DataFrame:
 def _latest_per_province(plans: pl.DataFrame, targets: pl.DataFrame, level: str) -> pl.DataFrame:
     """Targets of each province's latest plan that states the metric and year (latest issue date first)."""
     meta = plans.select("plan_id", "admin_level", "issue_date")
-    t = targets.join(meta, on="plan_id", how="inner").filter(pl.col("admin_level") == level)
     key = ["metric", "target_year", "unit", "frequency", "sector"]
+    t = targets.select("plan_id", "province_code", *key, "value_low", "value_high")  # not the evidence text
+    t = t.join(meta, on="plan_id", how="inner").filter(pl.col("admin_level") == level)
     ranked = t.sort(["issue_date", "plan_id"], descending=[True, False], nulls_last=True)
     per_plan = ranked.group_by([*key, "province_code", "plan_id"], maintain_order=True).agg(
         value_low=pl.col("value_low").first(), value_high=pl.col("value_high").first(),

@@ -177,25 +177,27 @@ def signatures(raw_dir: Path) -> dict[str, str]:
     return out
 
 
-def _parse_one(args: tuple[str, str, dict, int, bool]):
-    from .tables import document_rows, parse_document
-    raw, rel, row, max_bytes, as_rows = args
+def _parse_one(args: tuple[str, str, dict, int, str]):
+    from .tables import document_rows, pack, parse_document
+    raw, rel, row, max_bytes, form = args
     read = read_one(Path(raw), rel, row, max_bytes)
+    out = read
     if isinstance(read, RawFile):
-        doc = decode(Path(raw), read)
-        if not isinstance(doc, Document):
-            return doc
-        parsed = parse_document(doc)
-        return document_rows(parsed) if as_rows else parsed
-    return read
+        out = decode(Path(raw), read)
+        if isinstance(out, Document):
+            out = parse_document(out)
+            if form != "parsed":
+                out = document_rows(out)
+    return pack(out) if form == "packed" else out
 
 
 def parse_files(raw_dir: Path, names: list[str], max_bytes: int = MAX_BYTES, workers: int = 1,
-                as_rows: bool = False) -> dict:
-    """Read and parse each named file of raw/ on `workers` processes: per name a ParsedDocument (or, with
-    as_rows, its DocumentRows) or the Rejected saying why it cannot be used."""
+                form: str = "parsed") -> dict:
+    """Read and parse each named file of raw/ on `workers` processes. Per name: a ParsedDocument, or with
+    form="rows" its DocumentRows, or with form="packed" those pickled (Packed); or the Rejected saying why the
+    file cannot be used (Packed too with form="packed")."""
     manifest = read_manifest(raw_dir)
-    jobs = [(str(raw_dir), rel, manifest.get(rel, {}), max_bytes, as_rows) for rel in names]
+    jobs = [(str(raw_dir), rel, manifest.get(rel, {}), max_bytes, form) for rel in names]
     if workers > 1 and len(jobs) > 50:
         from concurrent.futures import ProcessPoolExecutor
         with ProcessPoolExecutor(max_workers=workers) as pool:

@@ -173,4 +173,6 @@ def changelog_markdown(version: str, previous_version: str | None, changes: pl.D
 def write_csv(df: pl.DataFrame, path: Path) -> None:
     """UTF-8 with a byte-order mark, so spreadsheet programs show Vietnamese correctly; lists joined by '; '."""
     flat = df.with_columns([pl.col(c).list.join("; ") for c, t in df.schema.items() if isinstance(t, pl.List)])
-    path.write_bytes(b"\xef\xbb\xbf" + flat.write_csv().encode("utf-8"))
+    with path.open("wb") as f:
+        f.write(b"\xef\xbb\xbf")
+        flat.write_csv(f)

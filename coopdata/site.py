@@ -59,9 +59,10 @@ def overview_html(root: Path, version: str, tables: dict[str, pl.DataFrame], fil
     """root: the release folder (to read file sizes); files: paths relative to it, to link."""
     plans, targets, coverage = tables["plans"], tables["targets"], tables["coverage"]
     meta = plans.select("plan_id", "admin_level", "issue_date", "province_name")
-    coops = (targets.join(meta, on="plan_id").filter(
+    coops = (targets.filter(
         pl.col("metric") == "coops", pl.col("target_year") == 2030, pl.col("unit") == "count",
-        pl.col("sector").is_null(), pl.col("frequency") == "once", pl.col("admin_level") == "province")
+        pl.col("sector").is_null(), pl.col("frequency") == "once").join(meta, on="plan_id")
+        .filter(pl.col("admin_level") == "province")
         .sort(["issue_date", "plan_id"], descending=[True, False], nulls_last=True)
         .group_by("province_name", maintain_order=True).first().sort("value_low", descending=True))
     chart = _bar_chart([(r["province_name"], r["value_low"]) for r in coops.iter_rows(named=True)])

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import pickle
 import re
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from importlib import resources
@@ -16,7 +18,7 @@ from .plans import PlanMeta, extract_plan
 from .provinces import province_by_name
 from .targets import Target, extract_targets
 
-__all__ = ["ParsedDocument", "DocumentRows", "parse_document", "document_rows", "frames_from_rows", "plans_frame", "targets_frame", "deadlines_frame",
+__all__ = ["ParsedDocument", "DocumentRows", "parse_document", "document_rows", "frames_from_rows", "combine_rows", "Packed", "pack", "plans_frame", "targets_frame", "deadlines_frame",
            "documents_frame", "quarantine_frame", "metrics_frame", "stable_id", "TABLE_ORDER"]
 
 TABLE_ORDER = {
@@ -173,6 +175,74 @@ def document_rows(p: ParsedDocument) -> DocumentRows:
 def frames_from_rows(docs: list[DocumentRows]) -> dict[str, pl.DataFrame]:
     """The tables of many documents, each one frame sorted for byte-stable output."""
     return {t: _frame([r for d in docs for r in d.rows.get(t, ())], t) for t in _ROWS_OF}
+
+
+def combine_rows(values: Iterable[DocumentRows | Rejected], chunk: int = 500
+                 ) -> tuple[dict[str, pl.DataFrame], list[Rejected]]:
+    """The tables of many files (given in file-name order, or they are sorted at the end), and what was set aside.
+
+    Of byte-identical files the first is kept and the others set aside as duplicates. Frames are built a chunk
+    of files at a time, so a 10 000-file corpus never holds all its rows as Python objects at once.
+    """
+    seen: dict[str, str] = {}
+    rejected: list[Rejected] = []
+    parts: dict[str, list[pl.DataFrame]] = {t: [] for t in _ROWS_OF}
+    batch: list[DocumentRows] = []
+    in_order, last = True, ""
+
+    def flush() -> None:
+        for t in _ROWS_OF:
+            rows = [r for d in batch for r in d.rows.get(t, ())]
+            if rows:
+                parts[t].append(_frame(rows, t))  # sorted within the chunk
+        batch.clear()
+
+    for v in values:
+        if isinstance(v, Rejected):
+            rejected.append(v)
+            continue
+        in_order, last = in_order and v.source_file >= last, v.source_file
+        if v.raw_sha256 in seen:
+            rejected.append(Rejected(v.source_file, v.raw_sha256, "inventory", "duplicate",
+                                     f"same bytes as {seen[v.raw_sha256]}"))
+        else:
+            seen[v.raw_sha256] = v.source_file
+            batch.append(v)
+            if len(batch) >= chunk:
+                flush()
+    flush()
+    frames = {}
+    for t in _ROWS_OF:
+        df = pl.concat(parts[t], rechunk=False) if parts[t] else pl.DataFrame(schema=dtypes(t))
+        parts[t].clear()
+        order = TABLE_ORDER.get(t)
+        if not in_order and order and df.height:  # chunks in file order are already in table order
+            df = df.sort(order, maintain_order=True)
+        frames[t] = df
+    return frames, rejected
+
+
+@dataclass(frozen=True)
+class Packed:
+    """A file's result (DocumentRows or Rejected) pickled by the worker that made it, with a summary.
+
+    The process that collects thousands of results only stores the bytes (they are the pickle of the value,
+    so reading them back needs nothing special); it never holds every file's rows as objects.
+    """
+
+    data: bytes
+    status: str  # "parsed", or the reason the file was set aside
+    targets: int
+    deadlines: int
+
+    def load(self) -> DocumentRows | Rejected:
+        return pickle.loads(self.data)
+
+
+def pack(value: DocumentRows | Rejected) -> Packed:
+    parsed = isinstance(value, DocumentRows)
+    return Packed(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), "parsed" if parsed else value.reason,
+                  value.count("targets") if parsed else 0, value.count("deadlines") if parsed else 0)
 
 
 RAW_FILES_SCHEMA = {"source_file": pl.Utf8, "sha256": pl.Utf8, "bytes": pl.Int64, "encoding": pl.Utf8,

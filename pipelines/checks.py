@@ -45,13 +45,14 @@ def release_quality_gate(release_staging: dict) -> dg.AssetCheckResult:
     import json
     from pathlib import Path
 
-    from coopdata.gx_gate import gate_html, run_gate
+    from coopdata.gx_gate import gate_columns, gate_html, run_gate
     from coopdata.provinces import provinces as province_list
     from schemas._common import metric_codes
 
     root = Path(release_staging["staging"])
     names = ["plans", "targets", "deadlines", "coverage", "provinces", "provinces_2025"]
-    tables = {n: pl.read_parquet(root / "parquet" / f"{n}.parquet") for n in names}
+    wanted = gate_columns()
+    tables = {n: pl.read_parquet(root / "parquet" / f"{n}.parquet", columns=wanted.get(n) or None) for n in names}
     result = run_gate(tables, metric_codes(), [p.code for p in province_list()])
     (root / "quality").mkdir(exist_ok=True)
     (root / "quality" / "gate.html").write_text(gate_html(result, release_staging["version"]), encoding="utf-8")

@@ -5,6 +5,11 @@ import os
 import sys
 from pathlib import Path
 
+# polars allocates through jemalloc, which by default keeps freed pages for ~10 s: a build's steps, seconds
+# apart, would then stack their peaks. Handing pages back at once keeps a 10 000-plan build under 1 GB.
+# (Read when polars is first loaded, so it is set before anything imports it.)
+os.environ.setdefault("_RJEM_MALLOC_CONF", "dirty_decay_ms:0,muzzy_decay_ms:0")
+
 
 def _build(args: argparse.Namespace) -> int:
     import dagster as dg

@@ -3,9 +3,8 @@ import dagster as dg
 import polars as pl
 
 from coopdata import config
-from coopdata.ingest import Rejected, first_of_duplicates, manifest_problems, parse_files, read_manifest
+from coopdata.ingest import parse_files
 from coopdata.preview import markdown_preview
-from coopdata.tables import DocumentRows
 
 from ..resources import CoopdataPaths
 
@@ -28,25 +27,14 @@ def _meta(df: pl.DataFrame, **extra) -> dict:
                       "file to raw/ re-runs only its partition.")
 def document(context: dg.AssetExecutionContext, paths: CoopdataPaths):
     out = parse_files(paths.raw(), list(context.partition_keys), config.max_bytes(), workers=config.workers(),
-                      as_rows=True)
-    used = [v for v in out.values() if isinstance(v, DocumentRows)]
-    metadata = {"parsed": len(used), "set_aside": len(out) - len(used), "targets": sum(v.count("targets") for v in used)}
+                      form="packed")
+    used = [v for v in out.values() if v.status == "parsed"]
+    metadata = {"parsed": len(used), "set_aside": len(out) - len(used), "targets": sum(v.targets for v in used)}
     if len(out) == 1:  # a range run attaches its metadata to every partition's event: counts only, then
-        summary = pl.DataFrame([dict(source_file=k, status="parsed" if isinstance(v, DocumentRows) else v.reason,
-                                     targets=v.count("targets") if isinstance(v, DocumentRows) else 0,
-                                     deadlines=v.count("deadlines") if isinstance(v, DocumentRows) else 0)
+        summary = pl.DataFrame([dict(source_file=k, status=v.status, targets=v.targets, deadlines=v.deadlines)
                                 for k, v in out.items()])
         metadata.update({"dagster/row_count": 1, "preview": dg.MetadataValue.md(markdown_preview(summary))})
     else:
         context.log.info(f"parsed {len(used)} of {len(out)} files; {len(out) - len(used)} set aside")
     context.add_output_metadata(metadata)
     return out if len(context.partition_keys) > 1 else out[context.partition_keys[0]]
-
-
-def combine(document: dict, paths: CoopdataPaths) -> tuple[list[DocumentRows], list[Rejected]]:
-    """Rows of every current partition, in file order; byte-identical copies and manifest problems set aside."""
-    used = [v for v in document.values() if isinstance(v, DocumentRows)]
-    rejected = [v for v in document.values() if isinstance(v, Rejected)]
-    kept, dupes = first_of_duplicates(used)
-    rejected += dupes + manifest_problems(paths.raw(), read_manifest(paths.raw()))
-    return kept, rejected

@@ -7,10 +7,13 @@ is most of the work); each table is still its own asset with its own check.
 import dagster as dg
 import polars as pl
 
-from coopdata.tables import RAW_FILES_SCHEMA, frames_from_rows, metrics_frame, quarantine_frame
+from collections.abc import Mapping
+
+from coopdata.ingest import manifest_problems, read_manifest
+from coopdata.tables import RAW_FILES_SCHEMA, combine_rows, metrics_frame, quarantine_frame
 
 from ..resources import CoopdataPaths
-from .ingest import _meta, combine
+from .ingest import _meta
 
 _TABLES = {
     "raw_files": ("ingest", "The inventory of raw/: every file with its sha256, size, the encoding or reader it was "
@@ -31,9 +34,9 @@ _PREVIEW = {"plans": ["source_file", "doc_number", "issue_date", "province_name"
 
 @dg.multi_asset(outs={name: dg.AssetOut(group_name=group, description=text) for name, (group, text) in _TABLES.items()},
                 can_subset=False)
-def parse_tables(document: dict, paths: CoopdataPaths):
-    used, rejected = combine(document, paths)
-    frames = frames_from_rows(used)
+def parse_tables(document: Mapping, paths: CoopdataPaths):
+    frames, rejected = combine_rows(document.values())  # partitions are read one by one, in file-name order
+    rejected += manifest_problems(paths.raw(), read_manifest(paths.raw()))
     quarantine = quarantine_frame(rejected)
     set_aside = pl.DataFrame([dict(source_file=r.source_file, sha256=r.raw_sha256, bytes=None, encoding=None,
                                    status="set aside", reason=r.reason, source_url=None, province_override=None,

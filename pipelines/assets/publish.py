@@ -87,7 +87,8 @@ def overview_page(release_staging: dict) -> dg.MaterializeResult:
           "(warehouse/parquet/, coopdata.duckdb, datapackage.json, …) stay the same.")
 def warehouse(release_staging: dict, paths: CoopdataPaths) -> dg.MaterializeResult:
     root = Path(release_staging["staging"])
-    tables = {n: pl.read_parquet(root / "parquet" / f"{n}.parquet") for n in PUBLISHED}
+    # the descriptor needs each table's columns, not its rows
+    tables = {n: pl.DataFrame(schema=pl.read_parquet_schema(root / "parquet" / f"{n}.parquet")) for n in PUBLISHED}
     sources = [{"title": "Provincial plans and programmes, seed texts and restatements in raw/ (see plans.source_url)"},
                {"title": "vietnamadminunits 1.0.4 (MIT): provinces, 2025 units and crosswalk"}]
     package = datapackage(root, tables, TABLES, release_staging["version"], release_staging["created"], sources)
@@ -95,7 +96,7 @@ def warehouse(release_staging: dict, paths: CoopdataPaths) -> dg.MaterializeResu
     final = promote(paths.warehouse(), root, release_staging["release_id"])
     listing = pl.DataFrame({"file": [r["path"] for r in package["resources"]],
                             "bytes": [r["bytes"] for r in package["resources"]]})
+    n_targets = pl.scan_parquet(final / "parquet" / "targets.parquet").select(pl.len()).collect().item()
     return dg.MaterializeResult(metadata={"release": final.name, "version": release_staging["version"],
-                                          "path": str(paths.warehouse()),
-                                          "dagster/row_count": tables["targets"].height,
+                                          "path": str(paths.warehouse()), "dagster/row_count": n_targets,
                                           "preview": dg.MetadataValue.md(markdown_preview(listing, rows=20))})
