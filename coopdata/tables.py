@@ -179,16 +179,17 @@ def frames_from_rows(docs: list[DocumentRows]) -> dict[str, pl.DataFrame]:
 
 def combine_rows(values: Iterable[DocumentRows | Rejected], chunk: int = 500
                  ) -> tuple[dict[str, pl.DataFrame], list[Rejected]]:
-    """The tables of many files (given in file-name order, or they are sorted at the end), and what was set aside.
+    """The tables of many files given in file-name order, and what was set aside.
 
-    Of byte-identical files the first is kept and the others set aside as duplicates. Frames are built a chunk
-    of files at a time, so a 10 000-file corpus never holds all its rows as Python objects at once.
+    Of byte-identical files the first by name is kept and the others set aside as duplicates. Frames are built
+    a chunk of files at a time, each chunk sorted, so a 10 000-file corpus never holds all its rows as Python
+    objects at once and never needs a sort over everything.
     """
     seen: dict[str, str] = {}
     rejected: list[Rejected] = []
     parts: dict[str, list[pl.DataFrame]] = {t: [] for t in _ROWS_OF}
     batch: list[DocumentRows] = []
-    in_order, last = True, ""
+    last = ""
 
     def flush() -> None:
         for t in _ROWS_OF:
@@ -201,7 +202,9 @@ def combine_rows(values: Iterable[DocumentRows | Rejected], chunk: int = 500
         if isinstance(v, Rejected):
             rejected.append(v)
             continue
-        in_order, last = in_order and v.source_file >= last, v.source_file
+        if v.source_file < last:
+            raise ValueError(f"files must come in name order: {v.source_file} after {last}")
+        last = v.source_file
         if v.raw_sha256 in seen:
             rejected.append(Rejected(v.source_file, v.raw_sha256, "inventory", "duplicate",
                                      f"same bytes as {seen[v.raw_sha256]}"))
@@ -215,10 +218,7 @@ def combine_rows(values: Iterable[DocumentRows | Rejected], chunk: int = 500
     for t in _ROWS_OF:
         df = pl.concat(parts[t], rechunk=False) if parts[t] else pl.DataFrame(schema=dtypes(t))
         parts[t].clear()
-        order = TABLE_ORDER.get(t)
-        if not in_order and order and df.height:  # chunks in file order are already in table order
-            df = df.sort(order, maintain_order=True)
-        frames[t] = df
+        frames[t] = df  # sorted chunks of files in name order: the whole is in table order
     return frames, rejected
 
 

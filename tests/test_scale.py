@@ -1,0 +1,81 @@
+"""What makes a 10 000-file build fit: rows combined a chunk at a time, results packed where they are made,
+partitions read one at a time, and an event log that records a range run's partitions in batches."""
+import pickle
+import shutil
+
+import dagster as dg
+import polars as pl
+import pytest
+
+from coopdata.ingest import Rejected, parse_files
+from coopdata.tables import DocumentRows, Packed, combine_rows, frames_from_rows
+from pipelines.assets.ingest import raw_file_partitions
+from pipelines.build import build
+from pipelines.io import PartitionedPickleIOManager, StoredPartitions
+from pipelines.resources import CoopdataPaths
+
+from .conftest import RAW
+
+
+@pytest.fixture(scope="module")
+def rows() -> list[DocumentRows]:
+    names = sorted(p.name for p in RAW.glob("*.txt"))
+    out = parse_files(RAW, names, form="rows")
+    return [out[n] for n in names]
+
+
+def test_chunked_combination_equals_the_whole(rows):
+    whole = frames_from_rows(rows)
+    for chunk in (1, 3, 500):
+        frames, rejected = combine_rows(rows, chunk=chunk)
+        assert rejected == []
+        for table, df in whole.items():
+            assert frames[table].equals(df), (table, chunk)
+    assert whole["targets"].height > 400 and whole["documents"].height == len(rows)
+
+
+def test_copies_are_set_aside_and_order_is_required(rows):
+    copy = DocumentRows("zz_copy.txt", rows[5].raw_sha256, rows[5].rows)
+    frames, rejected = combine_rows([*rows, Rejected("zy.bin", None, "decode", "binary", ""), copy], chunk=4)
+    assert frames["targets"].equals(frames_from_rows(rows)["targets"])
+    assert [(r.source_file, r.reason, r.detail) for r in rejected] == [
+        ("zy.bin", "binary", ""), ("zz_copy.txt", "duplicate", f"same bytes as {rows[5].source_file}")]
+    with pytest.raises(ValueError, match="name order"):
+        combine_rows(list(reversed(rows)))
+
+
+def test_packed_results_are_stored_as_the_pickle_of_the_value(tmp_path, rows):
+    packed = parse_files(RAW, [rows[0].source_file], form="packed")[rows[0].source_file]
+    assert isinstance(packed, Packed) and packed.status == "parsed" and packed.targets == len(rows[0].rows["targets"])
+    io = PartitionedPickleIOManager(base_dir=str(tmp_path))
+    path = io.path_for(dg.AssetKey("document"), rows[0].source_file)
+    io._write(path, packed)
+    assert pickle.loads(path.read_bytes()) == rows[0]
+    stored = StoredPartitions({"b": path, "a": path})
+    assert list(stored) == ["a", "b"] and stored["a"] == rows[0]
+
+
+def test_batched_event_log_records_every_partition(tmp_path):
+    """The build on the project's instance storage (dagster.yaml): one materialisation per file, one planned
+    event per asset, and the instance reads back the same after it is reopened."""
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW, raw)
+    files = sorted(p.name for p in raw.iterdir() if p.name != "manifest.csv")
+    paths = CoopdataPaths(raw_dir=str(raw), warehouse_dir=str(tmp_path / "wh"))
+    storage = {"custom": {"module": "pipelines.storage", "class": "CoopdataSqliteStorage",
+                          "config": {"base_dir": str(tmp_path / "dagster")}}}
+    with dg.instance_for_test(overrides={"storage": storage}) as instance:
+        assert type(instance.event_log_storage).__name__ == "BatchedSqliteEventLogStorage"
+        result = build(paths, instance)
+        assert result.success
+        key = dg.AssetKey("document")
+        assert sorted(instance.get_materialized_partitions(key)) == files
+        planned = instance.get_records_for_run(result.run_id,
+                                               of_type=dg.DagsterEventType.ASSET_MATERIALIZATION_PLANNED).records
+        assert sum(r.event_log_entry.dagster_event.asset_key == key for r in planned) == 1
+        latest = instance.get_latest_materialization_event(key)
+        assert latest.dagster_event.partition in files and latest.run_id == result.run_id
+        assert set(instance.get_dynamic_partitions(raw_file_partitions.name)) == set(files)
+    with dg.instance_for_test(overrides={"storage": storage}) as reopened:
+        assert sorted(reopened.get_materialized_partitions(dg.AssetKey("document"))) == files
+        assert pl.read_parquet(tmp_path / "wh" / "parquet" / "plans.parquet").height == len(files)
