@@ -10,6 +10,8 @@ export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
 export DAGSTER_HOME := $(CURDIR)
 export DAGSTER_STATE_DIR := $(CURDIR)/.dagster
 export DAGSTER_COMPUTE_LOGS_DIR := $(CURDIR)/.dagster/logs
+# polars' allocator hands freed pages back at once (see pipelines/cli.py): also for runs the UI launches
+export _RJEM_MALLOC_CONF ?= dirty_decay_ms:0,muzzy_decay_ms:0
 PORT ?= 3000
 
 .PHONY: build test ui install clean chromium bench

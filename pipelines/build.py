@@ -4,8 +4,11 @@ With a persistent Dagster instance (DAGSTER_HOME set, as `make build` does) a bu
 are new or changed since the last successful build; everything else is read back from stored partitions.
 """
 import json
+from contextlib import contextmanager
+from unittest import mock
 
 import dagster as dg
+from dagster._core.execution import execute_in_process as _eip
 
 from coopdata.ingest import list_raw, signatures
 
@@ -17,6 +20,21 @@ from .resources import CoopdataPaths
 
 CHECKS = [*schema_checks, release_quality_gate, every_raw_file_accounted_for]
 MAX_SINGLE_RUNS = 20
+
+
+@contextmanager
+def _outputs_not_kept():
+    """dg.materialize keeps every step's output in memory until the run ends (for result.output_for_node):
+    at 10 000 files, every table and every parsed file at once (~300 MB). The values are in the IO manager
+    already and a build never reads them from the result, so they are not kept. Dagster's own switch for
+    this (output_capturing_enabled) is not exposed by materialize, hence the patch; tests cover the builds."""
+    real = _eip.core_execute_in_process
+
+    def no_capture(*args, **kwargs):
+        return real(*args, **{**kwargs, "output_capturing_enabled": False})
+
+    with mock.patch.object(_eip, "core_execute_in_process", no_capture):
+        yield
 
 
 def sync_partitions(instance: dg.DagsterInstance, files: list[str]) -> tuple[list[str], list[str]]:
@@ -50,6 +68,12 @@ def _to_parse(paths: CoopdataPaths, keys: list[str], sigs: dict[str, str], full:
 def build(paths: CoopdataPaths, instance: dg.DagsterInstance, log_level: str = "WARNING",
           full: bool = False) -> dg.ExecuteInProcessResult:
     """Parse what is new or changed (everything on a fresh instance or with full=True), then publish."""
+    with _outputs_not_kept():
+        return _build(paths, instance, log_level, full)
+
+
+def _build(paths: CoopdataPaths, instance: dg.DagsterInstance, log_level: str, full: bool
+           ) -> dg.ExecuteInProcessResult:
     files = list_raw(paths.raw())
     sigs = signatures(paths.raw())
     sync_partitions(instance, files)
