@@ -1,4 +1,5 @@
-"""Ingest: each raw file read on its own (one partition per file), then the inventory and documents of raw/."""
+"""Ingest: each raw file read and parsed on its own (one partition per file); the inventory of raw/ (raw_files) is
+built with the parse tables, from the same read of every partition (assets/parse.py)."""
 import dagster as dg
 import polars as pl
 
