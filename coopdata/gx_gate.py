@@ -84,15 +84,18 @@ def gate_columns() -> dict[str, list[str]]:
     for name, expectations in _suite({}, [], []).items():
         table = name.split("_")[0] if name.startswith("targets_") else name
         cols = out.setdefault(table, ["unit"] if table == "targets" else [])
-        cols += [c for e in expectations for k in ("column", "column_A", "column_B") if (c := getattr(e, k, None))]
+        cols += _columns_of(expectations)
     return {t: list(dict.fromkeys(c)) for t, c in out.items()}
+
+
+def _columns_of(expectations: list) -> list[str]:
+    return [c for e in expectations for k in ("column", "column_A", "column_B") if (c := getattr(e, k, None))]
 
 
 def _for_gx(df: pl.DataFrame, expectations: list) -> "pd.DataFrame":
     """The columns the expectations read, as pandas (GX's engine): converting whole tables, evidence text
     and all, would cost hundreds of MB at 10 000 plans for nothing."""
-    used = [c for e in expectations for k in ("column", "column_A", "column_B") if (c := getattr(e, k, None))]
-    keep = list(dict.fromkeys(c for c in used if c in df.columns)) or df.columns[:1]
+    keep = list(dict.fromkeys(c for c in _columns_of(expectations) if c in df.columns)) or df.columns[:1]
     df = df.select(keep)
     return df.with_columns([pl.col(c).list.join("; ") for c, t in df.schema.items() if isinstance(t, pl.List)]).to_pandas()
 

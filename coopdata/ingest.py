@@ -11,7 +11,7 @@ from .formats import FormatError, extract_text
 from .text import normalise
 
 __all__ = ["RawFile", "Document", "Rejected", "read_manifest", "inventory", "decode", "list_raw", "reconcile",
-           "read_one", "manifest_problems", "first_of_duplicates", "signatures", "parse_files",
+           "read_one", "manifest_problems", "first_of_duplicates", "duplicate_of", "signatures", "parse_files",
            "MANIFEST", "MAX_BYTES"]
 
 MANIFEST = "manifest.csv"
@@ -118,14 +118,18 @@ def manifest_problems(raw_dir: Path, manifest: dict[str, dict[str, str]]) -> lis
     return out
 
 
-def first_of_duplicates(items: list) -> tuple[list, list[Rejected]]:
+def duplicate_of(name: str, digest: str | None, first: str) -> Rejected:
+    return Rejected(name, digest, "inventory", "duplicate", f"same bytes as {first}")
+
+
+def first_of_duplicates(items: list[RawFile | Document]) -> tuple[list, list[Rejected]]:
     """Keep the first file (by name) of each set of byte-identical files; the others are duplicates."""
     seen: dict[str, str] = {}
     kept, dupes = [], []
     for item in sorted(items, key=lambda x: x.source_file):
-        digest = item.sha256 if isinstance(item, RawFile) else item.raw_sha256  # Document or DocumentRows
+        digest = item.sha256 if isinstance(item, RawFile) else item.raw_sha256
         if digest in seen:
-            dupes.append(Rejected(item.source_file, digest, "inventory", "duplicate", f"same bytes as {seen[digest]}"))
+            dupes.append(duplicate_of(item.source_file, digest, seen[digest]))
         else:
             seen[digest] = item.source_file
             kept.append(item)

@@ -13,12 +13,12 @@ from importlib import resources
 import polars as pl
 
 from .deadlines import Deadline, extract_deadlines
-from .ingest import Document, Rejected
+from .ingest import Document, Rejected, duplicate_of
 from .plans import PlanMeta, extract_plan
 from .provinces import province_by_name
 from .targets import Target, extract_targets
 
-__all__ = ["ParsedDocument", "DocumentRows", "parse_document", "document_rows", "frames_from_rows", "combine_rows", "Packed", "pack", "plans_frame", "targets_frame", "deadlines_frame",
+__all__ = ["ParsedDocument", "DocumentRows", "parse_document", "document_rows", "combine_rows", "raw_files_frame", "Packed", "pack", "plans_frame", "targets_frame", "deadlines_frame",
            "documents_frame", "quarantine_frame", "metrics_frame", "stable_id", "TABLE_ORDER"]
 
 TABLE_ORDER = {
@@ -172,11 +172,6 @@ def document_rows(p: ParsedDocument) -> DocumentRows:
                         {t: tuple(tuple(r[c] for c in columns(t)) for r in f(p)) for t, f in _ROWS_OF.items()})
 
 
-def frames_from_rows(docs: list[DocumentRows]) -> dict[str, pl.DataFrame]:
-    """The tables of many documents, each one frame sorted for byte-stable output."""
-    return {t: _frame([r for d in docs for r in d.rows.get(t, ())], t) for t in _ROWS_OF}
-
-
 def combine_rows(values: Iterable[DocumentRows | Rejected], chunk: int = 500
                  ) -> tuple[dict[str, pl.DataFrame], list[Rejected]]:
     """The tables of many files given in file-name order, and what was set aside.
@@ -206,8 +201,7 @@ def combine_rows(values: Iterable[DocumentRows | Rejected], chunk: int = 500
             raise ValueError(f"files must come in name order: {v.source_file} after {last}")
         last = v.source_file
         if v.raw_sha256 in seen:
-            rejected.append(Rejected(v.source_file, v.raw_sha256, "inventory", "duplicate",
-                                     f"same bytes as {seen[v.raw_sha256]}"))
+            rejected.append(duplicate_of(v.source_file, v.raw_sha256, seen[v.raw_sha256]))
         else:
             seen[v.raw_sha256] = v.source_file
             batch.append(v)
@@ -243,6 +237,14 @@ def pack(value: DocumentRows | Rejected) -> Packed:
     parsed = isinstance(value, DocumentRows)
     return Packed(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), "parsed" if parsed else value.reason,
                   value.count("targets") if parsed else 0, value.count("deadlines") if parsed else 0)
+
+
+def raw_files_frame(used: pl.DataFrame, rejected: list[Rejected]) -> pl.DataFrame:
+    """The inventory of raw/: the used files' rows and one row per file set aside, in file order."""
+    aside = pl.DataFrame([dict(source_file=r.source_file, sha256=r.raw_sha256, bytes=None, encoding=None,
+                               status="set aside", reason=r.reason, source_url=None, province_override=None,
+                               notes=r.detail) for r in rejected], schema=RAW_FILES_SCHEMA)
+    return pl.concat([used, aside]).sort("source_file", maintain_order=True)
 
 
 RAW_FILES_SCHEMA = {"source_file": pl.Utf8, "sha256": pl.Utf8, "bytes": pl.Int64, "encoding": pl.Utf8,

@@ -8,7 +8,8 @@ import polars as pl
 import pytest
 
 from coopdata.ingest import Rejected, parse_files
-from coopdata.tables import DocumentRows, Packed, combine_rows, frames_from_rows
+from coopdata.tables import (DocumentRows, Packed, combine_rows, deadlines_frame, documents_frame, plans_frame,
+                             targets_frame)
 from pipelines.assets.ingest import raw_file_partitions
 from pipelines.build import build
 from pipelines.io import PartitionedPickleIOManager, StoredPartitions
@@ -17,15 +18,25 @@ from pipelines.resources import CoopdataPaths
 from .conftest import RAW
 
 
+NAMES = sorted(p.name for p in RAW.glob("*.txt"))
+
+
 @pytest.fixture(scope="module")
 def rows() -> list[DocumentRows]:
-    names = sorted(p.name for p in RAW.glob("*.txt"))
-    out = parse_files(RAW, names, form="rows")
-    return [out[n] for n in names]
+    out = parse_files(RAW, NAMES, form="rows")
+    return [out[n] for n in NAMES]
 
 
-def test_chunked_combination_equals_the_whole(rows):
-    whole = frames_from_rows(rows)
+@pytest.fixture(scope="module")
+def whole() -> dict[str, pl.DataFrame]:
+    """The tables built the direct way, from the parsed documents."""
+    out = parse_files(RAW, NAMES)
+    parsed = [out[n] for n in NAMES]
+    return {"plans": plans_frame(parsed), "targets": targets_frame(parsed), "deadlines": deadlines_frame(parsed),
+            "documents": documents_frame([p.doc for p in parsed])}
+
+
+def test_chunked_combination_equals_the_whole(rows, whole):
     for chunk in (1, 3, 500):
         frames, rejected = combine_rows(rows, chunk=chunk)
         assert rejected == []
@@ -34,10 +45,10 @@ def test_chunked_combination_equals_the_whole(rows):
     assert whole["targets"].height > 400 and whole["documents"].height == len(rows)
 
 
-def test_copies_are_set_aside_and_order_is_required(rows):
+def test_copies_are_set_aside_and_order_is_required(rows, whole):
     copy = DocumentRows("zz_copy.txt", rows[5].raw_sha256, rows[5].rows)
     frames, rejected = combine_rows([*rows, Rejected("zy.bin", None, "decode", "binary", ""), copy], chunk=4)
-    assert frames["targets"].equals(frames_from_rows(rows)["targets"])
+    assert frames["targets"].equals(whole["targets"])
     assert [(r.source_file, r.reason, r.detail) for r in rejected] == [
         ("zy.bin", "binary", ""), ("zz_copy.txt", "duplicate", f"same bytes as {rows[5].source_file}")]
     with pytest.raises(ValueError, match="name order"):

@@ -10,7 +10,7 @@ import polars as pl
 from collections.abc import Mapping
 
 from coopdata.ingest import manifest_problems, read_manifest
-from coopdata.tables import RAW_FILES_SCHEMA, combine_rows, metrics_frame, quarantine_frame
+from coopdata.tables import combine_rows, metrics_frame, quarantine_frame, raw_files_frame
 
 from ..resources import CoopdataPaths
 from .ingest import _meta
@@ -38,10 +38,7 @@ def parse_tables(document: Mapping, paths: CoopdataPaths):
     frames, rejected = combine_rows(document.values())  # partitions are read one by one, in file-name order
     rejected += manifest_problems(paths.raw(), read_manifest(paths.raw()))
     quarantine = quarantine_frame(rejected)
-    set_aside = pl.DataFrame([dict(source_file=r.source_file, sha256=r.raw_sha256, bytes=None, encoding=None,
-                                   status="set aside", reason=r.reason, source_url=None, province_override=None,
-                                   notes=r.detail) for r in rejected], schema=RAW_FILES_SCHEMA)
-    out = {"raw_files": pl.concat([frames["raw_files"], set_aside]).sort("source_file", maintain_order=True),
+    out = {"raw_files": raw_files_frame(frames["raw_files"], rejected),
            "plans": frames["plans"], "targets": frames["targets"], "deadlines": frames["deadlines"],
            "document_texts": frames["documents"], "quarantine": quarantine}
     for name, df in out.items():
