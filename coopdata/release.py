@@ -17,13 +17,14 @@ __all__ = ["release_version", "datapackage", "data_dictionary", "changes_frame",
 LICENSE = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
            "title": "Creative Commons Attribution 4.0"}
 TITLES = {
-    "plans": "Plans, programmes and strategies", "targets": "Quantified targets", "deadlines": "Deadlines",
+    "plans": "Plans, programmes and strategies", "targets": "Quantified targets",
+    "target_candidates": "Facts waiting for review (not published as targets)", "deadlines": "Deadlines",
     "quarantine": "Inputs set aside", "documents": "Normalised texts", "metrics": "Metric vocabulary",
     "provinces": "Provinces until 30 June 2025", "provinces_2025": "Provincial units from 1 July 2025",
     "coverage": "Coverage of the 63 provinces", "national_comparison": "Provinces against the national targets",
     "changes": "Changes since the previous release",
 }
-PRIMARY_KEYS = {"plans": ["plan_id"], "targets": ["target_id"], "deadlines": ["deadline_id"],
+PRIMARY_KEYS = {"plans": ["plan_id"], "targets": ["target_id"], "target_candidates": ["target_id"], "deadlines": ["deadline_id"],
                 "documents": ["source_file"], "metrics": ["metric"], "provinces": ["province_code"],
                 "provinces_2025": ["province_code_2025"], "coverage": ["province_code"],
                 "national_comparison": ["metric", "target_year", "unit"], "changes": ["target_id", "change"]}

@@ -16,6 +16,7 @@ from .deadlines import Deadline, extract_deadlines
 from .ingest import Document, Rejected, duplicate_of
 from .plans import PlanMeta, extract_plan
 from .provinces import province_by_name
+from .confidence import score_targets
 from .targets import Target, extract_targets
 
 __all__ = ["ParsedDocument", "DocumentRows", "parse_document", "document_rows", "combine_rows", "raw_files_frame", "Packed", "pack", "plans_frame", "targets_frame", "deadlines_frame",
@@ -24,6 +25,7 @@ __all__ = ["ParsedDocument", "DocumentRows", "parse_document", "document_rows", 
 TABLE_ORDER = {
     "plans": ["source_file"],
     "targets": ["source_file", "char_start", "metric", "target_id"],
+    "target_candidates": ["source_file", "char_start", "metric", "target_id"],
     "deadlines": ["source_file", "char_start", "deadline_id"],
     "documents": ["source_file"],
     "quarantine": ["source_file", "stage"],
@@ -48,6 +50,7 @@ class ParsedDocument:
     plan: PlanMeta
     targets: tuple[Target, ...]
     deadlines: tuple[Deadline, ...]
+    candidates: tuple[Target, ...] = ()  # facts below the confidence threshold: published for review only
 
     @property
     def plan_id(self) -> str:
@@ -72,9 +75,11 @@ def parse_document(doc: Document) -> ParsedDocument:
         if p:
             plan = PlanMeta(**{**asdict(plan), "province": p, "province_source": "manifest",
                                "admin_level": "province" if plan.admin_level == "unknown" else plan.admin_level})
-    targets = tuple(extract_targets(doc.text, _doc_year(plan), plan.issue_date.year if plan.issue_date else None))
+    issue_year = plan.issue_date.year if plan.issue_date else None
+    facts = extract_targets(doc.text, _doc_year(plan), issue_year)
+    targets, candidates = score_targets(doc.text, facts, issue_year)
     deadlines = tuple(extract_deadlines(doc.text, plan.issue_date))
-    return ParsedDocument(doc, plan, targets, deadlines)
+    return ParsedDocument(doc, plan, targets, deadlines, candidates)
 
 
 def plan_rows(p: ParsedDocument) -> list[dict]:
@@ -94,10 +99,23 @@ def plan_rows(p: ParsedDocument) -> list[dict]:
 
 
 def target_rows(p: ParsedDocument) -> list[dict]:
+    """The published facts of a document (confidence at or above the model's threshold)."""
+    return _fact_rows(p, p.targets)
+
+
+def candidate_rows(p: ParsedDocument) -> list[dict]:
+    """The facts the decision step is unsure of: same columns as targets, plus why they wait for review."""
+    rows = _fact_rows(p, p.candidates)
+    for r in rows:
+        r["review_reason"] = f"low confidence {r['confidence']:.2f}" + (f": {r['reasons']}" if r["reasons"] else "")
+    return rows
+
+
+def _fact_rows(p: ParsedDocument, facts: tuple[Target, ...]) -> list[dict]:
     code = p.plan.province.code if p.plan.province else None
     code_2025 = p.plan.province.code_2025 if p.plan.province else None
     rows = []
-    for t in p.targets:
+    for t in facts:
         row = dict(vars(t))  # flat dataclass: a copy of its fields (asdict would deep-copy, 10x slower)
         row.update(plan_id=p.plan_id, source_file=p.doc.source_file, raw_sha256=p.doc.raw_sha256, province_code=code,
                    province_code_2025=code_2025)
@@ -162,7 +180,7 @@ class DocumentRows:
         return len(self.rows.get(table, ()))
 
 
-_ROWS_OF = {"plans": plan_rows, "targets": target_rows, "deadlines": deadline_rows,
+_ROWS_OF = {"plans": plan_rows, "targets": target_rows, "target_candidates": candidate_rows, "deadlines": deadline_rows,
             "documents": lambda p: [document_row(p.doc)], "raw_files": lambda p: [raw_file_row(p.doc)]}
 
 

@@ -76,6 +76,8 @@ class Target:
     char_start: int
     char_end: int
     rule: str
+    confidence: float = 1.0  # set by coopdata.confidence: how sure the decision step is that this is an aim
+    reasons: str = ""        # the features that moved the confidence most
 
 
 @dataclass

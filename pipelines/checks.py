@@ -11,7 +11,7 @@ from .assets import parse
 from .resources import CoopdataPaths
 from .assets import provinces as prov
 
-_ASSET_OF_TABLE = {"plans": "plans", "targets": "targets", "deadlines": "deadlines", "quarantine": "quarantine",
+_ASSET_OF_TABLE = {"plans": "plans", "targets": "targets", "target_candidates": "target_candidates", "deadlines": "deadlines", "quarantine": "quarantine",
                    "documents": "document_texts", "metrics": parse.metrics, "provinces": prov.provinces,
                    "provinces_2025": prov.provinces_2025, "coverage": prov.coverage,
                    "national_comparison": prov.national_comparison}

@@ -6,11 +6,11 @@ from .metrics import Metrics
 from .plans import Plans
 from .provinces import Coverage, NationalComparison, Provinces, Provinces2025
 from .quarantine import Quarantine
-from .targets import Targets
+from .targets import TargetCandidates, Targets
 
-TABLES = {"plans": Plans, "targets": Targets, "deadlines": Deadlines, "quarantine": Quarantine,
+TABLES = {"plans": Plans, "targets": Targets, "target_candidates": TargetCandidates, "deadlines": Deadlines, "quarantine": Quarantine,
           "documents": Documents, "metrics": Metrics, "provinces": Provinces, "provinces_2025": Provinces2025,
           "coverage": Coverage, "national_comparison": NationalComparison, "changes": Changes}
 
-__all__ = ["TABLES", "Plans", "Targets", "Deadlines", "Quarantine", "Documents", "Metrics", "Provinces",
+__all__ = ["TABLES", "Plans", "Targets", "TargetCandidates", "Deadlines", "Quarantine", "Documents", "Metrics", "Provinces",
            "Provinces2025", "Coverage", "NationalComparison", "Changes"]

@@ -34,6 +34,12 @@ class Targets(pa.DataFrameModel):
     char_start: int = pa.Field(ge=0, description="Start of the evidence in the normalised text of the raw file (documents.text).")
     char_end: int = pa.Field(ge=0, description="End (exclusive) of the evidence in that text.")
     rule: str = pa.Field(description="Name of the extraction rule that produced the fact.")
+    confidence: float = pa.Field(ge=0, le=1, description="How sure the decision step is that the fact is a real aim "
+                                 "(logistic model over the features of its sentence, time and page; "
+                                 "coopdata/data/confidence_model.json). targets holds the facts at or above the "
+                                 "model's threshold, target_candidates the others.")
+    reasons: str = pa.Field(description="The features that moved the confidence most, signed (e.g. "
+                            "'+aim_heading; -result_before'); empty when none did.")
 
     class Config:
         strict = True
@@ -48,3 +54,15 @@ class Targets(pa.DataFrameModel):
     def span_ordered(cls, data) -> bool:  # noqa: N805
         import polars as pl
         return data.lazyframe.select(pl.col("char_end") > pl.col("char_start"))
+
+
+class TargetCandidates(Targets):
+    """Facts the extractor read but is not sure of, kept for a reader to review and never counted as published
+    aims: the same columns as targets, plus why each waits here."""
+
+    review_reason: str = pa.Field(description="Why the fact is not published in targets: 'low confidence 0.41: "
+                                  "-result_before; ...' (below the model's threshold), or the plausibility check it failed.")
+
+    class Config:
+        strict = True
+        coerce = True

@@ -21,6 +21,8 @@ _TABLES = {
     "plans": ("parse", "One row per document: number, type, issuer, date, signer, province, locality and the parent "
                        "documents it implements."),
     "targets": ("parse", "One row per quantified aim (spec/targets.md), with rule name and evidence span."),
+    "target_candidates": ("parse", "Facts the decision step is unsure of (confidence below the model's threshold): "
+                                   "the same columns as targets plus review_reason, for a reader to review."),
     "deadlines": ("parse", "One row per dated or recurring obligation, from sentences and task tables."),
     "document_texts": ("parse", "Normalised texts (NFC, one tone-mark convention, single spaces; the raw bytes stay "
                                 "in raw/), the base every char_start/char_end points into."),
@@ -29,6 +31,8 @@ _TABLES = {
 _PREVIEW = {"plans": ["source_file", "doc_number", "issue_date", "province_name", "admin_level", "n_targets"],
             "targets": ["source_file", "metric", "comparator", "value_low", "value_high", "unit", "frequency",
                         "target_year", "sector"],
+            "target_candidates": ["source_file", "metric", "value_low", "unit", "target_year", "confidence",
+                                  "review_reason"],
             "deadlines": ["source_file", "due_date", "due_precision", "recurrence", "responsible", "task"]}
 
 
@@ -39,7 +43,8 @@ def parse_tables(document: Mapping, paths: CoopdataPaths):
     rejected += manifest_problems(paths.raw(), read_manifest(paths.raw()))
     quarantine = quarantine_frame(rejected)
     out = {"raw_files": raw_files_frame(frames["raw_files"], rejected),
-           "plans": frames["plans"], "targets": frames["targets"], "deadlines": frames["deadlines"],
+           "plans": frames["plans"], "targets": frames["targets"],
+           "target_candidates": frames["target_candidates"], "deadlines": frames["deadlines"],
            "document_texts": frames["documents"], "quarantine": quarantine}
     for name, df in out.items():
         shown = df.select(_PREVIEW[name]) if name in _PREVIEW else df.drop("text", strict=False)

@@ -16,7 +16,7 @@ from schemas import TABLES
 
 from ..resources import CoopdataPaths
 
-PUBLISHED = ["plans", "targets", "deadlines", "quarantine", "documents", "metrics", "provinces", "provinces_2025",
+PUBLISHED = ["plans", "targets", "target_candidates", "deadlines", "quarantine", "documents", "metrics", "provinces", "provinces_2025",
              "coverage", "national_comparison", "changes"]
 
 
@@ -31,7 +31,7 @@ def extraction_quality(plans: pl.DataFrame, targets: pl.DataFrame, deadlines: pl
 @dg.asset(group_name="publish", description="Every table written to a staging folder (Parquet, CSV with BOM, DuckDB "
           "with comments and views), with the version, the changes since the published release and the quality "
           "report. Nothing is visible to readers until `warehouse` switches to it.")
-def release_staging(plans: pl.DataFrame, targets: pl.DataFrame, deadlines: pl.DataFrame, quarantine: pl.DataFrame,
+def release_staging(plans: pl.DataFrame, targets: pl.DataFrame, target_candidates: pl.DataFrame, deadlines: pl.DataFrame, quarantine: pl.DataFrame,
                     document_texts: pl.DataFrame, metrics: pl.DataFrame, provinces: pl.DataFrame,
                     provinces_2025: pl.DataFrame, coverage: pl.DataFrame, national_comparison: pl.DataFrame,
                     extraction_quality: dict, paths: CoopdataPaths) -> dg.Output[dict]:
@@ -39,7 +39,8 @@ def release_staging(plans: pl.DataFrame, targets: pl.DataFrame, deadlines: pl.Da
     wh.mkdir(parents=True, exist_ok=True)
     (wh / "releases").mkdir(exist_ok=True)
     prev_version, prev_targets, prev_log = read_previous(wh)
-    tables = {"plans": plans, "targets": targets, "deadlines": deadlines, "quarantine": quarantine,
+    tables = {"plans": plans, "targets": targets, "target_candidates": target_candidates, "deadlines": deadlines,
+              "quarantine": quarantine,
               "documents": document_texts, "metrics": metrics, "provinces": provinces,
               "provinces_2025": provinces_2025, "coverage": coverage, "national_comparison": national_comparison}
     digest = content_hash(tables)

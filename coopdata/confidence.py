@@ -1,0 +1,129 @@
+"""How sure the extractor is that a fact is a real aim, and why: the decision step after the rules.
+
+Every candidate fact the rules assemble is described by a few dozen features of its sentence (aim, result,
+estimate, budget and condition cues before and after it, the heading above it, brackets, breakdowns), of its
+time (a year written in the sentence, or inherited from a heading or the title; before or after the page's
+own year) and of its page (genre shares). A logistic model over those features, trained by
+`python -m coopdata.train_confidence` on the hand-checked gold and the real development pages, gives the
+confidence; the weights live in data/confidence_model.json beside the threshold chosen on the real pages.
+Facts at or above the threshold are published in `targets`, the others go to `target_candidates` for review.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import replace
+from functools import lru_cache
+from importlib import resources
+
+from .genre import Genre, page_genre
+from .modality import patterns, sentence_around
+from .targets import Target
+
+__all__ = ["features", "Model", "model", "score_targets", "FEATURES"]
+
+_YEAR = re.compile(r"(?<!\d)20[0-6]\d(?!\d)")
+_PAREN_OPEN = re.compile(r"\([^)]*$")
+_RULES = ("count.head", "count.members", "count.quality", "count.other", "count.subject_before", "count.dissolve",
+          "count.workers", "money.cue", "percent.after", "percent.before", "percent.growth", "percent.other",
+          "zero.no_more", "times.income")
+_UNITS = ("count", "percent", "percent_per_year", "vnd", "times")
+
+FEATURES: tuple[str, ...] = (
+    "aim_before", "aim_after", "aim_heading", "result_before", "result_after", "result_heading", "estimate_before",
+    "budget_clause", "condition_clause", "per_unit_clause", "breakdown_before", "other_subject_clause",
+    "in_brackets", "year_in_sentence", "year_future", "year_past", "year_none", "first_line",
+    "page_aim_share", "page_result_share", "title_plan", "title_result", "metric_other", "frequency_annual",
+    "frequency_period", "comparator_word",
+) + tuple(f"rule={r}" for r in _RULES) + tuple(f"unit={u}" for u in _UNITS)
+
+
+def features(text: str, t: Target, genre: Genre) -> dict[str, float]:
+    """The features of one fact in its text (only the non-zero ones)."""
+    pats = patterns()
+    s = sentence_around(text, t.char_start, t.char_end)
+    clause = text[t.char_start:t.char_end]
+    f: dict[str, float] = {}
+
+    def flag(name: str, on: object) -> None:
+        if on:
+            f[name] = 1.0
+
+    flag("aim_before", pats["aim"].search(s.before))
+    flag("aim_after", pats["aim"].search(s.after))
+    flag("aim_heading", pats["aim"].search(s.heading))
+    flag("result_before", pats["result"].search(s.before))
+    flag("result_after", pats["result"].search(s.after))
+    flag("result_heading", pats["result"].search(s.heading))
+    flag("estimate_before", pats["estimate"].search(s.before))
+    flag("budget_clause", pats["budget"].search(clause))
+    flag("condition_clause", pats["condition"].search(s.before + s.after))
+    flag("per_unit_clause", pats["per_unit"].search(clause))
+    flag("breakdown_before", pats["breakdown"].search(s.before))
+    flag("other_subject_clause", pats["other_subject"].search(clause))
+    flag("in_brackets", _PAREN_OPEN.search(text[max(0, t.char_start - 200):t.char_start + 1]))
+    written = [int(y) for y in _YEAR.findall(s.before + s.after + " " + s.heading)]
+    flag("year_in_sentence", written)
+    year = t.target_year or t.period_end
+    if year is None:
+        flag("year_none", t.frequency == "once")
+    elif genre.page_year:
+        flag("year_future", year >= genre.page_year)
+        flag("year_past", year < genre.page_year)
+    flag("first_line", "\n" not in text[:t.char_start].strip())
+    f["page_aim_share"] = round(genre.aim_share, 4)
+    f["page_result_share"] = round(genre.result_share, 4)
+    flag("title_plan", genre.title_plan)
+    flag("title_result", genre.title_result)
+    flag("metric_other", t.metric == "other")
+    flag("frequency_annual", t.frequency == "annual")
+    flag("frequency_period", t.frequency == "period_total")
+    flag("comparator_word", t.comparator != "eq")
+    flag(f"rule={t.rule}", t.rule in _RULES)
+    flag(f"unit={t.unit}", True)
+    return {k: v for k, v in f.items() if v}
+
+
+class Model:
+    """Logistic weights over FEATURES, the publication threshold, and how both were chosen."""
+
+    def __init__(self, weights: dict[str, float], bias: float, threshold: float, meta: dict):
+        self.weights, self.bias, self.threshold, self.meta = weights, bias, threshold, meta
+
+    def probability(self, feats: dict[str, float]) -> float:
+        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def reasons(self, feats: dict[str, float], n: int = 3) -> str:
+        """The features that moved the confidence most, signed: '+aim_before; -result_before'."""
+        contrib = sorted(((self.weights.get(k, 0.0) * v, k) for k, v in feats.items()), key=lambda c: -abs(c[0]))
+        return "; ".join(f"{'+' if c > 0 else '-'}{k}" for c, k in contrib[:n] if abs(c) >= 0.05)
+
+    def to_json(self) -> str:
+        return json.dumps({"bias": self.bias, "threshold": self.threshold, "weights": self.weights,
+                           "meta": self.meta}, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+@lru_cache(maxsize=1)
+def model() -> Model:
+    """The committed model (data/confidence_model.json); without one every fact is published (confidence 1)."""
+    path = resources.files("coopdata.data").joinpath("confidence_model.json")
+    if not path.is_file():
+        return Model({}, 30.0, 0.5, {"note": "no model file: every fact published"})
+    d = json.loads(path.read_text(encoding="utf-8"))
+    return Model(d["weights"], d["bias"], d["threshold"], d.get("meta", {}))
+
+
+def score_targets(text: str, targets: tuple[Target, ...] | list[Target], issue_year: int | None = None,
+                  m: Model | None = None) -> tuple[tuple[Target, ...], tuple[Target, ...]]:
+    """(published, candidates): every fact with its confidence and reasons, split at the model's threshold."""
+    m = m or model()
+    genre = page_genre(text, issue_year)
+    keep, review = [], []
+    for t in targets:
+        feats = features(text, t, genre)
+        p = round(m.probability(feats), 4)
+        scored = replace(t, confidence=p, reasons=m.reasons(feats))
+        (keep if p >= m.threshold else review).append(scored)
+    return tuple(keep), tuple(review)

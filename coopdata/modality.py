@@ -1,0 +1,87 @@
+"""What a sentence does with its numbers: states an aim, reports a result, estimates, budgets, sets a condition.
+
+Real pages mix aims with results ("đã thành lập mới 81 HTX"), estimates ("ước năm 2022 có…"), budgets
+("kinh phí 24 tỷ đồng") and award criteria. The cue words live in data/modality.csv (class, pattern, example);
+new wording means a new row there, and every row's example is a test (tests/test_modality.py).
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .folded import Folded
+
+__all__ = ["CLASSES", "cue_rows", "patterns", "cues_in", "Sentence", "sentence_around"]
+
+CLASSES = ("aim", "result", "estimate", "budget", "condition", "per_unit", "breakdown", "other_subject")
+
+
+@lru_cache(maxsize=1)
+def cue_rows() -> tuple[tuple[str, str, str], ...]:
+    """(class, pattern, example) for every row of data/modality.csv."""
+    with resources.files("coopdata.data").joinpath("modality.csv").open(encoding="utf-8") as f:
+        return tuple((r["class"], r["pattern"], r["example"]) for r in csv.DictReader(f))
+
+
+@lru_cache(maxsize=1)
+def patterns() -> dict[str, Folded]:
+    """One case-insensitive alternation per class, each cue bounded so it never matches inside a word."""
+    by_class: dict[str, list[str]] = {c: [] for c in CLASSES}
+    for cls, pat, _ in cue_rows():
+        by_class[cls].append(f"(?:{pat})")
+    return {c: Folded(r"(?<!\w)(?:" + "|".join(p) + r")") for c, p in by_class.items() if p}
+
+
+def cues_in(text: str) -> dict[str, list[str]]:
+    """The cue words of each class found in a text (lowercased), in order."""
+    out: dict[str, list[str]] = {}
+    for cls, pat in patterns().items():
+        found = [m.group(0) for m in pat.finditer(text)]
+        if found:
+            out[cls] = found
+    return out
+
+
+_SENT_END = re.compile(r"[.!?](?=\s|$)|\n")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """The sentence around a fact's evidence: its text before the evidence ends, after it, and the heading above."""
+
+    before: str   # sentence start .. evidence end
+    after: str    # evidence end .. sentence end
+    heading: str  # the line(s) above that end with ':' or the text before ':' in the same line
+    start: int
+    end: int
+
+
+def sentence_around(text: str, start: int, end: int, reach: int = 600) -> Sentence:
+    """The sentence that holds text[start:end], bounded by '.', '!', '?' or a line break (at most `reach` away)."""
+    lo = max(0, start - reach)
+    s = lo
+    for m in _SENT_END.finditer(text, lo, start):
+        s = m.end()
+    m = _SENT_END.search(text, end, min(len(text), end + reach))
+    e = m.start() if m else min(len(text), end + reach)
+    line_start = text.rfind("\n", 0, start) + 1
+    heading = ""
+    colon = text.find(": ", line_start, start)
+    if colon != -1:
+        heading = text[line_start:colon]
+    prev_end = line_start - 1
+    for _ in range(3):  # up to three lines above, skipping blank ones, the nearest one ending with ':' scopes it
+        if prev_end <= 0:
+            break
+        prev_start = text.rfind("\n", 0, prev_end) + 1
+        prev = text[prev_start:prev_end].strip()
+        if prev.endswith(":") and len(prev) < 200:
+            heading = prev + " " + heading
+            break
+        if prev:
+            break
+        prev_end = prev_start - 1
+    return Sentence(text[s:end], text[end:e], heading, s, e)

@@ -1,0 +1,183 @@
+"""Train the confidence model (data/confidence_model.json) and choose its threshold on the real pages.
+
+usage: python -m coopdata.train_confidence [--write] [--folds 5] [--l2 1.0]
+
+Every fact the rules produce on the gold texts (raw/ for the restated and seed gold, tests/gold/texts for the
+synthetic fixtures) and on the verified realdev pages is a training row, labelled by whether it matches a gold
+fact (doc, metric, unit, values, frequency, year). A logistic model with an L2 penalty is fitted by Newton's
+method (numpy only). The threshold is chosen on out-of-fold probabilities of the realdev pages, grouped by
+document so a page never scores itself: the lowest threshold whose realdev precision reaches the target
+(--precision, default 0.93), else the one with the best F0.5, among the thresholds that keep the tuned gold
+sets' core F1 within --gold-slack of their best. Prints the cross-validated scores; --write
+saves the model fitted on everything with that threshold.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+from .config import PROJECT_ROOT, gold_dir
+from .confidence import FEATURES, Model, features
+from .evaluate import _fact, load_gold
+from .genre import page_genre
+from .ingest import Document, parse_files
+from .realdev import load_realdev_gold, locate
+
+MODEL_PATH = PROJECT_ROOT / "coopdata" / "data" / "confidence_model.json"
+
+
+def _key(row: dict) -> tuple:
+    f = _fact(row)
+    return (f["doc"], f["metric"], f["unit"], f["value"], f["frequency"], f["year"])
+
+
+def _rows_for(folder: Path, names: list[str], gold: list[dict], source: str) -> list[dict]:
+    """One row per extracted fact: features, label, document, source set."""
+    wanted = Counter(_key(g) for g in gold if not g.get("no_facts") and (g.get("kind") or "target") == "target")
+    parsed = parse_files(folder, names)
+    out = []
+    for name in names:
+        p = parsed.get(name)
+        if not hasattr(p, "plan"):
+            continue
+        text = p.doc.text
+        genre = page_genre(text, p.plan.issue_date.year if p.plan.issue_date else None)
+        for t in sorted(p.targets + p.candidates, key=lambda t: t.char_start):
+            k = _key({**vars(t), "source_file": name})
+            label = wanted[k] > 0
+            if label:
+                wanted[k] -= 1
+            out.append({"doc": name, "source": source, "x": features(text, t, genre), "y": int(label)})
+    return out
+
+
+def collect() -> tuple[list[dict], dict[str, int]]:
+    """Training rows from every gold set, and the number of gold facts per set (recall's denominator)."""
+    rows: list[dict] = []
+    gold_counts: dict[str, int] = {}
+    for gf in sorted(gold_dir().glob("*.jsonl")):
+        gold = load_gold(gf)
+        docs = sorted({g["doc"] for g in gold})
+        texts = gold_dir() / "texts" / gf.stem
+        folder = texts if texts.exists() else PROJECT_ROOT / "raw"
+        docs = [d for d in docs if (folder / d).exists()]
+        rows += _rows_for(folder, docs, gold, gf.stem)
+        gold_counts[gf.stem] = sum(1 for g in gold if g["doc"] in docs and not g.get("no_facts")
+                                   and (g.get("kind") or "target") == "target")
+    found = locate()
+    if not isinstance(found, str):
+        gold = [g for g in load_realdev_gold() if g["doc"] in set(found.verified)]
+        rows += _rows_for(found.folder, list(found.verified), gold, "realdev")
+        gold_counts["realdev"] = sum(1 for g in gold if not g.get("no_facts") and (g.get("kind") or "target") == "target")
+    else:
+        print(f"realdev: skipped: {found}", file=sys.stderr)
+    return rows, gold_counts
+
+
+def _matrix(rows: list[dict]) -> np.ndarray:
+    return np.array([[r["x"].get(f, 0.0) for f in FEATURES] for r in rows], dtype=float)
+
+
+def fit(X: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float, iters: int = 50) -> tuple[np.ndarray, float]:
+    """Weighted L2-penalised logistic regression by Newton's method: (weights, bias)."""
+    Xb = np.hstack([X, np.ones((X.shape[0], 1))])
+    beta = np.zeros(Xb.shape[1])
+    pen = np.full(Xb.shape[1], l2)
+    pen[-1] = 0.0
+    for _ in range(iters):
+        p = 1.0 / (1.0 + np.exp(-np.clip(Xb @ beta, -30, 30)))
+        grad = Xb.T @ (w * (p - y)) + pen * beta
+        H = (Xb * (w * p * (1 - p))[:, None]).T @ Xb + np.diag(pen + 1e-9)
+        step = np.linalg.solve(H, grad)
+        beta -= step
+        if np.max(np.abs(step)) < 1e-7:
+            break
+    return beta[:-1], float(beta[-1])
+
+
+def _prob(X: np.ndarray, coef: np.ndarray, bias: float) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(X @ coef + bias, -30, 30)))
+
+
+def _scores(p: np.ndarray, y: np.ndarray, n_gold: int, t: float) -> tuple[float, float, float]:
+    kept = p >= t
+    tp = int((y[kept] == 1).sum())
+    n = int(kept.sum())
+    P = tp / n if n else 1.0
+    R = tp / n_gold if n_gold else 1.0
+    return P, R, (2 * P * R / (P + R) if P + R else 0.0)
+
+
+def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(prog="python -m coopdata.train_confidence", description=__doc__.split("\n")[0])
+    ap.add_argument("--write", action="store_true", help=f"save the model to {MODEL_PATH}")
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--l2", type=float, default=1.0)
+    ap.add_argument("--precision", type=float, default=0.93, help="realdev precision the threshold aims for")
+    ap.add_argument("--gold-slack", type=float, default=0.005, help="core F1 the tuned gold sets may lose")
+    ap.add_argument("--realdev-weight", type=float, default=2.0, help="weight of a real page's fact against a gold text's")
+    args = ap.parse_args(argv)
+    rows, gold_counts = collect()
+    X, y = _matrix(rows), np.array([r["y"] for r in rows], dtype=float)
+    w = np.array([args.realdev_weight if r["source"] == "realdev" else 1.0 for r in rows])
+    docs = sorted({r["doc"] for r in rows})
+    fold_of = {d: i % args.folds for i, d in enumerate(docs)}
+    oof = np.zeros(len(rows))
+    for k in range(args.folds):
+        test = np.array([fold_of[r["doc"]] == k for r in rows])
+        coef, bias = fit(X[~test], y[~test], w[~test], args.l2)
+        oof[test] = _prob(X[test], coef, bias)
+    print(f"training rows: {len(rows)} facts ({int(y.sum())} right) from {len(docs)} documents")
+    sets = sorted({r["source"] for r in rows})
+    grid = [round(t, 2) for t in np.arange(0.05, 0.96, 0.05)]
+    print("out-of-fold precision / recall / F1 per set at each threshold")
+    print("  thr  " + "  ".join(f"{s:>20s}" for s in sets))
+    table = {}
+    for t in grid:
+        cells = []
+        for s in sets:
+            m = np.array([r["source"] == s for r in rows])
+            table[(s, t)] = _scores(oof[m], y[m], gold_counts.get(s, 0), t)
+            cells.append("%.3f/%.3f/%.3f" % table[(s, t)])
+        print(f"  {t:.2f} " + "  ".join(f"{c:>20s}" for c in cells))
+    base = "realdev" if "realdev" in sets else sets[0]
+    # the tuned gold must keep its bar (core F1 within --gold-slack of its best over the grid)
+    others = [s for s in sets if s != base]
+    allowed = [t for t in grid if all(table[(s, t)][2] >= max(table[(s, u)][2] for u in grid) - args.gold_slack
+                                      for s in others)] or grid[:1]
+    ok = [t for t in allowed if table[(base, t)][0] >= args.precision]
+    if ok:
+        threshold = min(ok)
+    else:
+        def f05(t: float) -> float:
+            P, R, _ = table[(base, t)]
+            return 1.25 * P * R / (0.25 * P + R) if P + R else 0.0
+        threshold = max(allowed, key=f05)
+    P, R, F = table[(base, threshold)]
+    print(f"threshold {threshold:.2f}: {base} out-of-fold precision {P:.3f} recall {R:.3f} F1 {F:.3f}")
+    coef, bias = fit(X, y, w, args.l2)
+    weights = {f: round(float(c), 4) for f, c in zip(FEATURES, coef) if abs(c) > 1e-6}
+    meta = {"trained": dt.date.today().isoformat(), "rows": len(rows), "documents": len(docs),
+            "sets": {s: int(sum(1 for r in rows if r["source"] == s)) for s in sets}, "l2": args.l2,
+            "folds": args.folds, "realdev_weight": args.realdev_weight,
+            "threshold_rule": f"lowest threshold with {base} out-of-fold precision >= {args.precision}, else best "
+                              f"F0.5, among those that keep every other set's core F1 within {args.gold_slack} of its best",
+            "out_of_fold": {s: dict(zip(("precision", "recall", "f1"), map(lambda v: round(v, 4), table[(s, threshold)])))
+                            for s in sets}}
+    model = Model(weights, round(bias, 4), threshold, meta)
+    for f, c in sorted(weights.items(), key=lambda kv: -abs(kv[1]))[:15]:
+        print(f"  {c:+.2f}  {f}")
+    if args.write:
+        MODEL_PATH.write_text(model.to_json(), encoding="utf-8")
+        print(f"wrote {MODEL_PATH}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,52 @@
+"""The decision step: each fact gets a confidence and reasons; unsure facts go to target_candidates."""
+from coopdata.confidence import FEATURES, Model, features, model, score_targets
+from coopdata.genre import page_genre
+from coopdata.targets import extract_targets
+
+PLAN = ("KẾ HOẠCH phát triển kinh tế tập thể năm 2025\n"
+        "Mục tiêu đến năm 2025:\n"
+        "- Phấn đấu thành lập mới 30 hợp tác xã và 40 tổ hợp tác.\n")
+REVIEW = ("Tổng kết công tác kinh tế tập thể năm 2024 (ngày 10/01/2025)\n"
+          "Theo thống kê, đến cuối năm 2024 toàn tỉnh đã có 350 hợp tác xã, tăng 20 hợp tác xã so với năm 2023.\n"
+          "Trong năm qua đã thành lập mới 25 hợp tác xã.\n")
+
+
+def _facts(text):
+    return extract_targets(text)
+
+
+def test_features_name_known_columns_only():
+    for text in (PLAN, REVIEW):
+        genre = page_genre(text)
+        for t in _facts(text):
+            assert set(features(text, t, genre)) <= set(FEATURES)
+
+
+def test_aims_in_a_plan_score_above_results_in_a_review():
+    m = model()
+    plan_kept, plan_review = score_targets(PLAN, _facts(PLAN))
+    rev_kept, rev_review = score_targets(REVIEW, _facts(REVIEW), issue_year=2025)
+    plan_conf = [t.confidence for t in plan_kept + plan_review]
+    rev_conf = [t.confidence for t in rev_kept + rev_review]
+    assert plan_conf and min(plan_conf) >= m.threshold, "a plain aim in a plan must be published"
+    if rev_conf:  # the rules may already drop these; what they let through must score lower
+        assert max(rev_conf) < min(plan_conf)
+    assert all(t.reasons for t in plan_kept)
+
+
+def test_split_at_the_threshold_keeps_every_fact():
+    facts = _facts(PLAN)
+    strict = Model({}, 0.0, 0.9, {})  # every fact has probability 0.5: all below 0.9
+    kept, review = score_targets(PLAN, facts, m=strict)
+    assert not kept and len(review) == len(facts)
+    assert all(t.confidence == 0.5 for t in review)
+    lenient = Model({}, 0.0, 0.1, {})
+    kept, review = score_targets(PLAN, facts, m=lenient)
+    assert len(kept) == len(facts) and not review
+
+
+def test_model_file_has_a_threshold_and_how_it_was_chosen():
+    m = model()
+    assert 0 < m.threshold < 1
+    assert "threshold_rule" in m.meta and "out_of_fold" in m.meta
+    assert set(m.weights) <= set(FEATURES)

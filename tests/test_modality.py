@@ -1,0 +1,38 @@
+"""The modality cues (data/modality.csv): every row's example is a test, and cues never match inside words."""
+import pytest
+
+from coopdata.modality import CLASSES, cue_rows, cues_in, patterns, sentence_around
+
+
+@pytest.mark.parametrize("cls,pattern,example", cue_rows(), ids=lambda v: v if isinstance(v, str) and len(v) < 30 else None)
+def test_every_cue_row_matches_its_example(cls, pattern, example):
+    assert cls in CLASSES
+    assert cls in cues_in(example), f"{pattern!r} ({cls}) does not match its own example {example!r}"
+
+
+def test_cues_are_bounded_by_words():
+    # "nước có" holds "ước có" and "hiện" hides in "thực hiện": neither is an estimate or a current state
+    assert "estimate" not in cues_in("Cả nước có khoảng 45.000 hợp tác xã")
+    assert "result" not in cues_in("Tổ chức thực hiện tốt mục tiêu")
+    assert "result" in cues_in("Hiện toàn tỉnh có 120 hợp tác xã")
+
+
+def test_aim_and_result_sentences_are_told_apart():
+    aim = cues_in("Phấn đấu đến năm 2030, toàn tỉnh có 500 hợp tác xã")
+    result = cues_in("Năm 2023, toàn tỉnh đã thành lập mới 40 hợp tác xã, tăng 12 so với năm 2022")
+    assert "aim" in aim and "result" not in aim
+    assert "result" in result
+
+
+def test_sentence_around_finds_the_heading_that_scopes_a_list():
+    text = "Mục tiêu đến năm 2030:\n- Có 300 hợp tác xã; 50 tổ hợp tác.\nHiện có 200 HTX."
+    start = text.index("50 tổ")
+    s = sentence_around(text, start, start + 10)
+    assert s.heading.startswith("Mục tiêu đến năm 2030")
+    assert s.before.startswith("- Có 300")
+    last = text.index("200")
+    assert sentence_around(text, last, last + 3).heading == ""
+
+
+def test_every_class_has_a_pattern():
+    assert set(patterns()) == set(CLASSES)
