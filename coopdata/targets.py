@@ -382,7 +382,8 @@ def _members_metric(left: str, right: str) -> tuple[str, str] | None:
         if not found:
             return None
         org = found[-1].group(0)
-        new = bool(V.NEW_VERB.search(item[:found[-1].start()])) or bool(
+        before_org = item[:found[-1].start()]
+        new = bool(V.NEW_VERB.search(re.split(r"\bnâng\b", before_org)[-1])) or bool(
             re.search(r"(?:HTX|hợp tác xã|tổ hợp tác|THT)\s+mới", item, I))
     o = org.lower()
     if re.match(r"tổ hợp tác|tht", o):
@@ -628,7 +629,7 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
             gap_prev = line[prev_mention.end:m.start] if prev_mention else ""
             list_new = bool(prev_fact and prev_fact["metric"].startswith("new_") and prev_fact["unit"] == "count"
                             and not prev_fact["metric"].endswith("members")
-                            and (re.fullmatch(r"[^;:\d]*?(?:,|\bvà\b|\bcùng\b|trong đó)\s*(?:\S+\s+){0,4}?", gap_prev or "x")
+                            and (re.fullmatch(r"[^;:\d]*?(?:,|\bvà\b|\bcùng\b|trong đó|\()\s*(?:\S+\s+){0,4}?", gap_prev or "x")
                                  or re.fullmatch(r"\s*\S+(?:\s\S+){0,2}\s*;\s*", gap_prev or "x"))
                             and not re.search(r"\b(?:có|qua đó|nâng|đưa|với)\b", gap_prev))
             r = _count_metric(m, line, full_left, right_window, left, list_new)

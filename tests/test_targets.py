@@ -105,3 +105,30 @@ def test_unicode_form_and_tone_convention_do_not_change_the_facts():
     a = [(t.metric, t.value_low, t.target_year, t.char_start) for t in extract_targets(norm(original))]
     b = [(t.metric, t.value_low, t.target_year, t.char_start) for t in extract_targets(norm(variant))]
     assert a == b and len(a) == 14
+
+
+def test_a_nationwide_list_is_not_an_estimate():
+    # "cả nước có" holds the letters of "ước có" (an estimate cue): cues are whole words
+    got = facts("Mục tiêu cụ thể: Đến năm 2035: Cả nước có khoảng 900 tổ hợp tác, với 30.000 thành viên; "
+                "600 hợp tác xã với 70.000 thành viên.")
+    assert [g[:3] for g in got] == [("coop_groups", "approx", 900), ("coop_group_members", "eq", 30000),
+                                    ("coops", "eq", 600), ("coop_members", "eq", 70000)]
+    assert all(g[6] == 2035 for g in got)
+
+
+def test_a_bracket_after_new_organisations_breaks_them_down():
+    got = facts("Đến năm 2028, tỉnh thành lập mới 60 hợp tác xã (45 hợp tác xã nông nghiệp, 15 hợp tác xã phi nông nghiệp).")
+    assert {g[0] for g in got} == {"new_coops"}
+    assert sorted(g[2] for g in got) == [15, 45, 60]
+
+
+def test_a_comparator_between_the_verb_and_the_number_keeps_the_flow():
+    got = facts("Phấn đấu đến năm 2040 sẽ hỗ trợ phát triển gần 300 tổ hợp tác, 120 HTX.")
+    assert [g[:3] for g in got] == [("new_coop_groups", "approx", 300), ("new_coops", "approx", 120)]
+
+
+def test_members_of_the_raised_total_are_not_new_members():
+    got = facts("Năm 2027 phấn đấu thành lập mới 40 hợp tác xã, nâng tổng số hợp tác xã lên 500 hợp tác xã "
+                "với khoảng 20.000 thành viên.", 2027)
+    assert ("coop_members", "approx", 20000) in [g[:3] for g in got]
+    assert "new_coop_members" not in {g[0] for g in got}
