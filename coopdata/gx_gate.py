@@ -65,12 +65,30 @@ def _suite(tables: dict[str, pl.DataFrame], metric_codes: list[str], province_co
         "coverage": [E.ExpectTableRowCountToEqual(value=63), E.ExpectColumnValuesToBeUnique(column="province_code")],
         "provinces": [E.ExpectTableRowCountToEqual(value=63)],
         "provinces_2025": [E.ExpectTableRowCountToEqual(value=34)],
+        # dataset-level: single misread facts go to review, but a release where many do is not published
+        "release_review": [E.ExpectColumnValuesToBeBetween(column="implausible_share", min_value=0,
+                                                           max_value=MAX_IMPLAUSIBLE_SHARE)],
+        "release_collapse": [E.ExpectColumnValuesToBeBetween(column="targets_vs_previous", min_value=MIN_KEPT_SHARE)],
     }
     return out
 
 
+# a release is refused when more than this share of its facts failed a plausibility check (misreading at scale),
+# or when it keeps fewer than this share of the previous release's targets (a collapse)
+MAX_IMPLAUSIBLE_SHARE = 0.2
+MIN_KEPT_SHARE = 0.5
+
+
 def _frames(tables: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
     frames = dict(tables)
+    if "targets" in tables and "target_candidates" in tables:
+        bad = tables["target_candidates"].filter(pl.col("review_reason").str.starts_with("implausible")).height
+        total = tables["targets"].height + bad
+        frames["release_review"] = pl.DataFrame({"implausible_share": [bad / total if total else 0.0]})
+    if "targets" in tables and "previous_targets" in tables:
+        prev = tables["previous_targets"]["rows"][0]
+        ratio = tables["targets"].height / prev if prev and prev >= 20 else 1.0
+        frames["release_collapse"] = pl.DataFrame({"targets_vs_previous": [ratio]})
     if "targets" in tables:
         for unit in ("percent", "percent_per_year", "times", "vnd", "count"):
             frames[f"targets_{unit}"] = tables["targets"].filter(pl.col("unit") == unit)
@@ -82,6 +100,8 @@ def gate_columns() -> dict[str, list[str]]:
     load just these."""
     out: dict[str, list[str]] = {}
     for name, expectations in _suite({}, [], []).items():
+        if name.startswith("release_"):
+            continue  # derived from row counts, not read from a table
         table = name.split("_")[0] if name.startswith("targets_") else name
         cols = out.setdefault(table, ["unit"] if table == "targets" else [])
         cols += _columns_of(expectations)

@@ -9,7 +9,29 @@ from .evaluate import evaluate_deadlines, evaluate_documents, evaluate_targets, 
 from .ingest import decode, inventory, Document
 from .tables import deadlines_frame, parse_document, plans_frame, targets_frame
 
-__all__ = ["quality_report", "markdown_summary"]
+__all__ = ["quality_report", "markdown_summary", "realdev_record", "REALDEV_RECORD"]
+
+# The last score on the real development pages (their texts never enter the repo, so a build cannot re-measure
+# them): written by `coopdata evaluate --realdev --record coopdata/data/realdev_scores.json`.
+REALDEV_RECORD = Path(__file__).resolve().parent / "data" / "realdev_scores.json"
+
+
+def realdev_record(path: Path = REALDEV_RECORD) -> dict | None:
+    """The headline of the recorded realdev score, labelled as such; None when nothing was recorded."""
+    import json
+
+    if not path.exists():
+        return None
+    d = json.loads(path.read_text(encoding="utf-8"))
+    t = d.get("targets", {})
+    keep = ("tp", "predicted", "gold", "precision", "recall", "f1")
+    return {"what": "real web pages nobody tuned the rules for (../shared/realdev); texts kept outside the repo, "
+                    "so this is the recorded measurement, not re-measured by this build",
+            "measured": d.get("measured"), "pages": d.get("pages"), "missing_pages": len(d.get("missing", [])),
+            "core": {k: t.get("core", {}).get(k) for k in keep}, "strict": {k: t.get("strict", {}).get(k) for k in keep},
+            "documents": {k: {f: v.get(f) for f in ("right", "stated", "accuracy")}
+                          for k, v in d.get("documents", {}).items()},
+            "errors": d.get("errors"), "candidates": d.get("candidates")}
 
 
 def _rows(df: pl.DataFrame) -> list[dict]:
@@ -23,6 +45,9 @@ def quality_report(gold_dir: Path, plans: pl.DataFrame, targets: pl.DataFrame, d
     (gold_dir/texts/<name>/), which are test fixtures and never published.
     """
     report: dict = {"gold_dir": str(gold_dir), "sets": {}}
+    recorded = realdev_record()
+    if recorded:
+        report["realdev"] = recorded
     if not gold_dir.exists():
         report["error"] = "gold folder not found"
         return report
@@ -57,7 +82,13 @@ def markdown_summary(report: dict) -> str:
             continue
         t, d = e["targets"], e["documents"]
         dl = e.get("deadlines", {}).get("f1")
-        lines.append(f"| {name} | {t['documents']} | {t['core']['precision']:.3f} | {t['core']['recall']:.3f} | "
+        lines.append(f"| {name} (tuned gold) | {t['documents']} | {t['core']['precision']:.3f} | {t['core']['recall']:.3f} | "
                      f"{t['core']['f1']:.3f} | {t['strict']['f1']:.3f} | {'' if dl is None else f'{dl:.3f}'} | "
                      + " | ".join(f"{d[k]['right']}/{d[k]['stated']}" for k in ("province", "doc_number", "issue_date")) + " |")
+    r = report.get("realdev")
+    if r:
+        d = r["documents"]
+        lines.append(f"| realdev (real pages, measured {r['measured']}) | {r['pages']} | {r['core']['precision']:.3f} | "
+                     f"{r['core']['recall']:.3f} | {r['core']['f1']:.3f} | {r['strict']['f1']:.3f} | | "
+                     + " | ".join(f"{d[k]['right']}/{d[k]['stated']}" if k in d else "" for k in ("province", "doc_number", "issue_date")) + " |")
     return "\n".join(lines)

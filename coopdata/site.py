@@ -55,8 +55,29 @@ def _coverage_grid(coverage: pl.DataFrame) -> str:
     return '<div class="grid">' + "".join(cells) + "</div>"
 
 
-def overview_html(root: Path, version: str, tables: dict[str, pl.DataFrame], files: list[str]) -> str:
-    """root: the release folder (to read file sizes); files: paths relative to it, to link."""
+def _accuracy(quality: dict | None) -> str:
+    """The trust table: the tuned gold beside the real pages, each labelled for what it is."""
+    if not quality:
+        return ""
+    rows = []
+    for name, e in quality.get("sets", {}).items():
+        if "targets" in e:
+            c, s = e["targets"]["core"], e["targets"]["strict"]
+            rows.append((f"{name} (gold the rules were tuned on)", e["targets"]["documents"], c, s["f1"]))
+    r = quality.get("realdev")
+    if r:
+        rows.append((f"real pages nobody tuned for (measured {r['measured']})", r["pages"], r["core"], r["strict"]["f1"]))
+    body = "".join(f"<tr><td>{html.escape(str(n))}</td><td>{d}</td><td>{c['precision']:.2f}</td><td>{c['recall']:.2f}</td>"
+                   f"<td>{c['f1']:.2f}</td><td>{sf:.2f}</td></tr>" for n, d, c, sf in rows)
+    return ("<h2>How far the facts can be trusted</h2><p class=\"muted\">Precision and recall of the published targets "
+            "against hand-checked gold. Scores on real pages are the ones to expect on a new page; unsure facts are "
+            "in <code>target_candidates</code>, not in <code>targets</code>.</p><table><tr><th>texts</th><th>docs</th>"
+            f"<th>precision</th><th>recall</th><th>core F1</th><th>strict F1</th></tr>{body}</table>")
+
+
+def overview_html(root: Path, version: str, tables: dict[str, pl.DataFrame], files: list[str],
+                  quality: dict | None = None) -> str:
+    """root: the release folder (to read file sizes); files: paths relative to it, to link; quality: extraction.json."""
     plans, targets, coverage = tables["plans"], tables["targets"], tables["coverage"]
     meta = plans.select("plan_id", "admin_level", "issue_date", "province_name")
     coops = (targets.filter(
@@ -91,6 +112,7 @@ targets and deadlines, each fact traceable to the characters of the text it came
 <h2>Cooperatives targeted for 2030, by province</h2>
 <p class="muted">Latest province-level plan stating the number of cooperatives (all sectors) for 2030.</p>
 {chart}
+{_accuracy(quality)}
 <h2>Coverage of the 63 provinces</h2>
 <p class="muted">Green: targets published ({with_targets}); amber: plans without targets ({with_plans - with_targets});
 grey: no plan yet ({63 - with_plans}). Provinces as they were until 30 June 2025.</p>

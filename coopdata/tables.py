@@ -6,7 +6,7 @@ import hashlib
 import pickle
 import re
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -17,6 +17,7 @@ from .ingest import Document, Rejected, duplicate_of
 from .plans import PlanMeta, extract_plan
 from .provinces import province_by_name
 from .confidence import score_targets
+from .plausibility import split_plausible
 from .targets import Target, extract_targets
 
 __all__ = ["ParsedDocument", "DocumentRows", "parse_document", "document_rows", "combine_rows", "raw_files_frame", "Packed", "pack", "plans_frame", "targets_frame", "deadlines_frame",
@@ -77,7 +78,11 @@ def parse_document(doc: Document) -> ParsedDocument:
                                "admin_level": "province" if plan.admin_level == "unknown" else plan.admin_level})
     issue_year = plan.issue_date.year if plan.issue_date else None
     facts = extract_targets(doc.text, _doc_year(plan), issue_year)
-    targets, candidates = score_targets(doc.text, facts, issue_year)
+    targets, unsure = score_targets(doc.text, facts, issue_year)
+    targets, failed = split_plausible(targets)
+    candidates = tuple(sorted(
+        [replace(t, review_reason=f"low confidence {t.confidence:.2f}" + (f": {t.reasons}" if t.reasons else ""))
+         for t in unsure] + [replace(t, review_reason=why) for t, why in failed], key=lambda t: t.char_start))
     deadlines = tuple(extract_deadlines(doc.text, plan.issue_date))
     return ParsedDocument(doc, plan, targets, deadlines, candidates)
 
@@ -105,18 +110,17 @@ def target_rows(p: ParsedDocument) -> list[dict]:
 
 def candidate_rows(p: ParsedDocument) -> list[dict]:
     """The facts the decision step is unsure of: same columns as targets, plus why they wait for review."""
-    rows = _fact_rows(p, p.candidates)
-    for r in rows:
-        r["review_reason"] = f"low confidence {r['confidence']:.2f}" + (f": {r['reasons']}" if r["reasons"] else "")
-    return rows
+    return _fact_rows(p, p.candidates, review=True)
 
 
-def _fact_rows(p: ParsedDocument, facts: tuple[Target, ...]) -> list[dict]:
+def _fact_rows(p: ParsedDocument, facts: tuple[Target, ...], review: bool = False) -> list[dict]:
     code = p.plan.province.code if p.plan.province else None
     code_2025 = p.plan.province.code_2025 if p.plan.province else None
     rows = []
     for t in facts:
         row = dict(vars(t))  # flat dataclass: a copy of its fields (asdict would deep-copy, 10x slower)
+        if not review:
+            del row["review_reason"]
         row.update(plan_id=p.plan_id, source_file=p.doc.source_file, raw_sha256=p.doc.raw_sha256, province_code=code,
                    province_code_2025=code_2025)
         row["target_id"] = stable_id("tgt", p.plan_id, t.metric, t.unit, t.comparator, t.value_low, t.value_high,

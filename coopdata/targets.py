@@ -78,6 +78,7 @@ class Target:
     rule: str
     confidence: float = 1.0  # set by coopdata.confidence: how sure the decision step is that this is an aim
     reasons: str = ""        # the features that moved the confidence most
+    review_reason: str = ""  # why a fact waits in target_candidates (low confidence, or a failed plausibility check)
 
 
 @dataclass

@@ -53,6 +53,8 @@ def release_quality_gate(release_staging: dict) -> dg.AssetCheckResult:
     names = ["plans", "targets", "deadlines", "coverage", "provinces", "provinces_2025"]
     wanted = gate_columns()
     tables = {n: pl.read_parquet(root / "parquet" / f"{n}.parquet", columns=wanted.get(n) or None) for n in names}
+    tables["target_candidates"] = pl.read_parquet(root / "parquet" / "target_candidates.parquet", columns=["review_reason"])
+    tables["previous_targets"] = pl.DataFrame({"rows": [release_staging.get("previous_targets") or 0]})
     result = run_gate(tables, metric_codes(), [p.code for p in province_list()])
     (root / "quality").mkdir(exist_ok=True)
     (root / "quality" / "gate.html").write_text(gate_html(result, release_staging["version"]), encoding="utf-8")

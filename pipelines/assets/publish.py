@@ -61,13 +61,16 @@ def release_staging(plans: pl.DataFrame, targets: pl.DataFrame, target_candidate
                             release_row={"version": version, "created": created, "content_hash": digest})
     release_id = f"{version.replace('+', '_')}_{created.replace(':', '').replace('-', '')[:15]}"
     info = {"staging": str(staging), "release_id": release_id, "version": version, "created": created,
-            "previous_version": prev_version}
+            "previous_version": prev_version, "previous_targets": prev_targets.height if prev_targets is not None else 0}
     counts = {k: changes.filter(pl.col("change") == k).height for k in ("added", "removed", "changed")}
+    review = target_candidates["review_reason"]
+    counts |= {"review/implausible": int(review.str.starts_with("implausible").sum()),
+               "review/low_confidence": int(review.str.starts_with("low confidence").sum())}
     listing = pl.DataFrame({"table": list(tables), "rows": [t.height for t in tables.values()]})
     return dg.Output(info, metadata={"version": version, "previous_version": str(prev_version),
                                      "dagster/row_count": tables["targets"].height,
                                      "preview": dg.MetadataValue.md(markdown_preview(listing, rows=20)),
-                                     **{f"changes/{k}": v for k, v in counts.items()},
+                                     **{(k if "/" in k else f"changes/{k}"): v for k, v in counts.items()},
                                      **{f"rows/{k}": v.height for k, v in tables.items()}})
 
 
@@ -78,7 +81,8 @@ def overview_page(release_staging: dict) -> dg.MaterializeResult:
     tables = {n: pl.read_parquet(root / "parquet" / f"{n}.parquet") for n in ("plans", "targets", "deadlines", "coverage")}
     files = ["coopdata.duckdb", "datapackage.json", "DATA_DICTIONARY.md", "CHANGELOG.md", "quality/extraction.json",
              "quality/gate.html"] + [f"parquet/{n}.{ext}" for n in PUBLISHED for ext in ("parquet", "csv")]
-    page = overview_html(root, release_staging["version"], tables, files)
+    quality = json.loads((root / "quality" / "extraction.json").read_text(encoding="utf-8"))
+    page = overview_html(root, release_staging["version"], tables, files, quality)
     (root / "index.html").write_text(page, encoding="utf-8")
     return dg.MaterializeResult(metadata={"bytes": len(page.encode("utf-8"))})
 
