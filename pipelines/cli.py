@@ -130,23 +130,30 @@ class _Progress:
 
     def line(self) -> str:
         parsed = min(self._new((self.root / "document").glob("*.pkl")), self.to_parse)
-        built = self._new(self.root.glob("*.arrow")) + self._new(self.root.glob("*.pkl"))
+        built = self._new(self.root.glob("*.arrow"))
         staged = [p for p in (self.warehouse / "releases").glob(".staging-*") if self._new([p])]
-        written = self._new(staged[0].glob("parquet/*.parquet")) if staged else 0
-        phase = ("checking the release" if staged and (staged[0] / "quality").exists() else
-                 "writing the release" if staged else
-                 "building tables" if parsed >= self.to_parse else "parsing")
-        bar_w = 20
+        current = self.warehouse / "current"
+        published = current.is_symlink() and self._new([current.resolve()]) > 0
+        if staged:
+            written = self._new(staged[0].glob("parquet/*.parquet"))
+            phase = "checking the release" if (staged[0] / "quality").exists() else "writing the release"
+        elif published:
+            written, phase = len(list(current.glob("parquet/*.parquet"))), "published"
+        else:
+            written, phase = 0, "building tables" if parsed >= self.to_parse else "parsing"
+        bar_w = 16
         done = int(bar_w * parsed / self.to_parse) if self.to_parse else bar_w
-        bar = "#" * done + "-" * (bar_w - done)
-        return (f"coopdata build [{bar}] files parsed {parsed}/{self.to_parse} (of {self.files})"
-                f" · tables built {built} · release tables written {written} · {phase} · "
-                f"{time.time() - self.start:.0f} s")
+        return (f"build [{'#' * done}{'-' * (bar_w - done)}] files parsed {parsed}/{self.to_parse} (of {self.files})"
+                f" · tables built {built}, written {written} · {phase} · {time.time() - self.start:.0f} s")
 
     def _show(self, text: str) -> None:
         try:
-            pad = max(0, self._width - len(text))
-            self.stream.write("\r" + text + " " * pad)
+            cols = os.get_terminal_size(self.stream.fileno()).columns or 120  # 0: a terminal that never said
+        except (OSError, ValueError):
+            cols = 120
+        text = text[:max(10, cols - 1)]  # one terminal line, or the carriage return cannot rewrite it
+        try:
+            self.stream.write("\r" + text + " " * max(0, self._width - len(text)))
             self.stream.flush()
             self._width = len(text)
         except (OSError, ValueError):
