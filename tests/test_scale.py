@@ -1,11 +1,14 @@
 """What makes a 10 000-file build fit: rows combined a chunk at a time, results packed where they are made,
-partitions read one at a time, and an event log that records a range run's partitions in batches."""
+partitions read one at a time, one planned event per asset for a range run, no step output kept in memory;
+and all of it on Dagster's public API and documented instance configuration."""
 import pickle
+import re
 import shutil
 
 import dagster as dg
 import polars as pl
 import pytest
+import yaml
 
 from coopdata.ingest import Rejected, parse_files
 from coopdata.tables import (DocumentRows, Packed, combine_rows, deadlines_frame, documents_frame, plans_frame,
@@ -15,7 +18,7 @@ from pipelines.build import build
 from pipelines.io import PartitionedPickleIOManager, StoredPartitions
 from pipelines.resources import CoopdataPaths
 
-from .conftest import RAW
+from .conftest import RAW, ROOT
 
 
 NAMES = sorted(p.name for p in RAW.glob("*.txt"))
@@ -66,19 +69,25 @@ def test_packed_results_are_stored_as_the_pickle_of_the_value(tmp_path, rows):
     assert list(stored) == ["a", "b"] and stored["a"] == rows[0]
 
 
-def test_batched_event_log_records_every_partition(tmp_path):
+def project_storage(base_dir) -> dict:
+    """The instance storage block of the project's dagster.yaml, pointed at base_dir."""
+    storage = yaml.safe_load((ROOT / "dagster.yaml").read_text(encoding="utf-8"))["storage"]
+    assert list(storage) == ["sqlite"], "dagster.yaml should select one of Dagster's documented storages"
+    return {"sqlite": {"base_dir": str(base_dir)}}
+
+
+def test_build_on_the_project_storage_records_every_partition(tmp_path):
     """The build on the project's instance storage (dagster.yaml): one materialisation per file, one planned
-    event per asset, and the instance reads back the same after it is reopened."""
+    event per asset, no output kept by the result; the instance reads back the same after it is reopened, and a
+    file added later is parsed on its own run and published with the checks."""
     raw = tmp_path / "raw"
     shutil.copytree(RAW, raw)
     files = sorted(p.name for p in raw.iterdir() if p.name != "manifest.csv")
     paths = CoopdataPaths(raw_dir=str(raw), warehouse_dir=str(tmp_path / "wh"))
-    storage = {"custom": {"module": "pipelines.storage", "class": "CoopdataSqliteStorage",
-                          "config": {"base_dir": str(tmp_path / "dagster")}}}
+    storage = project_storage(tmp_path / "dagster")
     with dg.instance_for_test(overrides={"storage": storage}) as instance:
-        assert type(instance.event_log_storage).__name__ == "BatchedSqliteEventLogStorage"
         result = build(paths, instance)
-        assert result.success
+        assert result.success and isinstance(result, dg.JobExecutionResult)
         key = dg.AssetKey("document")
         assert sorted(instance.get_materialized_partitions(key)) == files
         planned = instance.get_records_for_run(result.run_id,
@@ -87,6 +96,28 @@ def test_batched_event_log_records_every_partition(tmp_path):
         latest = instance.get_latest_materialization_event(key)
         assert latest.dagster_event.partition in files and latest.run_id == result.run_id
         assert set(instance.get_dynamic_partitions(raw_file_partitions.name)) == set(files)
+        assert result.get_asset_check_evaluations() and all(e.passed for e in result.get_asset_check_evaluations())
+
+        (raw / "zz_added.txt").write_text("KẾ HOẠCH\nĐến năm 2030, toàn tỉnh Lào Cai có 520 hợp tác xã.",
+                                          encoding="utf-8")
+        publish = build(paths, instance)
+        assert publish.success and instance.get_latest_materialization_event(key).dagster_event.partition == (
+            "zz_added.txt")
+        assert key not in {e.asset_key for e in publish.get_asset_materialization_events()}
+        assert publish.get_asset_check_evaluations()  # the publish run (every asset but `document`) runs the checks
     with dg.instance_for_test(overrides={"storage": storage}) as reopened:
-        assert sorted(reopened.get_materialized_partitions(dg.AssetKey("document"))) == files
-        assert pl.read_parquet(tmp_path / "wh" / "parquet" / "plans.parquet").height == len(files)
+        assert sorted(reopened.get_materialized_partitions(dg.AssetKey("document"))) == sorted([*files, "zz_added.txt"])
+        assert pl.read_parquet(tmp_path / "wh" / "parquet" / "plans.parquet").height == len(files) + 1
+
+
+PRIVATE = re.compile(r"\bdagster\._|mock\.patch")
+
+
+def test_no_private_dagster_api_outside_tests():
+    """Nothing outside tests imports a private Dagster module (dagster._...) or patches Dagster at run time:
+    both would break silently on an upgrade."""
+    offenders = [f"{path.relative_to(ROOT)}:{n}: {line.strip()}"
+                 for folder in ("pipelines", "coopdata") for path in sorted((ROOT / folder).rglob("*.py"))
+                 for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                 if PRIVATE.search(line)]
+    assert offenders == []
