@@ -58,13 +58,23 @@ class ParsedDocument:
         return stable_id("plan", self.doc.source_file)
 
 
-def _doc_year(plan: PlanMeta) -> int | None:
-    """A plan for a single year ("Kế hoạch … năm 2024") dates its undated aims to that year."""
+_LEAD_PLAN_YEAR = re.compile(
+    r"(?:kế hoạch|chương trình|nhiệm vụ|chỉ tiêu|mục tiêu|phấn đấu)(?:(?!giai đoạn|đến năm|tới năm)[^.\n]){0,100}?"
+    r"(?<!đến )(?<!tới )(?<!so với )năm (20[0-6]\d)(?!\s*[-–]\s*20)|(?:^|\n)(?:[A-ZĐ]{2,10} )?Năm (20[0-6]\d),", re.IGNORECASE)
+
+
+def _doc_year(plan: PlanMeta, text: str = "") -> int | None:
+    """A plan for a single year ("Kế hoạch … năm 2024") dates its undated aims to that year; so does the lead of a
+    news page about one ("… ban hành Kế hoạch … năm 2023", "Năm 2024, tỉnh …"), when it names a single year."""
     if plan.title:
         m = re.search(r"(?<!đến )(?<!tới )năm (\d{4})(?!\s*[-–])", plan.title, re.IGNORECASE)
         if m and not re.search(r"giai đoạn|đến năm|tới năm|\d{4}\s*[-–]\s*\d{4}", plan.title, re.IGNORECASE):
             return int(m.group(1))
-    return None
+    lead = text[:900]
+    if re.search(r"giai đoạn|đến năm|tới năm|20\d\d\s*[-–]\s*20\d\d", lead, re.IGNORECASE):
+        return None  # a lead about a period: its aims are dated by their own phrases
+    years = {int(m.group(1) or m.group(2)) for m in _LEAD_PLAN_YEAR.finditer(lead)}
+    return years.pop() if len(years) == 1 else None
 
 
 def parse_document(doc: Document) -> ParsedDocument:
@@ -77,7 +87,7 @@ def parse_document(doc: Document) -> ParsedDocument:
             plan = PlanMeta(**{**asdict(plan), "province": p, "province_source": "manifest",
                                "admin_level": "province" if plan.admin_level == "unknown" else plan.admin_level})
     issue_year = plan.issue_date.year if plan.issue_date else None
-    facts = extract_targets(doc.text, _doc_year(plan), issue_year)
+    facts = extract_targets(doc.text, _doc_year(plan, doc.text), issue_year)
     targets, unsure = score_targets(doc.text, facts, issue_year)
     targets, failed = split_plausible(targets)
     candidates = tuple(sorted(

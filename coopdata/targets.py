@@ -488,6 +488,8 @@ def _paragraph_scope(line: str, scope: _Scope) -> None:
     years = _year_phrases(line)
     body = _HEADING.sub("", line, count=1)
     lead = len(line) - len(body)
+    opener = V.PARAGRAPH_OPENER.match(body)
+    lead += opener.end() if opener else 0
     if years and years[0][0] - lead < 8 and V.PERIOD_CUES.search(years[0][4]):
         y = years[0]
         scope.year = (y[2], y[3], y[4])

@@ -141,6 +141,9 @@ YEAR_PHRASE = Folded(
     r"tầm nhìn đến năm|tầm nhìn|năm|giai đoạn|(?:mục tiêu|chỉ tiêu|cho|trong|\() nhiệm kỳ|\(nhiệm kỳ|cuối kỳ \()\s*(?P<y1>20[0-6]\d)(?!\d)"
     r"(?:\s*[-–]\s*(?P<y2>20[0-6]\d)(?!\d))?")
 YEAR_NOT_SCOPE = Folded(r"(?:luật[^.;]{0,40}|so với(?: mức)?(?: năm)?|\bmức(?: năm)?|khóa|ngày \d{1,2} tháng \d{1,2})\s*$")
+# words that may open a paragraph before the year phrase that scopes it ("Theo đó, đến năm 2025, ...")
+PARAGRAPH_OPENER = re.compile(r"^(?:(?:theo đó|cụ thể|trong đó|đồng thời|ngoài ra|bên cạnh đó|mục tiêu|"
+                              r"phấn đấu|kế hoạch đặt ra|kế hoạch nêu rõ|kế hoạch đề ra)\s*[,:]?\s*)+", I)
 PERIOD_CUES = re.compile(r"đến|tới|mốc|giai đoạn|tầm nhìn|cuối kỳ|hết|nhiệm kỳ", I)
 
 # Sections whose numbers are results, diagnoses or budgets, not aims

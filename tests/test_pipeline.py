@@ -107,3 +107,17 @@ def test_env_vars_override_both_folders(tmp_path, monkeypatch):
     monkeypatch.setenv("COOPDATA_WAREHOUSE_DIR", str(tmp_path / "w"))
     p = CoopdataPaths()
     assert p.raw() == tmp_path / "r" and p.warehouse() == tmp_path / "w"
+
+
+def test_the_lead_of_a_news_page_dates_its_undated_aims():
+    from coopdata.ingest import Document
+    from coopdata.tables import parse_document
+
+    text = ("Tỉnh X phấn đấu thành lập mới 25 hợp tác xã\n\nUBND tỉnh vừa ban hành Kế hoạch số 12/KH-UBND phát triển "
+            "kinh tế tập thể năm 2027.\n\nTheo đó, tỉnh đề ra mục tiêu phấn đấu thành lập mới 25 hợp tác xã, 40 tổ hợp tác.")
+    doc = Document("lead.txt", "0" * 64, "utf-8", len(text), text, {})
+    p = parse_document(doc)
+    years = {(t.metric, t.target_year) for t in p.targets + p.candidates}
+    assert ("new_coops", 2027) in years and ("new_coop_groups", 2027) in years
+    period = Document("period.txt", "1" * 64, "utf-8", 10, "Kế hoạch giai đoạn 2026-2030 năm 2027.\nThành lập mới 30 HTX.", {})
+    assert all(t.target_year != 2027 for t in parse_document(period).targets)

@@ -132,3 +132,10 @@ def test_members_of_the_raised_total_are_not_new_members():
                 "với khoảng 20.000 thành viên.", 2027)
     assert ("coop_members", "approx", 20000) in [g[:3] for g in got]
     assert "new_coop_members" not in {g[0] for g in got}
+
+
+def test_a_paragraph_opened_by_a_connective_and_a_year_scopes_the_next_one():
+    text = ("Theo đó, đến năm 2029, tỉnh thành lập mới 80 hợp tác xã.\n"
+            "Tỉnh vận động các tổ hợp tác nâng lên; trong đó, thành lập mới 40 tổ hợp tác trong lĩnh vực nông nghiệp.")
+    got = facts(text)
+    assert ("new_coop_groups", 40.0, 2029) in [(g[0], g[2], g[6]) for g in got]
