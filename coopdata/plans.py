@@ -26,9 +26,22 @@ _TOKEN_CASE = {"ctr": "CTr", "ttg": "TTg"}
 _TYPES = {"KH": "Kế hoạch", "CTr": "Chương trình hành động", "QĐ": "Quyết định", "NQ": "Nghị quyết",
           "CT": "Chỉ thị", "KL": "Kết luận", "ĐA": "Đề án", "QH15": "Luật"}
 _NATIONAL_SUFFIX = re.compile(r"/(?:TW|NQ-CP|QĐ-TTg|CT-TTg|QH\d+)$|^\d+/QĐ-BCĐ")
+_NATIONAL_ACTOR = (r"(?:Thủ tướng|Phó Thủ tướng|Chính phủ|Bộ Chính trị|Ban Chấp hành Trung ương|Quốc hội|Ban Bí thư"
+                   r"|Liên minh (?:HTX|[Hh]ợp tác xã) Việt Nam)")
 _NATIONAL_LEAD = re.compile(
-    r"(?:Thủ tướng|Phó Thủ tướng|Chính phủ|Bộ Chính trị|Ban Chấp hành Trung ương|Quốc hội|Ban Bí thư)"
-    r"[^.]{0,160}?(?:vừa ký|ký ban hành|ban hành|đặt ra)", I)
+    _NATIONAL_ACTOR + r"[^.]{0,160}?(?:vừa ký|ký ban hành|ban hành|đặt ra|phê duyệt|yêu cầu)"
+    r"|(?:được|do)\s+" + _NATIONAL_ACTOR + r"[^.]{0,40}?(?:ban hành|phê duyệt)"
+    r"|(?<!\w)(?<!trong )(?<!với )(?<!của )(?:cả nước|toàn quốc|nước ta)(?!\w)|Liên minh (?:HTX|[Hh]ợp tác xã) Việt Nam", I)
+# the page speaks of its own province or city without naming it ("toàn tỉnh", "Liên minh HTX tỉnh")
+_SELF_PROVINCE = re.compile(
+    r"(?<!\w)(?:toàn tỉnh|của tỉnh|địa bàn tỉnh|trong tỉnh|UBND tỉnh|HĐND tỉnh|Tỉnh ủy|Thành ủy|UBND thành phố"
+    r"|(?:Liên minh|LM) (?:HTX|[Hh]ợp tác xã) (?:tỉnh|thành phố|TP)|địa bàn thành phố|toàn thành phố|của thành phố)(?!\w)", I)
+# anything the country as a whole does ("cả nước", the Government, the Vietnam Cooperative Alliance)
+_NATIONAL_SCOPE = re.compile(_NATIONAL_ACTOR + r"|(?<!\w)(?:cả nước|toàn quốc|nước ta|Trung ương|quốc gia|Việt Nam)(?!\w)", I)
+_LEAD = 900  # the title and the first paragraph or two of a page
+_WEATHER = re.compile(r"^[^\n]*\d\s*°\s*C\b[^\n]*$", M)
+_DATE_ANY = (r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(?!\d)"
+             r"|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 _DATE_NUM = re.compile(r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})")
 _PLACE_LINE = re.compile(r"^([^\n,|]{2,40}),\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", M | I)
 _HEADER_UNIT = re.compile(
@@ -73,21 +86,45 @@ def _legal_db(text: str, label: str) -> str | None:
 
 
 def _own_number(text: str) -> str | None:
+    """The number a page states for its own document (the first candidate of `_number_candidates`)."""
+    auth, cands = _number_candidates(text)
+    return auth or (cands[0] if cands else None)
+
+
+_BARE = r"\d{1,5}(?=\s*,|\s+ngày\b)"  # "Kế hoạch số 141, ngày ...": a number written without its suffix
+
+
+def _number_candidates(text: str) -> tuple[str | None, list[str]]:
+    """(the number an official header or a legal-database block gives, the numbers a lead or title gives).
+
+    Lead candidates come in order of trust: a document a verb issues ("ban hành Kế hoạch số …", "phê duyệt tại
+    Kế hoạch số …"), one the lead says was just issued ("Nghị quyết số … vừa được Chính phủ ban hành"), one given
+    in brackets after the act ("ban hành Kế hoạch … (Kế hoạch số …, ngày …)"), then a title that starts with it."""
     v = _legal_db(text, "Số hiệu")
     if v and _DOCNUM.search(v):
-        return canonical_docnum(_DOCNUM.search(v).group(0))
+        return canonical_docnum(_DOCNUM.search(v).group(0)), []
     m = re.search(r"^Số\s*:?\s*(" + DOCNUM + r")", text[:4000], M)
     if m:
-        return canonical_docnum(m.group(1))
-    m = re.search(r"(?:ban hành|vừa ký|ký|thông qua|triển khai)\s+(?:ban hành\s+)?" + _KINDS + r"(?:\s+số)?\s+(" + DOCNUM + ")",
-                  text[:3000], I)
-    if m:
-        return canonical_docnum(m.group(1))
-    m = re.search(r"^" + _KINDS + r"\s+(?:số\s+)?(" + DOCNUM + ")", text[:1500], M | I)
-    if m:
-        return canonical_docnum(m.group(1))
-    m = re.search(r"^[^\n]{0,80}?[–-]\s*" + _KINDS + r"(?: số)?\s+(" + DOCNUM + ")", text[:1500], M | I)
-    return canonical_docnum(m.group(1)) if m else None
+        return canonical_docnum(m.group(1)), []
+    found: list[str] = []
+    pats = [
+        (r"(?:ban hành|vừa ký|ký|thông qua|triển khai|phê duyệt)\s+(?:ban hành\s+|tại\s+)?" + _KINDS
+         + r"(?:\s+số\s+(" + DOCNUM + "|" + _BARE + r")|\s+(" + DOCNUM + "))", 0, 3000),
+        (_KINDS + r"\s+số\s+(" + DOCNUM + r")(?=[^.\n]{0,160}?\bvừa\s+(?:được\s+)?[^.\n]{0,40}?(?:ban hành|phê duyệt|ký))",
+         0, 3000),
+        (r"ban hành\s+(?:" + _KINDS + r")\b[^.;()\n]{0,250}\(\s*" + _KINDS + r"\s+(?:số\s+)?(" + DOCNUM + ")", 0, 3000),
+        (r"^" + _KINDS + r"\s+(?:số\s+)?(" + DOCNUM + ")", M, 1500),
+        (r"^[^\n]{0,80}?[–-]\s*" + _KINDS + r"(?: số)?\s+(" + DOCNUM + ")", M, 1500),
+    ]
+    for pat, flags, end in pats:
+        for m in re.finditer(pat, text[:end], flags | I):
+            sentence = re.split(r"[.\n]\s*", text[max(0, m.start() - 200):m.start()])[-1]
+            if re.match(r"(?:Trước đó|Trước đây)\b", sentence, I):
+                continue  # an earlier document the page recalls
+            num = canonical_docnum(next(g for g in m.groups() if g))
+            if num not in found:
+                found.append(num)
+    return None, found
 
 
 def _to_date(d: str, mth: str, y: str) -> date | None:
@@ -95,6 +132,12 @@ def _to_date(d: str, mth: str, y: str) -> date | None:
         return date(int(y), int(mth), int(d))
     except ValueError:
         return None
+
+
+def _any_date(m: re.Match, first: int = 1) -> date | None:
+    """The date of a `_DATE_ANY` match whose groups start at `first`: "6/10/2017", "22.7.2021", "6 tháng 10 năm 2017"."""
+    g = m.groups()[first - 1:first + 5]
+    return _to_date(*(g[:3] if g[0] else g[3:]))
 
 
 def _issue_date(text: str, number: str | None) -> date | None:
@@ -105,14 +148,49 @@ def _issue_date(text: str, number: str | None) -> date | None:
     if m:
         return _to_date(m.group(2), m.group(3), m.group(4))
     if number:
-        pat = r"\s*".join(re.escape(c) for c in number.replace(" ", ""))
-        m = re.search(pat + r"\s*,?\s*(?:ngày\s*)(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})", text[:4000], I)
+        pat = r"\s*".join(re.escape(c) for c in number.replace(" ", "")) + r"(?![\w/])"
+        # after the number: "… số 1318/QĐ-TTg ngày 22.7.2021", "… 461/QĐ-TTg của Thủ tướng Chính phủ ngày 27 tháng 4 …"
+        m = re.search(pat + r"\s*,?\s*(?:của\s[^,.;\n]{0,80}?\s*,?\s*)?(?:\(\s*)?ngày\s+(?:" + _DATE_ANY + ")",
+                      text[:4000], I)
         if m:
-            return _to_date(*m.groups())
-    m = re.search(r"^\s*Ngày\s+(\d{1,2})/(\d{1,2})/(\d{4}),[^.]{0,200}?(?:ký|ban hành)", text[:3000], M | I)
-    if m:
-        return _to_date(*m.groups())
-    return None
+            return _any_date(m)
+        # before it, in the same sentence: "ngày 16/6/2022, Ban Chấp hành Trung ương đã ban hành Nghị quyết số …"
+        m = re.search(r"ngày\s+(?:" + _DATE_ANY + r")\s*,\s*[^.;\n]{0,160}?(?:ban hành|ký|phê duyệt|thông qua)\s+"
+                      r"[^.;\n]{0,60}?" + pat, text[:4000], I)
+        if m:
+            return _any_date(m)
+    return _dated_act(text, number)
+
+
+def _dated_act(text: str, number: str | None) -> date | None:
+    """A lead that opens on the day of the act: "Ngày 27/4, UBND tỉnh … ký …", "L.T.S: Ngày 23-2, Tỉnh ủy … ban hành …".
+
+    The act must be the page's own: a verb followed by another document's number dates that other document. A day
+    without its year takes the year of the page's dateline, else of the latest dated document the lead cites before
+    it (the act comes after what it implements)."""
+    lead = text[:1500]
+    m = re.search(r"(?:^|[.:]\s+|\b[A-Z]{3,}\s+)Ngày\s+(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?\s*,"
+                  r"([^.\n]{0,200}?)\b(?:ký|ban hành|phê duyệt)\b([^.\n]{0,60})", lead, M)
+    if not m:
+        return None
+    other = _DOCNUM.search(m.group(5))
+    if other and canonical_docnum(other.group(0)) != number and not re.search(
+            r"thực hiện|triển khai", m.group(5)[:other.start()], I):
+        return None
+    d, mth, y = m.group(1), m.group(2), m.group(3)
+    if y:
+        return _to_date(d, mth, y)
+    dateline = re.search(r"(?<![\w/.])\d{1,2}/\d{1,2}/(\d{4})(?![\w/])", lead[:400])
+    if dateline and dateline.start() < m.start():
+        return _to_date(d, mth, dateline.group(1))
+    cited = [x for x in (_any_date(c) for c in re.finditer(_DATE_ANY, lead[:m.start() + 200])) if x]
+    if not cited:
+        return None
+    latest = max(cited)
+    day = _to_date(d, mth, str(latest.year))
+    if day and day < latest:
+        day = _to_date(d, mth, str(latest.year + 1))
+    return day
 
 
 def _title(text: str, restated: bool) -> str | None:
@@ -179,8 +257,9 @@ def _doc_type(number: str | None, title: str | None) -> str | None:
     return None
 
 
-def _place(text: str) -> tuple[Province | None, str | None, str | None, str | None]:
-    """(province, source, locality, issuer) from the header, the place line or the body."""
+def _place(text: str, named: Province | None = None
+           ) -> tuple[Province | None, str | None, str | None, str | None]:
+    """(province, source, locality, issuer) from the header, the place line or else the page's named province."""
     head = text[:5000]
     unit = _HEADER_UNIT.search(head)
     party = _HEADER_PARTY.search(head)
@@ -217,12 +296,12 @@ def _place(text: str) -> tuple[Province | None, str | None, str | None, str | No
         p = province_by_name(party.group(2).title())
         if p:
             return p, "header", None, party.group(1).capitalize() + " " + p.name
-    prov = _body_province(text)
+    prov = named
     if prov:
         city = re.search(r"(?:Thành ủy|thành phố|TP\.?)\s+" + re.escape(prov.name), text, I)
         if city and not prov.is_central_city and re.search(r"Thành ủy\s+" + re.escape(prov.name), text, I):
             return prov, "body", "thành phố " + prov.name, issuer
-        return prov, "body", None, issuer
+        return prov, "body", _lead_district(text, prov), issuer
     return None, None, None, issuer
 
 
@@ -246,6 +325,82 @@ def _body_province(text: str) -> Province | None:
         return None
     best = max(counts, key=lambda c: (counts[c], -first[c]))
     return province_by_code(best)
+
+
+_STRONG_BEFORE = re.compile(r"(?:tỉnh|thành phố|TP\.?|Tỉnh ủy|Thành ủy|UBND|HĐND|Đảng bộ|địa bàn"
+                            r"|Liên minh (?:HTX|[Hh]ợp tác xã)(?:\s+tỉnh|\s+thành phố|\s+TP\.?)?)\s*$", I)
+_COMMUNE_BEFORE = re.compile(r"(?<!\w)(?:[Xx]ã|[Pp]hường|[Tt]hôn|ấp|[Tt]hị trấn|[Tt]hị xã)\s*$")
+_CREDIT_BEFORE = re.compile(r"(?<!\w)(?:[Bb]áo|[Tt]heo)\s*$")
+_ORG = re.compile(r"(?<!minh )(?<!\w)(?:HTX|[Hh]ợp tác xã|Liên hiệp HTX|Liên hiệp hợp tác xã|LHHTX|Liên đoàn [Hh]ợp tác xã)(?!\w)")
+_ORG_STOP = {"tỉnh", "trên", "tại", "ở", "của", "các", "toàn", "và", "với", "cho", "thuộc", "địa", "bàn", "trong",
+             "ngoài", "huyện", "những", "nhiều"}
+
+
+def _named_in_organisation(before: str) -> bool:
+    """'HTX Chè … X', 'hợp tác xã X', 'Liên hiệp HTX thương mại TP. X': a cooperative named after a place."""
+    orgs = list(_ORG.finditer(before))
+    if not orgs:
+        return False
+    words = before[orgs[-1].end():].split()
+    return len(words) <= 5 and not any(re.search(r"[,;:()\"“”]", w) or w.lower() in _ORG_STOP for w in words)
+
+
+def _mentions(text: str) -> list[tuple[Province, int, int, bool]]:
+    """(province, offset, weight, counts for the lead) of every province the page names as its own place.
+
+    Left out: a name in a photo caption, a credit ("Theo Báo X"), a commune or cooperative named like a province
+    ("xã Bình Định", "HTX … X"). A unit word before the name ("tỉnh", "UBND", "Liên minh HTX") or a title that opens
+    on it ("X: …") weighs double; a venue ("tại X") counts but does not make the page that province's."""
+    out = []
+    for m in name_pattern().finditer(text[:20000]):
+        before = text[max(0, m.start() - 60):m.start()]
+        after = text[m.end():m.end() + 12]
+        if (re.search(r"(?:siêu thị|Ảnh|ảnh)[^\n]{0,20}$", before) or re.match(r"[\s.,]*\(?[Ảả]nh\s*:", after)
+                or _COMMUNE_BEFORE.search(before) or _CREDIT_BEFORE.search(before) or _named_in_organisation(before)):
+            continue
+        p = province_by_name(m.group(1))
+        if not p:
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        title = re.match(r"\s*:", after) and m.start() - line_start < 40
+        weight = 2 if _STRONG_BEFORE.search(before) or title else 1
+        place_line = re.match(r"\s*,\s*ngày\b", after, I)
+        venue = re.search(r"(?<!\w)tại\s*$", before)
+        out.append((p, m.start(), weight, not (place_line or venue)))
+    return out
+
+
+def _page_province(text: str) -> tuple[Province | None, bool]:
+    """(the province a page is about, whether its title or lead names it): the one the lead names, then the one
+    named most; a province named only in passing loses to one the lead names."""
+    score: dict[str, int] = {}
+    first: dict[str, int] = {}
+    lead: set[str] = set()
+    for p, pos, weight, lead_ok in _mentions(text):
+        score[p.code] = score.get(p.code, 0) + weight
+        first.setdefault(p.code, pos)
+        if lead_ok and pos < _LEAD:
+            lead.add(p.code)
+    if not score:
+        return None, False
+    best = max(score, key=lambda c: (c in lead, score[c], -first[c]))
+    return province_by_code(best), best in lead
+
+
+_LEAD_DISTRICT = re.compile(
+    r"^(?:[^\n]{0,40}?\s)?(H\.|[Hh]uyện|TX\.|[Tt]hị xã)\s*([A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,3})\s*[,(–-]\s*"
+    r"(?:tỉnh\s+)?([A-ZĐ][^\n:),]{1,30}?)\s*\)?\s*:", M)
+
+
+def _lead_district(text: str, province: Province | None) -> str | None:
+    """A title that opens on a district of the province: "H. Mộc Châu, Sơn La: …" -> "huyện Mộc Châu"."""
+    m = _LEAD_DISTRICT.search(text[:_LEAD])
+    if not m or not province or province_by_name(m.group(3)) != province:
+        return None
+    if district_province(m.group(2)) not in (None, province):
+        return None
+    kind = "huyện" if m.group(1).lower().startswith("h") else "thị xã"
+    return kind + " " + m.group(2)
 
 
 def _restated(text: str, url: str) -> PlanMeta:
@@ -284,20 +439,28 @@ def extract_plan(text: str) -> PlanMeta:
     restated = _RESTATED.match(text)
     if restated:
         return _restated(text, restated.group(1))
-    number = _own_number(text)
-    title = _title(text, bool(restated))
-    national = bool(number and _NATIONAL_SUFFIX.search(number)) or bool(
-        _NATIONAL_LEAD.search(text[:800]) and not _HEADER_UNIT.search(text[:3000]))
+    text = _WEATHER.sub("", text)  # a weather widget lists cities the page is not about
+    title = _title(text, False)
+    named, in_lead = _page_province(text)
+    header = _HEADER_UNIT.search(text[:3000])
+    auth, cands = _number_candidates(text)
+    provincial = bool(header) or in_lead
+    # a provincial page names the national documents it implements: they are not its own number
+    number = auth or next((c for c in cands if not (provincial and _NATIONAL_SUFFIX.search(c))), None)
+    lead = text[:_LEAD]
+    self_ref = _SELF_PROVINCE.search(text[:20000])
+    national = bool(number and _NATIONAL_SUFFIX.search(number)) or (not provincial and (
+        bool(_NATIONAL_LEAD.search(lead)) and not (self_ref and self_ref.start() < _NATIONAL_LEAD.search(lead).start())
+        or (not named and not self_ref and bool(_NATIONAL_SCOPE.search(text[:20000])))))
     if national:
         province, source, locality, issuer = None, None, None, None
         level = "national"
     else:
-        province, source, locality, issuer = _place(text)
-        level = "district" if locality else ("province" if province else "unknown")
+        province, source, locality, issuer = _place(text, named)
+        level = "district" if locality else ("province" if province or self_ref else "unknown")
     return PlanMeta(
         title=title, doc_number=number, doc_type=_doc_type(number, title), issuer=issuer,
         issue_date=_issue_date(text, number), signer=_signer(text), province=province,
         province_source=source, admin_level=level, locality=locality,
-        implements=_implements(text, number), is_restatement=bool(restated),
-        source_url=restated.group(1) if restated else None,
+        implements=_implements(text, number), is_restatement=False, source_url=None,
     )

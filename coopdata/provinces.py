@@ -91,19 +91,21 @@ def _index() -> dict[str, Province]:
 
 def province_by_name(name: str) -> Province | None:
     """Look a province up by any spelling, with or without diacritics or hyphens."""
-    key = re.sub(r"[\s.\-–]+", " ", fold(normalise(name))).strip()
+    key = re.sub(r"[\s.\-–_]+", " ", fold(normalise(name))).strip()
     idx = _index()
     return idx.get(key) or idx.get(re.sub(r"^(?:tinh|thanh pho|tp)\s+", "", key))
 
 
 @lru_cache(maxsize=1)
 def name_pattern() -> re.Pattern[str]:
-    """A regex alternation matching any province name or alias as written (case-insensitive)."""
+    """A regex alternation matching any province name or alias as written (case-insensitive).
+
+    Word-segmented text joins syllables with underscores ("Bình_Phước"): they count as spaces."""
     names = sorted({n for p in provinces() for n in (p.name, *p.aliases)}, key=len, reverse=True)
     alts = []
     for n in names:
         parts = [re.escape(x) for x in re.split(r"\s*[-–]\s*|\s+", n)]
-        alts.append(r"\s*[-–]?\s*".join(parts))
+        alts.append(r"[\s_]*[-–]?[\s_]*".join(parts))
     return re.compile(r"(?<!\w)(" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)
 
 
