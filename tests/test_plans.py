@@ -48,3 +48,147 @@ def test_can_tho_province_comes_from_the_manifest():
 def test_document_numbers_are_canonical():
     assert canonical_docnum("209 - KH/TU") == "209-KH/TU"
     assert canonical_docnum("23-CTR/TU") == "23-CTr/TU"
+
+
+# Real pages (news leads, portals, party programmes, reviews): sentences of our own with the same shapes.
+
+def _meta(*lines: str):
+    from coopdata.text import normalise
+    return extract_plan(normalise("\n".join(lines)))
+
+
+def _summary(p):
+    return (p.province.name if p.province else None, p.admin_level, p.doc_number, p.issue_date)
+
+
+def test_national_news_lead_with_a_dotted_date():
+    p = _meta("Kế hoạch phát triển hợp tác xã giai đoạn mới",
+              "Thủ tướng Chính phủ vừa ký Quyết định số 2045/QĐ-TTg ngày 3.9.2024 phê duyệt Đề án phát triển hợp tác xã.",
+              "Đến năm 2030, cả nước có khoảng 50.000 hợp tác xã.")
+    assert _summary(p) == (None, "national", "2045/QĐ-TTg", date(2024, 9, 3))
+
+
+def test_number_then_issuer_then_a_date_in_words():
+    p = _meta("Quyết định số 812/QĐ-TTg của Thủ tướng Chính phủ ngày 5 tháng 6 năm 2019 về việc phê duyệt Đề án hỗ trợ hợp tác xã.")
+    assert _summary(p) == (None, "national", "812/QĐ-TTg", date(2019, 6, 5))
+
+
+def test_date_before_the_number_in_the_same_sentence():
+    p = _meta("Để nâng cao hiệu quả kinh tế hợp tác, ngày 10/5/2021, Ban Chấp hành Trung ương đã ban hành "
+              "Nghị quyết số 31-NQ/TW về kinh tế tập thể.")
+    assert _summary(p) == (None, "national", "31-NQ/TW", date(2021, 5, 10))
+
+
+def test_provincial_lead_with_a_date_in_words():
+    p = _meta("UBND tỉnh Quảng Nam vừa ban hành Kế hoạch số 512/KH-UBND ngày 14 tháng 3 năm 2023 về phát triển hợp tác xã.")
+    assert _summary(p) == ("Quảng Nam", "province", "512/KH-UBND", date(2023, 3, 14))
+
+
+def test_number_of_a_plan_the_lead_says_was_just_issued():
+    p = _meta("Tỉnh Phú Thọ cho biết sẽ thành lập mới 60 hợp tác xã trong hai năm tới.",
+              "Đây là mục tiêu nêu trong Kế hoạch số 77/KH-UBND về hợp tác xã giai đoạn 2024 - 2025 do UBND tỉnh vừa ban hành.")
+    assert _summary(p) == ("Phú Thọ", "province", "77/KH-UBND", None)
+
+
+def test_number_written_without_its_suffix():
+    p = _meta("UBND tỉnh Gia Lai ban hành Kế hoạch số 215, ngày 9/8/2023 về phát triển kinh tế tập thể năm 2024.")
+    assert _summary(p) == ("Gia Lai", "province", "215", date(2023, 8, 9))
+
+
+def test_number_and_date_in_brackets_after_the_act():
+    p = _meta("Phát triển hợp tác xã nông nghiệp tỉnh Cao Bằng",
+              "UBND tỉnh ban hành Kế hoạch nâng cao hiệu quả hợp tác xã trên địa bàn tỉnh đến năm 2021 "
+              "(Kế hoạch số 48/KH-UBND, ngày 5/3/2020).")
+    assert _summary(p) == ("Cao Bằng", "province", "48/KH-UBND", date(2020, 3, 5))
+
+
+def test_provincial_page_implementing_a_national_resolution_keeps_its_province():
+    p = _meta("Hòa Bình: Nâng chất hợp tác xã nông nghiệp",
+              "Sau hai năm triển khai Nghị quyết số 106/NQ-CP của Chính phủ về hợp tác xã nông nghiệp, tỉnh Hòa Bình "
+              "đã hỗ trợ 40 hợp tác xã.")
+    assert _summary(p) == ("Hòa Bình", "province", None, None)
+    assert p.implements == ("106/NQ-CP",)
+
+
+def test_provincial_report_citing_the_central_committee_is_provincial():
+    p = _meta("Liên minh HTX tỉnh Điện Biên vừa có báo cáo sơ kết một năm thực hiện Nghị quyết số 20-NQ/TW.",
+              "Ngay sau khi Nghị quyết của Ban Chấp hành Trung ương Đảng được ban hành, Ban Thường vụ Tỉnh ủy đã ban hành "
+              "Chương trình hành động.")
+    assert _summary(p) == ("Điện Biên", "province", None, None)
+
+
+def test_party_programme_after_the_national_resolution_it_implements():
+    p = _meta("Bắc Giang đẩy mạnh hợp tác xã kiểu mới trên địa bàn.",
+              "Ngày 16/6/2022, Ban Chấp hành Trung ương ban hành Nghị quyết số 20-NQ/TW.",
+              "Ngay sau đó, Tỉnh ủy Bắc Giang đã ban hành Chương trình hành động số 45-CTr/TU để thực hiện.")
+    assert _summary(p) == ("Bắc Giang", "province", "45-CTr/TU", None)
+
+
+def test_an_earlier_document_the_page_recalls_is_not_its_own():
+    p = _meta("Theo đó, tỉnh hỗ trợ ít nhất 3 hợp tác xã mỗi năm.",
+              "Trước đó, tỉnh Hà Tĩnh đã ban hành Đề án số 12/ĐA-UBND về kinh tế tập thể.")
+    assert _summary(p) == ("Hà Tĩnh", "province", None, None)
+
+
+def test_cooperatives_and_communes_named_like_a_province_do_not_move_the_page():
+    p = _meta("Năm 2025 sẽ có hợp tác xã Bình Định, Quang Hưng và xã Thái Bình tham gia mô hình.",
+              "HTX dịch vụ Hà Tĩnh Xanh ở xã Phú Lộc cũng được hỗ trợ.",
+              "Đây là cách Tây Ninh khuyến khích hợp tác xã phát triển.")
+    assert _summary(p)[:2] == ("Tây Ninh", "province")
+
+
+def test_a_partner_cooperative_union_is_not_the_page_city():
+    p = _meta("Năm 2025, Liên minh HTX thành phố đã thành lập 12 hợp tác xã mới.",
+              "Liên minh HTX đã ký kết chương trình hợp tác với Liên hiệp HTX thương mại TP. Hồ Chí Minh.")
+    assert _summary(p) == (None, "province", None, None)
+
+
+def test_credit_caption_and_venue_do_not_make_a_national_page_provincial():
+    credit = _meta("Liên minh HTX Việt Nam tập trung củng cố hệ thống trong năm tới.", "", "Theo Báo Cần Thơ")
+    caption = _meta("Đề án phát triển hợp tác xã đã được Thủ tướng Chính phủ phê duyệt.",
+                    "Hợp tác xã nuôi bò ở Vĩnh Phúc Ảnh: TL")
+    venue = _meta("Đại hội toàn quốc Liên minh HTX Việt Nam sẽ diễn ra tại Hà Nội.")
+    assert [_summary(p)[:2] for p in (credit, caption, venue)] == [(None, "national")] * 3
+
+
+def test_a_general_article_about_the_country_is_national():
+    p = _meta("Ở nước ta, kinh tế tập thể có lịch sử gần 70 năm.", "Cả nước hiện có hơn 30.000 hợp tác xã.")
+    assert _summary(p)[:2] == (None, "national")
+
+
+def test_the_country_as_a_market_does_not_make_a_provincial_page_national():
+    p = _meta("Sở Công Thương đã kết nối hợp tác xã với các tỉnh, thành trong cả nước.",
+              "Đến nay, trên địa bàn tỉnh Bình Thuận đã có 20 hợp tác xã ứng dụng công nghệ cao.")
+    assert _summary(p)[:2] == ("Bình Thuận", "province")
+
+
+def test_a_page_that_names_no_province_gets_none():
+    p = _meta("Năm 2025, toàn tỉnh thành lập mới 50 hợp tác xã.", "Liên minh HTX tỉnh sẽ tư vấn cho các xã Tân Lập và Yên Hòa.")
+    assert _summary(p) == (None, "province", None, None)
+
+
+def test_district_in_the_title():
+    p = _meta("H. Bắc Hà, Lào Cai: Phát triển hợp tác xã gắn với du lịch",
+              "Theo HĐND huyện, 6 tháng đầu năm huyện đã thành lập 4 hợp tác xã.")
+    assert (p.province.name, p.admin_level, p.locality) == ("Lào Cai", "district", "huyện Bắc Hà")
+
+
+def test_a_weather_widget_names_no_place():
+    p = _meta("Hà Nội: 31°C Hà Nội", "TP Hồ Chí Minh: 33°C TP Hồ Chí Minh", "",
+              "Tỉnh Phú Yên đặt mục tiêu năm 2025 có 150 hợp tác xã.")
+    assert (p.province.name, p.admin_level, p.locality) == ("Phú Yên", "province", None)
+
+
+def test_lead_date_without_a_year():
+    after_parent = _meta("L.T.S: Ngày 12-3, Tỉnh ủy Ninh Thuận ban hành Chương trình hành động thực hiện Nghị quyết số "
+                         "15-NQ/TW ngày 20/1/2023 của Bộ Chính trị về phát triển tỉnh.")
+    dateline = _meta("Sẽ thành lập liên hiệp hợp tác xã tại Long An", "", "08:30' - 15/05/2024",
+                     "BNEWS Ngày 14/5, Liên minh HTX Việt Nam và UBND tỉnh Long An ký thỏa thuận hợp tác.")
+    assert _summary(after_parent) == ("Ninh Thuận", "province", None, date(2023, 3, 12))
+    assert _summary(dateline) == ("Long An", "province", None, date(2024, 5, 14))
+
+
+def test_word_segmented_province_names():
+    p = _meta("Quyết_định phê_duyệt kế_hoạch phát_triển kinh_tế tập_thể", "Ủy ban nhân_dân tỉnh",
+              "Điều 1 : Phê_duyệt kế_hoạch trên địa_bàn tỉnh Quảng_Ngãi như sau :")
+    assert _summary(p)[:2] == ("Quảng Ngãi", "province")
