@@ -569,8 +569,14 @@ def extract_targets(text: str, doc_year: int | None = None, issue_year: int | No
         if not _HAS_FACT.search(line):
             continue  # no number and no "không còn": nothing to read here (the scope is already updated)
         lead = re.split(r":\s|\.\s|[;(]", line, maxsplit=1)[0]
-        if scope.past or V.PAST.search(lead) or V.PAST_LEAD.search(lead):
+        if scope.past:
             continue
+        if V.PAST.search(lead) or V.PAST_LEAD.search(lead):
+            # a paragraph that opens with results may still turn to aims ("… trong 5 năm qua … Mục tiêu … là …"):
+            # only its sentences that state an aim before any result cue are read
+            line = _aim_sentences(line)
+            if not _HAS_FACT.search(line):
+                continue
         for fact in _line_facts(line, scope, doc_year):
             last_year = fact["period_end"] if fact["frequency"] != "once" else fact["target_year"]
             if issue_year and last_year and last_year < issue_year:
@@ -586,6 +592,25 @@ def extract_targets(text: str, doc_year: int | None = None, issue_year: int | No
             out.append(Target(**fact, evidence=evidence, char_start=line_start + cs + lead,
                               char_end=line_start + cs + lead + len(evidence)))
     return out
+
+
+_AIM_CUE = Folded(r"(?<!\w)(?:phấn đấu|mục tiêu|chỉ tiêu|phương hướng|kế hoạch (?:năm|đặt ra|đề ra)|đặt ra|đề ra|"
+                  r"sẽ|cần|dự kiến|định hướng|trong \d+ năm tới|(?:những|các) năm tới|thời gian tới|(?:đến|tới) năm)(?!\w)")
+
+
+def _aim_sentences(line: str) -> str:
+    """The line with every sentence blanked (offsets kept) except those where an aim cue comes before any
+    past-result cue."""
+    out, start = [], 0
+    for end in [m.end() for m in _SENTENCE_END.finditer(line)] + [len(line)]:
+        if end <= start:
+            continue
+        s = line[start:end]
+        aim, past = _AIM_CUE.search(s), V.PAST.search(s)
+        keep = aim is not None and (past is None or aim.start() < past.start()) and not V.PAST_LEAD.search(s)
+        out.append(s if keep else " " * len(s))
+        start = end
+    return "".join(out)
 
 
 _LEAD_SECTOR = re.compile(r"^[-–+*•\s]*(?:đối với|riêng với|riêng|trong khối|khối|về)\s+([^:,;]{0,60})[:,]", I)

@@ -139,3 +139,11 @@ def test_a_paragraph_opened_by_a_connective_and_a_year_scopes_the_next_one():
             "Tỉnh vận động các tổ hợp tác nâng lên; trong đó, thành lập mới 40 tổ hợp tác trong lĩnh vực nông nghiệp.")
     got = facts(text)
     assert ("new_coop_groups", 40.0, 2029) in [(g[0], g[2], g[6]) for g in got]
+
+
+def test_a_paragraph_that_opens_with_results_can_turn_to_aims():
+    text = ("Theo báo cáo, trong giai đoạn 5 năm qua, khu vực kinh tế tập thể tăng trưởng khoảng 4,5%. "
+            "Mục tiêu trong 5 năm tới là xây dựng từ 200 - 300 mô hình HTX ứng dụng công nghệ cao.")
+    got = facts(text)
+    assert [g[:4] for g in got] == [("high_tech_coops", "range", 200, 300)]
+    assert facts("Theo thống kê, đến cuối năm 2024 toàn tỉnh có 520 hợp tác xã.") == []
