@@ -40,10 +40,15 @@ def implausible(t: Target) -> str | None:
     if t.unit == "count" and t.value_low == t.value_high and 1900 <= t.value_low <= 2100 and float(t.value_low).is_integer():
         if str(int(t.value_low)) in _YEAR_LIKE.findall(t.evidence):
             return f"implausible: the count {int(t.value_low)} is a year written in the sentence"
-    if t.unit == "count" and re.search(r"(?<![\d.,])" + re.escape(_written(t.value_low)) + r"\s*(?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|VNĐ|VND)\b",
-                                       t.evidence, re.IGNORECASE):
-        return f"implausible: the count {t.value_low:g} is an amount of money (đồng) in the sentence"
+    if t.unit == "count" and ("đồng" in t.evidence or "VN" in t.evidence):
+        written = _written(t.value_low)
+        for m in _MONEY.finditer(t.evidence):
+            if m.group(1) == written:
+                return f"implausible: the count {t.value_low:g} is an amount of money (đồng) in the sentence"
     return None
+
+
+_MONEY = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)*)\s*(?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|VNĐ|VND)\b", re.IGNORECASE)
 
 
 def _written(v: float) -> str:
