@@ -1,8 +1,14 @@
 """Benchmark: parse throughput, full build, adding one plan, peak memory.
 
-    python benchmarks/run.py [N ...]          (default: 100 1000 10000)
+    python benchmarks/run.py [N ...] [--storage sqlite|postgres]     (default: 100 1000 10000, sqlite)
 
 Prints one table row per N. Times are wall-clock on this machine; tests never assert them.
+
+--storage sqlite builds on the instance storage of the project's dagster.yaml (Dagster's SQLite storage).
+--storage postgres starts a throwaway PostgreSQL server (initdb and pg_ctl on PATH), one database per N, and
+builds on Dagster's Postgres storage with DAGSTER_EVENT_BATCH_SIZE=1000; it needs dagster-postgres and
+psycopg2-binary in the Python that runs this script (they are not project dependencies). Peak memory is the
+build process's; the PostgreSQL server's own is not counted.
 """
 from __future__ import annotations
 
@@ -12,10 +18,13 @@ import platform
 import re
 import resource
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,7 +35,8 @@ from coopdata.ingest import Document, decode, inventory  # noqa: E402
 from coopdata.numbers import NUMBER  # noqa: E402
 from coopdata.tables import parse_document  # noqa: E402
 
-PY = str(ROOT / ".venv" / "bin" / "python")
+PY = sys.executable  # the project's .venv/bin/python under `make bench`
+BATCH = "1000"  # DAGSTER_EVENT_BATCH_SIZE for Postgres: a step's asset events written in one statement
 
 
 def parse_throughput(raw: Path) -> dict:
@@ -63,14 +73,64 @@ def start_cost(env: dict) -> float:
     return time.perf_counter() - t0
 
 
-def bench(n: int, work: Path) -> dict:
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def postgres_server() -> Iterator[str]:
+    """A throwaway PostgreSQL server on 127.0.0.1 (trust auth, data in a temporary folder); yields its URL."""
+    missing = [t for t in ("initdb", "pg_ctl") if not shutil.which(t)]
+    if missing:
+        sys.exit(f"--storage postgres needs {' and '.join(missing)} on PATH (Debian: apt-get install postgresql)")
+    folder = Path(tempfile.mkdtemp(prefix="coopdata-pg-"))
+    as_user: list[str] = []
+    if os.geteuid() == 0:  # PostgreSQL refuses to run as root
+        import pwd
+        nobody = pwd.getpwnam("nobody")
+        os.chown(folder, nobody.pw_uid, nobody.pw_gid)
+        as_user = ["runuser", "-u", "nobody", "--"]
+    data, port = folder / "data", _free_port()
+    quiet = {"check": True, "stdout": subprocess.DEVNULL}
+    subprocess.run([*as_user, "initdb", "-D", str(data), "-U", "coopdata", "--auth=trust", "-E", "UTF8"], **quiet)
+    subprocess.run([*as_user, "pg_ctl", "-D", str(data), "-w", "-l", str(folder / "server.log"), "-o",
+                    f"-p {port} -k {folder} -c listen_addresses=127.0.0.1", "start"], **quiet)
+    try:
+        yield f"postgresql+psycopg2://coopdata@127.0.0.1:{port}"
+    finally:
+        subprocess.run([*as_user, "pg_ctl", "-D", str(data), "-m", "fast", "-w", "stop"], stdout=subprocess.DEVNULL)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def instance_yaml(n: int, postgres: str | None) -> str:
+    """The project's dagster.yaml; with a server URL, its storage block switched to a fresh Postgres database."""
+    text = (ROOT / "dagster.yaml").read_text(encoding="utf-8")
+    if postgres is None:
+        return text
+    import sqlalchemy as sa
+    import yaml
+
+    engine = sa.create_engine(f"{postgres}/postgres", isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(sa.text(f"CREATE DATABASE coopdata_{n}"))
+    engine.dispose()
+    config = yaml.safe_load(text)
+    config["storage"] = {"postgres": {"postgres_url": f"{postgres}/coopdata_{n}"}}
+    return yaml.safe_dump(config, sort_keys=False)
+
+
+def bench(n: int, work: Path, postgres: str | None = None) -> dict:
     raw, wh, home = work / f"raw_{n}", work / f"wh_{n}", work / f"home_{n}"
     make_corpus(n, raw)
-    row = {"n": n, **parse_throughput(raw)}
+    row = {"n": n, "storage": "postgres" if postgres else "sqlite", **parse_throughput(raw)}
     home.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "dagster.yaml", home / "dagster.yaml")
+    (home / "dagster.yaml").write_text(instance_yaml(n, postgres), encoding="utf-8")
     env = {**os.environ, "DAGSTER_HOME": str(home), "DAGSTER_STATE_DIR": str(home / "state"),
            "DAGSTER_COMPUTE_LOGS_DIR": str(home / "logs"), "COOPDATA_GOLD_DIR": str(work / "no_gold")}
+    if postgres:
+        env.setdefault("DAGSTER_EVENT_BATCH_SIZE", BATCH)
     build = [PY, "-m", "pipelines.cli", "build", "--raw", str(raw), "--out", str(wh)]
     row["build_s"], row["peak_mb"] = timed(build, env)
     (raw / "zz_added_plan.txt").write_text("ỦY BAN NHÂN DÂN\n\nTỈNH LÀO CAI\n\nKẾ HOẠCH\n\n"
@@ -81,14 +141,31 @@ def bench(n: int, work: Path) -> dict:
 
 
 def main(argv: list[str]) -> int:
+    storage = "sqlite"
+    if "--storage" in argv:
+        i = argv.index("--storage")
+        storage, argv = argv[i + 1], argv[:i] + argv[i + 2:]
+    if storage not in ("sqlite", "postgres"):
+        sys.exit("--storage is sqlite or postgres")
     sizes = [int(a) for a in argv] or [100, 1000, 10000]
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    with postgres_server() if storage == "postgres" else _no_server() as url:
+        return _run(sizes, url)
+
+
+@contextmanager
+def _no_server() -> Iterator[None]:
+    yield None
+
+
+def _run(sizes: list[int], postgres: str | None) -> int:
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+          f"instance storage: {'postgres (DAGSTER_EVENT_BATCH_SIZE=' + BATCH + ')' if postgres else 'sqlite'}")
     print("| plans | MB | parse MB/s (1 core) | plans/s | parse ÷ one re scan | full build s | peak MB "
           "| add one plan s (process start s) |")
     print("|---|---|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
-            r = bench(n, Path(tmp))
+            r = bench(n, Path(tmp), postgres)
             print(f"| {n} | {r['mb']:.1f} | {r['mb_per_s']:.2f} | {r['plans_per_s']:.0f} | {r['ratio_to_re']:.0f}× "
                   f"| {r['build_s']:.1f} | {r['peak_mb']:.0f} | {r['add_one_s']:.1f} ({r['process_start_s']:.1f}) |",
                   flush=True)
