@@ -37,6 +37,9 @@ _NOT_QUANTITY_AFTER = re.compile(
 _NOT_QUANTITY_BEFORE = Folded(
     r"(?:ngày|tháng|(?<!con )số|số hiệu|khoản|điều|mục|nhóm|top|phụ lục|nghị định|quyết định|kế hoạch|"
     r"chương trình|nghị quyết|thông tư|lần thứ|khóa|một trong|theo|giai đoạn|nhiệm kỳ|STT|/|\w ?[-–]|lần)\s*$")
+# "hơn 6.400 HTX yếu kém hiện nay": the current state; "htx 2.jpg": a file name
+_CURRENT_AFTER = re.compile(r"^[^;.\d]{0,40}?\b(?:hiện nay|hiện tại|hiện có)\b", I)
+_FILE_NAME_AFTER = re.compile(r"^\.(?:jpe?g|png|gif|webp)\b", I)
 _LIST_NUMBERING = re.compile(r"^\s*\(?\s*$")
 _BOUNDARY = re.compile(r"[;\n!?]|\.(?=\s|$)|:\s")
 _CE_WORD = re.compile(
@@ -46,7 +49,7 @@ _SKIP_AFTER_HEAD = re.compile(
     r"được hỗ trợ|hỗ trợ|đang có|hiện có|nâng cấp)", I)
 _SO_VOI = re.compile(r"so với", I)
 _NO_MORE = re.compile(
-    r"(?:không còn|không để tồn tại|không để)\s+(?:\S+\s+){0,2}?(?:HTX|hợp tác xã|đơn vị)\b[^;.\d]{0,30}?"
+    r"(?:không còn|không để tồn tại|không để|không có)\s+(?:\S+\s+){0,2}?(?:HTX|hợp tác xã|đơn vị)\b[^;.\d]{0,30}?"
     r"(yếu kém|ngưng|ngừng|tồn tại hình thức|trên danh nghĩa|không hoạt động)"
     r"|(?:HTX|hợp tác xã) (yếu kém)\s*:\s*không còn", I)
 _HAS_YEAR = re.compile(r"20[0-6]\d")
@@ -138,6 +141,8 @@ def _mentions(line: str) -> list[_Mention]:
                 after = line[pos:pos + 40]
         # numbers that are not quantities
         if _NOT_QUANTITY_AFTER.match(after) and not _PERCENT.match(after):
+            continue
+        if _CURRENT_AFTER.match(after) or _FILE_NAME_AFTER.match(after):
             continue
         if _NOT_QUANTITY_BEFORE.search(before) and not re.search(r"(?:trên|hơn|từ)\s*$", before, I):
             continue
@@ -396,8 +401,12 @@ def _members_metric(left: str, right: str) -> tuple[str, str] | None:
     return "collective_members", "count.members"
 
 
+_NONE_WEAK = re.compile(r"không (?:có|còn|để)[^;,.]{0,25}?(?:yếu kém|ngưng hoạt động|không hoạt động)", I)
+
+
 def _percent_metric(left: str, right: str) -> tuple[str, str] | None:
-    window = re.split(r"[;]|\d", right)[0][:140]
+    # "80% HTX hoạt động hiệu quả, không có đơn vị yếu kém": the zero-weak aim is read on its own (_NO_MORE)
+    window = _NONE_WEAK.sub("", re.split(r"[;]|\d", right)[0][:140])
     if re.search(r"giải thể|xử lý (?:xong|dứt điểm)", left, I):
         return "dissolved_coops", "percent.dissolve"
     for metric, pat in V.PERCENT_CUES:
@@ -659,7 +668,8 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
                             and not prev_fact["metric"].endswith("members")
                             and (re.fullmatch(r"[^;:\d]*?(?:,|\bvà\b|\bcùng\b|trong đó|\()\s*(?:\S+\s+){0,4}?", gap_prev or "x")
                                  or re.fullmatch(r"\s*\S+(?:\s\S+){0,2}\s*;\s*", gap_prev or "x"))
-                            and not re.search(r"\b(?:có|qua đó|nâng|đưa|với)\b", gap_prev))
+                            and not re.search(r"\b(?:có|qua đó|nâng|đưa|với)\b",
+                                              re.sub(r"trong đó,?\s*có\b", "", gap_prev)))
             r = _count_metric(m, line, full_left, right_window, left, list_new)
             if r and (_SO_VOI.search(right_window[:60]) or (_SO_VOI.search(full_left) and re.search(r"\btăng", full_left, I))):
                 r = None

@@ -147,3 +147,21 @@ def test_a_paragraph_that_opens_with_results_can_turn_to_aims():
     got = facts(text)
     assert [g[:4] for g in got] == [("high_tech_coops", "range", 200, 300)]
     assert facts("Theo thống kê, đến cuối năm 2024 toàn tỉnh có 520 hợp tác xã.") == []
+
+
+def test_a_breakdown_opened_by_trong_do_co_counts_new_ones():
+    got = facts("Năm 2027, tỉnh phấn đấu thành lập mới 18 hợp tác xã, trong đó, có 11 hợp tác xã nông nghiệp và 30 tổ hợp tác.", 2027)
+    assert [g[0] for g in got] == ["new_coops", "new_coops", "new_coop_groups"]
+
+
+def test_figures_of_the_current_state_and_file_names_are_not_aims():
+    got = facts("Phấn đấu đến năm 2030 có 450 hợp tác xã hoạt động hiệu quả trong tổng số hơn 600 hợp tác xã hiện nay.")
+    assert [g[2] for g in got] == [450]
+    assert facts("Ảnh: htx 3.jpg") == []
+    assert facts("Năm 2024, toàn tỉnh có 3.100 tổ hợp tác với 40.000 thành viên.") == []
+
+
+def test_an_effective_share_with_no_weak_cooperative_left():
+    got = facts("Đến năm 2028, 85% số hợp tác xã hoạt động ổn định, hiệu quả, không có đơn vị yếu kém.")
+    assert ("effective_share", 85) in [(g[0], g[2]) for g in got]
+    assert ("weak_coop_share", 0) in [(g[0], g[2]) for g in got]
