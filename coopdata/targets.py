@@ -38,7 +38,7 @@ _NOT_QUANTITY_BEFORE = Folded(
     r"(?:ngày|tháng|(?<!con )số|số hiệu|khoản|điều|mục|nhóm|top|phụ lục|nghị định|quyết định|kế hoạch|"
     r"chương trình|nghị quyết|thông tư|lần thứ|khóa|một trong|theo|giai đoạn|nhiệm kỳ|STT|/|\w ?[-–]|lần)\s*$")
 # "hơn 6.400 HTX yếu kém hiện nay": the current state; "htx 2.jpg": a file name
-_CURRENT_AFTER = re.compile(r"^[^;.\d]{0,40}?\b(?:hiện nay|hiện tại|hiện có)\b", I)
+_CURRENT_AFTER = re.compile(r"^[^;.\d(]{0,40}?\b(?:hiện nay|hiện tại|hiện có)\b", I)
 _FILE_NAME_AFTER = re.compile(r"^\.(?:jpe?g|png|gif|webp)\b", I)
 _LIST_NUMBERING = re.compile(r"^\s*\(?\s*$")
 _BOUNDARY = re.compile(r"[;\n!?]|\.(?=\s|$)|:\s")
@@ -650,7 +650,10 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
         right_window = right[:nxt.start()] if nxt else right
         sentence_before = line[s_start:m.start]
         prev_end = m.end
-        past_before = any(min(s_start, c_start) <= a and b <= m.start for a, b in past_spans)
+        # a result cue inside a bracket that closed before the number ("226 HTX (hiện nay là 214 HTX) và 54.600
+        # thành viên") qualifies the bracket, not the number
+        past_before = any(min(s_start, c_start) <= a and b <= m.start and not _closed_bracket(line, b, m.start)
+                          for a, b in past_spans)
         if past_before and not re.search(r"\blên\s*$", line[max(0, m.start - 8):m.start]):
             prev_fact, prev_mention = None, m
             continue
@@ -767,6 +770,12 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
         prev_mention = m
     facts.extend(_no_more_facts(line, scope))
     return facts
+
+
+def _closed_bracket(line: str, pos: int, end: int) -> bool:
+    """Whether the text at pos sits in a bracket that closes before end."""
+    close = line.find(")", pos, end)
+    return close != -1 and line.rfind("(", 0, pos) > line.rfind(")", 0, pos)
 
 
 def _strip_comparators(s: str) -> str:

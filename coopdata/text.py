@@ -30,6 +30,9 @@ _OLD_NEW = re.compile(
 )
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _BLANKS = re.compile(r"\n{3,}")
+# word-segmented Vietnamese (tokeniser output: "hợp_tác_xã", "Bình_Phước") joins syllables with "_": a space
+# between two letters keeps every offset and lets the vocabulary match
+_SEGMENTED = re.compile(r"(?<=[^\W\d_])_(?=[^\W\d_])")
 
 
 @dataclass(frozen=True)
@@ -101,6 +104,7 @@ def normalise(text: str) -> str:
     text = text.replace("\ufeff", "")
     text = _OLD_NEW.sub(_move_tone, text)
     text = _SPACES.sub(" ", text)
+    text = _SEGMENTED.sub(" ", text)
     text = "\n".join(line.strip() for line in text.split("\n"))
     return _BLANKS.sub("\n\n", text).strip()
 

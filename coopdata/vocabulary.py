@@ -139,7 +139,7 @@ DISSOLVE = re.compile(r"giải thể|xử lý dứt điểm|dứt điểm|\bxử
 ANNUAL = re.compile(r"hằng năm|hàng năm|mỗi năm|bình quân (?:mỗi )?năm|/năm\b|một năm", I)
 YEAR_PHRASE = Folded(
     r"(?P<cue>đến hết năm|đến cuối năm|đến năm|tới năm|vào năm|trong năm|cuối năm|hết năm|mốc năm|mốc|"
-    r"tầm nhìn đến năm|tầm nhìn|năm|giai đoạn|(?:mục tiêu|chỉ tiêu|cho|trong|\() nhiệm kỳ|\(nhiệm kỳ|cuối kỳ \()\s*(?P<y1>20[0-6]\d)(?!\d)"
+    r"tầm nhìn đến năm|tầm nhìn|năm|giai đoạn|đến|tới|(?:mục tiêu|chỉ tiêu|cho|trong|\() nhiệm kỳ|\(nhiệm kỳ|cuối kỳ \()\s*(?P<y1>20[0-6]\d)(?!\d)"
     r"(?:\s*[-–]\s*(?P<y2>20[0-6]\d)(?!\d))?")
 YEAR_NOT_SCOPE = Folded(r"(?:luật[^.;]{0,40}|so với(?: mức)?(?: năm)?|\bmức(?: năm)?|khóa|ngày \d{1,2} tháng \d{1,2})\s*$")
 # words that may open a paragraph before the year phrase that scopes it ("Theo đó, đến năm 2025, ...")

@@ -165,3 +165,13 @@ def test_an_effective_share_with_no_weak_cooperative_left():
     got = facts("Đến năm 2028, 85% số hợp tác xã hoạt động ổn định, hiệu quả, không có đơn vị yếu kém.")
     assert ("effective_share", 85) in [(g[0], g[2]) for g in got]
     assert ("weak_coop_share", 0) in [(g[0], g[2]) for g in got]
+
+
+def test_a_bare_year_after_den_scopes_the_aim_and_a_bracketed_current_figure_does_not_block():
+    got = facts("Tỉnh vừa đề ra chỉ tiêu đến 2028, toàn tỉnh có 260 hợp tác xã (hiện nay là 210 hợp tác xã) và 60.000 thành viên.")
+    assert [(g[0], g[2], g[6]) for g in got] == [("coops", 260, 2028), ("coop_members", 60000, 2028)]
+
+
+def test_word_segmented_text_reads_like_plain_text():
+    assert facts("đến năm 2028 dự_kiến có 90 hợp_tác_xã") == facts("đến năm 2028 dự kiến có 90 hợp tác xã")
+    assert facts("đến năm 2028 dự_kiến có 90 hợp_tác_xã")[0][:3] == ("coops", "eq", 90)
