@@ -37,6 +37,9 @@ _NOT_QUANTITY_AFTER = re.compile(
 _NOT_QUANTITY_BEFORE = Folded(
     r"(?:ngày|tháng|(?<!con )số|số hiệu|khoản|điều|mục|nhóm|top|phụ lục|nghị định|quyết định|kế hoạch|"
     r"chương trình|nghị quyết|thông tư|lần thứ|khóa|một trong|theo|giai đoạn|nhiệm kỳ|STT|/|\w ?[-–]|lần)\s*$")
+_OPERATING = re.compile(r"đang hoạt động|hiện có|hiện nay", I)
+_PER_ONE_BEFORE = re.compile(r"(?:bình quân|trung bình|mỗi)\s*$", I)
+_ECONOMY_GROWTH = re.compile(r"\b(?:GRDP|GDP)\b", I)
 # "hơn 6.400 HTX yếu kém hiện nay": the current state; "htx 2.jpg": a file name
 _CURRENT_AFTER = re.compile(r"^[^;.\d(]{0,40}?\b(?:hiện nay|hiện tại|hiện có)\b", I)
 _FILE_NAME_AFTER = re.compile(r"^\.(?:jpe?g|png|gif|webp)\b", I)
@@ -146,6 +149,8 @@ def _mentions(line: str) -> list[_Mention]:
             continue
         if _NOT_QUANTITY_BEFORE.search(before) and not re.search(r"(?:trên|hơn|từ)\s*$", before, I):
             continue
+        if low == 1 and not ranged and _PER_ONE_BEFORE.search(before):
+            continue  # "doanh thu bình quân 01 hợp tác xã": per unit, not a count
         if re.fullmatch(r"\d{4}", tok) and 1900 <= low <= 2100 and not ranged:
             continue
         if _LIST_NUMBERING.match(line[:start]) and re.match(r"^\s*[.)]", after):
@@ -389,8 +394,8 @@ def _members_metric(left: str, right: str) -> tuple[str, str] | None:
             return None
         org = found[-1].group(0)
         before_org = item[:found[-1].start()]
-        new = bool(V.NEW_VERB.search(re.split(r"\bnâng\b", before_org)[-1])) or bool(
-            re.search(r"(?:HTX|hợp tác xã|tổ hợp tác|THT)\s+mới", item, I))
+        new = not _OPERATING.search(item) and (bool(V.NEW_VERB.search(re.split(r"\bnâng\b", before_org)[-1])) or bool(
+            re.search(r"(?:HTX|hợp tác xã|tổ hợp tác|THT)\s+mới", item, I)))
     o = org.lower()
     if re.match(r"tổ hợp tác|tht", o):
         return ("new_coop_group_members" if new else "coop_group_members"), "count.members"
@@ -684,6 +689,9 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
             is_growth = unit == "percent_per_year" or direct_growth or (
                 V.GROWTH_WORD.search(full_left[-60:]) and (V.ANNUAL.search(right_window[:25]) or V.ANNUAL.search(full_left)
                                                            or _SO_VOI.search(right_window[:40])))
+            if is_growth and _ECONOMY_GROWTH.search(full_left[-60:]) and not _CE_WORD.search(full_left.replace("GRDP", "")):
+                prev_fact, prev_mention = None, m
+                continue  # "tăng trưởng GRDP đạt 7,1%/năm": the province's economy, not its cooperatives
             if is_growth:
                 growth_left = full_left
                 if not any(p.search(full_left) for _, p in V.GROWTH_CUES):

@@ -175,3 +175,14 @@ def test_a_bare_year_after_den_scopes_the_aim_and_a_bracketed_current_figure_doe
 def test_word_segmented_text_reads_like_plain_text():
     assert facts("đến năm 2028 dự_kiến có 90 hợp_tác_xã") == facts("đến năm 2028 dự kiến có 90 hợp tác xã")
     assert facts("đến năm 2028 dự_kiến có 90 hợp_tác_xã")[0][:3] == ("coops", "eq", 90)
+
+
+def test_per_unit_phrases_economy_growth_and_operating_members_are_not_aims():
+    # "bình quân 01 HTX": per cooperative, not one cooperative
+    got = facts("Đến năm 2027, doanh thu bình quân 01 hợp tác xã đạt 3 tỷ đồng/năm.")
+    assert [g[0] for g in got] == ["avg_coop_revenue"]
+    # the province's GRDP growth is not the collective sector's
+    assert facts("Giai đoạn 2026 - 2030, tỉnh phấn đấu tăng trưởng GRDP đạt 8%/năm.") == []
+    # members of cooperatives operating now are not members of new ones
+    got = facts("Năm 2026, số hợp tác xã thành lập mới ổn định với 420 hợp tác xã đang hoạt động, khoảng 30.000 thành viên.", 2026)
+    assert "new_coop_members" not in [g[0] for g in got]
