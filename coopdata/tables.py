@@ -103,6 +103,7 @@ def plan_rows(p: ParsedDocument) -> list[dict]:
         plan_id=p.plan_id, source_file=d.source_file, raw_sha256=d.raw_sha256,
         source_kind="restatement" if m.is_restatement else "original",
         source_url=m.source_url or d.manifest.get("source_url") or None,
+        source_id=d.manifest.get("source_id") or None,
         title=m.title, doc_number=m.doc_number, doc_type=m.doc_type, issuer=m.issuer, issue_date=m.issue_date,
         signer=m.signer, province_code=m.province.code if m.province else None,
         province_name=m.province.name if m.province else None,

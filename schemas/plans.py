@@ -21,6 +21,10 @@ class Plans(pa.DataFrameModel):
                                 description="original: the document's own text or a news report of it; "
                                             "restatement: its figures restated in our own words.")
     source_url: Optional[str] = pa.Field(nullable=True, description="Where the text was read (from the manifest or the restatement's first line).")
+    source_id: Optional[str] = pa.Field(nullable=True, str_matches=r"^src_[0-9a-f]{16}$",
+                                        description="The document's row in the source list (raw/manifest.csv: URL, publisher, "
+                                                    "number, date, retrieval date and sha256 of what was retrieved); "
+                                                    "null for a file the list does not name.")
     title: Optional[str] = pa.Field(nullable=True, description="Title or headline as written.")
     doc_number: Optional[str] = pa.Field(nullable=True, description="The document's own number, e.g. 139/KH-UBND, 49-CTr/TU.")
     doc_type: Optional[str] = pa.Field(nullable=True, description="Kế hoạch, Chương trình hành động, Quyết định, … read from the number or title.")
