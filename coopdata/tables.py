@@ -60,7 +60,7 @@ class ParsedDocument:
 
 _LEAD_PLAN_YEAR = re.compile(
     r"(?:kế hoạch|chương trình|nhiệm vụ|chỉ tiêu|mục tiêu|phấn đấu)(?:(?!giai đoạn|đến năm|tới năm)[^.\n]){0,100}?"
-    r"(?<!đến )(?<!tới )(?<!so với )năm (20[0-6]\d)(?!\s*[-–]\s*20)|(?:^|\n)(?:[A-ZĐ]{2,10} )?Năm (20[0-6]\d),", re.IGNORECASE)
+    r"(?<!đến )(?<!tới )(?<!so với )(?<!mốc )(?<!nhìn )(?<!hết )(?<!cuối )năm (20[0-6]\d)(?!\s*[-–]\s*20)|(?:^|\n)(?:[A-ZĐ]{2,10} )?Năm (20[0-6]\d),", re.IGNORECASE)
 
 
 def _doc_year(plan: PlanMeta, text: str = "") -> int | None:
@@ -71,7 +71,7 @@ def _doc_year(plan: PlanMeta, text: str = "") -> int | None:
         if m and not re.search(r"giai đoạn|đến năm|tới năm|\d{4}\s*[-–]\s*\d{4}", plan.title, re.IGNORECASE):
             return int(m.group(1))
     lead = text[:900]
-    if re.search(r"giai đoạn|đến năm|tới năm|20\d\d\s*[-–]\s*20\d\d", lead, re.IGNORECASE):
+    if re.search(r"giai đoạn|đến năm|tới năm|mốc năm|tầm nhìn|20\d\d\s*[-–]\s*20\d\d", lead, re.IGNORECASE):
         return None  # a lead about a period: its aims are dated by their own phrases
     years = {int(m.group(1) or m.group(2)) for m in _LEAD_PLAN_YEAR.finditer(lead)}
     return years.pop() if len(years) == 1 else None
