@@ -27,9 +27,10 @@ $(VENV)/.installed: pyproject.toml uv.lock | $(UV)
 install: $(VENV)/.installed
 	mkdir -p $(DAGSTER_STATE_DIR)
 
-# Debian's Chromium for the browser tests (the overview page, the Dagster UI); needs root, as on CI
+# Debian's Chromium and its chromedriver for the browser tests (Selenium drives them: the overview, province and
+# plan pages, the Dagster UI); needs root, as on CI
 chromium:
-	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; }
 
 build: install
 	$(VENV)/bin/coopdata build

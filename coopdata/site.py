@@ -1,12 +1,20 @@
-"""The release's overview page: self-contained HTML (inline SVG, no scripts, no network)."""
+"""The release's pages: an overview (index.html), one page per province and one per plan.
+
+Static HTML from the Jinja2 templates in coopdata/templates/ (autoescaped), no scripts, no network: every target is
+shown with its value, year and comparator beside the paragraph it was read from, the evidence span highlighted, so a
+reader who doubts a number is one click from its sentence. The review table's facts (target_candidates) are listed
+apart on the same plan page, marked as unconfirmed.
+"""
 from __future__ import annotations
 
-import html
+import itertools
+import re
 from pathlib import Path
 
+import jinja2
 import polars as pl
 
-__all__ = ["overview_html", "EXAMPLE_QUERIES"]
+__all__ = ["overview_html", "write_site", "EXAMPLE_QUERIES", "CONTEXT_CHARS"]
 
 EXAMPLE_QUERIES = [
     ("Cooperative targets for 2030, latest per province",
@@ -19,6 +27,18 @@ EXAMPLE_QUERIES = [
      "SELECT province_name, gap FROM coverage_gaps;"),
 ]
 
+# characters of the paragraph shown on each side of an evidence span (a longer paragraph is cut at a word, with …)
+CONTEXT_CHARS = 320
+UNKNOWN = "unknown"  # provinces/unknown.html: national texts and plans whose province was not found
+
+COMPARATORS = {"eq": "=", "approx": "about", "gt": "more than", "gte": "at least", "lt": "less than",
+               "lte": "at most", "range": "between"}
+UNITS = {"count": "", "percent": "%", "percent_per_year": "% a year", "vnd": "đồng", "times": "times"}
+FREQUENCIES = {"once": "to reach", "annual": "each year", "period_total": "over the period"}
+
+_ENV = jinja2.Environment(loader=jinja2.PackageLoader("coopdata", "templates"), autoescape=True,
+                          undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+
 
 def _size(n: int) -> str:
     for unit in ("B", "KB", "MB", "GB"):
@@ -28,98 +48,219 @@ def _size(n: int) -> str:
     return f"{n} B"
 
 
-def _bar_chart(rows: list[tuple[str, float]]) -> str:
+def _number(v: float | None) -> str:
+    if v is None:
+        return ""
+    if float(v).is_integer():
+        return f"{v:,.0f}"
+    return f"{v:,.2f}".rstrip("0").rstrip(".")
+
+
+def _value(fact: dict) -> str:
+    """'at least 1,200', '15–20 %', '4,200,000,000 đồng'."""
+    low, high = fact["value_low"], fact["value_high"]
+    v = _number(low) if high is None or high == low else f"{_number(low)}–{_number(high)}"
+    unit = UNITS.get(fact["unit"], fact["unit"])
+    return f"{v} {unit}".strip() if unit != "%" else f"{v} %"
+
+
+def _when(fact: dict) -> str:
+    """The year or period a target is for: '2030', 'each year 2021–2025', 'total 2021–2025'."""
+    period = (f"{fact['period_start'] or '…'}–{fact['period_end'] or '…'}"
+              if fact.get("period_start") or fact.get("period_end") else "")
+    if fact["frequency"] == "annual":
+        return f"each year {period}".strip()
+    if fact["frequency"] == "period_total":
+        return f"total {period or fact['target_year'] or ''}".strip()
+    return str(fact["target_year"]) if fact["target_year"] is not None else "no year stated"
+
+
+def _safe_url(url: str | None) -> str | None:
+    """Only http(s) links become hrefs; anything else (javascript:, data:, a bare path) is shown as text."""
+    return url if url and re.match(r"^https?://", url, re.IGNORECASE) else None
+
+
+_ENV.filters.update(number=_number, value=_value, when=_when, size=_size)
+_ENV.globals.update(COMPARATORS=COMPARATORS, FREQUENCIES=FREQUENCIES, safe_url=_safe_url)
+
+
+def _bar_chart(rows: list[dict]) -> dict | None:
+    """Geometry of the 2030 cooperative-targets chart: one bar per province, linked to its page."""
     if not rows:
-        return "<p>No province states a 2030 cooperative target yet.</p>"
+        return None
     width, bar_h, left = 640, 18, 150
-    top = max(v for _, v in rows) or 1
-    h = bar_h * len(rows) + 10
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width + left + 60}" height="{h}" role="img" '
-             f'aria-label="2030 cooperative targets by province">']
-    for i, (name, v) in enumerate(rows):
-        y = i * bar_h + 5
-        w = max(1, int(width * v / top))
-        parts.append(f'<text x="{left - 6}" y="{y + 13}" text-anchor="end" font-size="12">{html.escape(name)}</text>'
-                     f'<rect x="{left}" y="{y + 2}" width="{w}" height="{bar_h - 5}" fill="#2f6f9f"/>'
-                     f'<text x="{left + w + 4}" y="{y + 13}" font-size="12">{v:,.0f}</text>')
-    parts.append("</svg>")
-    return "".join(parts)
+    top = max(r["value"] for r in rows) or 1
+    bars = [{**r, "y": i * bar_h + 5, "w": max(1, int(width * r["value"] / top))} for i, r in enumerate(rows)]
+    return {"width": width + left + 60, "height": bar_h * len(rows) + 10, "left": left, "bar_h": bar_h, "bars": bars}
 
 
-def _coverage_grid(coverage: pl.DataFrame) -> str:
-    cells = []
-    for r in coverage.sort("province_code").iter_rows(named=True):
-        state = "t" if r["targets"] else ("p" if r["plans"] else "n")
-        title = f"{r['province_name']}: {r['plans']} plans, {r['targets']} targets"
-        cells.append(f'<span class="c {state}" title="{html.escape(title)}">{html.escape(r["province_name"])}</span>')
-    return '<div class="grid">' + "".join(cells) + "</div>"
-
-
-def _accuracy(quality: dict | None) -> str:
+def _accuracy(quality: dict | None) -> list[dict]:
     """The trust table: the tuned gold beside the real pages, each labelled for what it is."""
     if not quality:
-        return ""
+        return []
     rows = []
     for name, e in quality.get("sets", {}).items():
         if "targets" in e:
             c, s = e["targets"]["core"], e["targets"]["strict"]
-            rows.append((f"{name} (gold the rules were tuned on)", e["targets"]["documents"], c, s["f1"]))
+            rows.append({"name": f"{name} (gold the rules were tuned on)", "docs": e["targets"]["documents"],
+                         "core": c, "strict_f1": s["f1"]})
     r = quality.get("realdev")
     if r:
-        rows.append((f"real pages nobody tuned for (measured {r['measured']})", r["pages"], r["core"], r["strict"]["f1"]))
-    body = "".join(f"<tr><td>{html.escape(str(n))}</td><td>{d}</td><td>{c['precision']:.2f}</td><td>{c['recall']:.2f}</td>"
-                   f"<td>{c['f1']:.2f}</td><td>{sf:.2f}</td></tr>" for n, d, c, sf in rows)
-    return ("<h2>How far the facts can be trusted</h2><p class=\"muted\">Precision and recall of the published targets "
-            "against hand-checked gold. Scores on real pages are the ones to expect on a new page; unsure facts are "
-            "in <code>target_candidates</code>, not in <code>targets</code>.</p><table><tr><th>texts</th><th>docs</th>"
-            f"<th>precision</th><th>recall</th><th>core F1</th><th>strict F1</th></tr>{body}</table>")
+        rows.append({"name": f"real pages nobody tuned for (measured {r['measured']})", "docs": r["pages"],
+                     "core": r["core"], "strict_f1": r["strict"]["f1"]})
+    return rows
+
+
+def _page_code(code: str | None) -> str:
+    return code if code else UNKNOWN
 
 
 def overview_html(root: Path, version: str, tables: dict[str, pl.DataFrame], files: list[str],
                   quality: dict | None = None) -> str:
-    """root: the release folder (to read file sizes); files: paths relative to it, to link; quality: extraction.json."""
+    """root: the release folder (to read file sizes); files: paths relative to it, to link; quality: extraction.json.
+
+    Links to provinces/<code>.html and provinces/unknown.html, which write_site writes beside it.
+    """
     plans, targets, coverage = tables["plans"], tables["targets"], tables["coverage"]
-    meta = plans.select("plan_id", "admin_level", "issue_date", "province_name")
-    coops = (targets.filter(
+    meta = plans.select("plan_id", "admin_level", "issue_date", "province_name", "province_code")
+    coops = (targets.drop("province_code", strict=False).filter(
         pl.col("metric") == "coops", pl.col("target_year") == 2030, pl.col("unit") == "count",
         pl.col("sector").is_null(), pl.col("frequency") == "once").join(meta, on="plan_id")
         .filter(pl.col("admin_level") == "province")
         .sort(["issue_date", "plan_id"], descending=[True, False], nulls_last=True)
         .group_by("province_name", maintain_order=True).first().sort("value_low", descending=True))
-    chart = _bar_chart([(r["province_name"], r["value_low"]) for r in coops.iter_rows(named=True)])
+    chart = _bar_chart([{"name": r["province_name"], "value": r["value_low"], "code": r["province_code"]}
+                        for r in coops.iter_rows(named=True)])
     with_targets = coverage.filter(pl.col("targets") > 0).height
     with_plans = coverage.filter(pl.col("plans") > 0).height
-    links = "".join(f'<li><a href="{html.escape(f)}">{html.escape(f)}</a> '
-                    f'({_size((root / f).stat().st_size) if (root / f).exists() else "metadata"})</li>' for f in files)
-    queries = "".join(f"<h3>{html.escape(t)}</h3><pre>{html.escape(q)}</pre>" for t, q in EXAMPLE_QUERIES)
-    return f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>coopdata {html.escape(version)}</title>
-<style>
-body{{font-family:system-ui,-apple-system,Segoe UI,sans-serif;max-width:980px;margin:2em auto;padding:0 1em;color:#1d2733;line-height:1.45}}
-h1{{margin-bottom:.2em}} .muted{{color:#5b6776}} .stats span{{display:inline-block;margin:0 1.5em .5em 0;font-size:1.1em}}
-.stats b{{font-size:1.6em;display:block}} pre{{background:#f3f5f8;padding:.8em;overflow-x:auto}}
-.grid{{display:flex;flex-wrap:wrap;gap:4px}} .c{{font-size:11px;padding:3px 5px;border-radius:3px;color:#fff}}
-.c.t{{background:#2f7d4f}} .c.p{{background:#c28b00}} .c.n{{background:#9aa4ae}}
-</style></head><body>
-<h1>coopdata</h1>
-<p class="muted">Version {html.escape(version)} · Vietnam's collective-economy plans, targets and deadlines</p>
-<p>Resolution 20-NQ/TW (16/6/2022) set national goals for cooperatives, cooperative groups and unions; every province
-answered with its own programmes and plans. This dataset reads those texts and publishes their plans, quantified
-targets and deadlines, each fact traceable to the characters of the text it came from.</p>
-<div class="stats"><span><b>{plans.height}</b>plans</span><span><b>{targets.height}</b>targets</span>
-<span><b>{tables['deadlines'].height}</b>deadlines</span><span><b>{with_targets} / 63</b>provinces with targets</span></div>
-<h2>Cooperatives targeted for 2030, by province</h2>
-<p class="muted">Latest province-level plan stating the number of cooperatives (all sectors) for 2030.</p>
-{chart}
-{_accuracy(quality)}
-<h2>Coverage of the 63 provinces</h2>
-<p class="muted">Green: targets published ({with_targets}); amber: plans without targets ({with_plans - with_targets});
-grey: no plan yet ({63 - with_plans}). Provinces as they were until 30 June 2025.</p>
-{_coverage_grid(coverage)}
-<h2>Files</h2><ul>{links}</ul>
-<h2>Example queries (DuckDB)</h2>
-<p class="muted">Open <code>coopdata.duckdb</code> with the DuckDB CLI or Python and run:</p>
-{queries}
-</body></html>
-"""
+    grid = [{**r, "state": "t" if r["targets"] else ("p" if r["plans"] else "n")}
+            for r in coverage.sort("province_code").iter_rows(named=True)]
+    links = [{"path": f, "size": _size((root / f).stat().st_size) if (root / f).exists() else "metadata"} for f in files]
+    n_unknown = plans.filter(pl.col("province_code").is_null()).height
+    candidates = tables.get("target_candidates")
+    return _ENV.get_template("index.html.j2").render(
+        version=version, n_plans=plans.height, n_targets=targets.height, n_deadlines=tables["deadlines"].height,
+        n_candidates=candidates.height if candidates is not None else 0,
+        with_targets=with_targets, with_plans=with_plans, chart=chart, accuracy=_accuracy(quality), grid=grid,
+        n_unknown=n_unknown, unknown=UNKNOWN, links=links, queries=EXAMPLE_QUERIES)
+
+
+def _contexts(facts: pl.DataFrame, documents: pl.DataFrame | pl.LazyFrame, width: int) -> pl.DataFrame:
+    """Each fact's span with up to `width` characters of its document on either side, read from documents.text.
+
+    Only these windows leave polars: the texts themselves (50 MB at 10 000 plans) never become Python strings.
+    """
+    spans = facts.select("source_file", "char_start", "char_end").unique()
+    docs = documents.lazy().select("source_file", "text")
+    start, end = pl.col("char_start"), pl.col("char_end")
+    w_start = pl.max_horizontal(pl.lit(0), start - width)
+    return (spans.lazy().join(docs, on="source_file", how="left").select(
+        "source_file", "char_start", "char_end",
+        pl.col("text").str.slice(w_start, start - w_start).alias("before"),
+        pl.col("text").str.slice(start, end - start).alias("mark"),
+        pl.col("text").str.slice(end, width).alias("after"),
+        (w_start > 0).alias("cut_before"),
+        (pl.col("text").str.len_chars() > end + width).alias("cut_after"),
+    ).collect())
+
+
+def _paragraph(before: str, after: str, cut_before: bool, cut_after: bool) -> tuple[str, str]:
+    """The text of the span's paragraph before and after it, cut at a word (with …) where the window ends first."""
+    nl = before.rfind("\n")
+    if nl >= 0:
+        before = before[nl + 1:]
+    elif cut_before:
+        sp = before.find(" ")
+        before = "…" + (before[sp + 1:] if 0 <= sp < len(before) - 1 else before)
+    nl = after.find("\n")
+    if nl >= 0:
+        after = after[:nl]
+    elif cut_after:
+        sp = after.rfind(" ")
+        after = (after[:sp] if sp > 0 else after) + "…"
+    return before, after
+
+
+def _facts(targets: pl.DataFrame, candidates: pl.DataFrame | None, documents, width: int) -> pl.DataFrame:
+    """Published targets and review-table facts in one frame, each with its paragraph; sorted by plan, then text."""
+    published = targets.with_columns(pl.lit(None, pl.Utf8).alias("review_reason"), pl.lit(True).alias("published"))
+    parts = [published]
+    if candidates is not None and candidates.height:
+        parts.append(candidates.with_columns(pl.lit(False).alias("published")).select(published.columns))
+    facts = pl.concat(parts, how="vertical_relaxed")
+    ctx = _contexts(facts, documents, width)
+    return (facts.join(ctx, on=["source_file", "char_start", "char_end"], how="left")
+            .sort(["plan_id", "published", "char_start", "target_id"], descending=[False, True, False, False]))
+
+
+def write_site(root: Path, version: str, tables: dict[str, pl.DataFrame | pl.LazyFrame], files: list[str],
+               quality: dict | None = None, width: int = CONTEXT_CHARS) -> dict:
+    """Write index.html, site.css, provinces/<code>.html (and unknown.html) and plans/<plan_id>.html under root.
+
+    tables: plans, targets, target_candidates, deadlines, coverage, provinces (DataFrames) and documents (a
+    DataFrame or a LazyFrame, e.g. pl.scan_parquet of the published file). Returns counts and bytes written.
+    """
+    plans, targets, coverage = tables["plans"], tables["targets"], tables["coverage"]
+    candidates = tables.get("target_candidates")
+    provinces = tables["provinces"]
+    written = {"index": 0, "provinces": 0, "plans": 0, "css": 0}
+    counts = {"provinces": 0, "plans": 0}
+
+    def write(rel: str, text: str, kind: str) -> None:
+        data = text.encode("utf-8")
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        written[kind] += len(data)
+
+    write("site.css", _ENV.loader.get_source(_ENV, "site.css")[0], "css")
+    write("index.html", overview_html(root, version, tables, files, quality), "index")
+
+    # plan pages: one at a time, from facts sorted by plan (only one plan's rows are Python objects at a time)
+    facts = _facts(targets, candidates, tables["documents"], width)
+    plan_rows = {r["plan_id"]: r for r in plans.iter_rows(named=True)}
+    n_candidates: dict[str, int] = {}
+    plan_tpl = _ENV.get_template("plan.html.j2")
+    by_plan = itertools.groupby(facts.iter_rows(named=True), key=lambda r: r["plan_id"])
+    seen = set()
+    for plan_id, rows in itertools.chain(by_plan, ((p, iter(())) for p in plan_rows)):
+        if plan_id in seen or plan_id not in plan_rows:
+            continue
+        seen.add(plan_id)
+        published, unconfirmed = [], []
+        for r in rows:
+            r["before"], r["after"] = _paragraph(r["before"] or "", r["after"] or "", r["cut_before"], r["cut_after"])
+            (published if r["published"] else unconfirmed).append(r)
+        n_candidates[plan_id] = len(unconfirmed)
+        plan = plan_rows[plan_id]
+        write(f"plans/{plan_id}.html", plan_tpl.render(
+            version=version, plan=plan, province_page=_page_code(plan["province_code"]), targets=published,
+            candidates=unconfirmed), "plans")
+        counts["plans"] += 1
+
+    # province pages: the 63, and one for the plans with no province
+    names = {r["province_code"]: r for r in provinces.iter_rows(named=True)}
+    cov = {r["province_code"]: r for r in coverage.iter_rows(named=True)}
+    meta = plans.select("plan_id", "source_file", "title", "doc_number", "doc_type", "issue_date", "admin_level",
+                        "locality", "province_code", "source_kind", "n_targets")
+    prov_targets = (targets.drop("province_code", strict=False)
+                    .join(meta.select("plan_id", "province_code", "doc_number", "issue_date"), on="plan_id")
+                    .sort(["metric", "target_year", "issue_date", "target_id"], descending=[False, False, True, False],
+                          nulls_last=True))
+    tpl = _ENV.get_template("province.html.j2")
+    plans_by = meta.sort(["issue_date", "plan_id"], descending=[True, False], nulls_last=True).partition_by(
+        "province_code", as_dict=True, maintain_order=True)
+    targets_by = prov_targets.partition_by("province_code", as_dict=True, maintain_order=True)
+    found = {k[0] for k in plans_by}
+    codes = sorted((set(names) | found) - {None}) + ([None] if None in found else [])
+    for code in codes:
+        p_plans = [{**r, "n_candidates": n_candidates.get(r["plan_id"], 0)}
+                   for r in (plans_by[(code,)].iter_rows(named=True) if (code,) in plans_by else [])]
+        p_targets = list(targets_by[(code,)].iter_rows(named=True)) if (code,) in targets_by else []
+        write(f"provinces/{_page_code(code)}.html", tpl.render(
+            version=version, code=code, province=names.get(code), coverage=cov.get(code), plans=p_plans,
+            targets=p_targets, unknown=code is None), "provinces")
+        counts["provinces"] += 1
+    return {"pages": 1 + counts["provinces"] + counts["plans"], "plan_pages": counts["plans"],
+            "province_pages": counts["provinces"], "bytes": sum(written.values()),
+            **{f"bytes/{k}": v for k, v in written.items()}}

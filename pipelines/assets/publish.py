@@ -10,7 +10,7 @@ from coopdata.preview import markdown_preview
 from coopdata.publish import content_hash, promote, read_previous, stage_release, table_comments
 from coopdata.quality import markdown_summary, quality_report
 from coopdata.release import changelog_markdown, changes_frame, data_dictionary, datapackage, release_version
-from coopdata.site import overview_html
+from coopdata.site import write_site
 from coopdata.views import VIEWS
 from schemas import TABLES
 
@@ -75,16 +75,21 @@ def release_staging(plans: pl.DataFrame, targets: pl.DataFrame, target_candidate
 
 
 @dg.asset(group_name="publish", description="index.html: a self-contained overview page (counts, the 2030 "
-          "cooperative targets by province, coverage of the 63 provinces, files with sizes, example SQL).")
+          "cooperative targets by province, coverage of the 63 provinces, files with sizes, example SQL), with a page "
+          "per province (provinces/<code>.html, provinces/unknown.html) and per plan (plans/<plan_id>.html): every "
+          "target beside the paragraph it was read from, the review table's facts apart, marked unconfirmed.")
 def overview_page(release_staging: dict) -> dg.MaterializeResult:
     root = Path(release_staging["staging"])
-    tables = {n: pl.read_parquet(root / "parquet" / f"{n}.parquet") for n in ("plans", "targets", "deadlines", "coverage")}
+    tables = {n: pl.read_parquet(root / "parquet" / f"{n}.parquet")
+              for n in ("plans", "targets", "target_candidates", "deadlines", "coverage", "provinces")}
+    tables["documents"] = pl.scan_parquet(root / "parquet" / "documents.parquet")  # only the shown windows are read out
     files = ["coopdata.duckdb", "datapackage.json", "DATA_DICTIONARY.md", "CHANGELOG.md", "quality/extraction.json",
              "quality/gate.html"] + [f"parquet/{n}.{ext}" for n in PUBLISHED for ext in ("parquet", "csv")]
     quality = json.loads((root / "quality" / "extraction.json").read_text(encoding="utf-8"))
-    page = overview_html(root, release_staging["version"], tables, files, quality)
-    (root / "index.html").write_text(page, encoding="utf-8")
-    return dg.MaterializeResult(metadata={"bytes": len(page.encode("utf-8"))})
+    written = write_site(root, release_staging["version"], tables, files, quality)
+    return dg.MaterializeResult(metadata={"bytes": written["bytes/index"], "pages": written["pages"],
+                                          "pages/bytes": written["bytes"], "pages/plans": written["plan_pages"],
+                                          "pages/provinces": written["province_pages"]})
 
 
 @dg.asset(group_name="publish", deps=[overview_page], description="The release made public: datapackage.json with "
