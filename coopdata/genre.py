@@ -18,8 +18,8 @@ _HAS_NUMBER = re.compile(r"\d")
 _DATE = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](20[0-4]\d)(?!\d)")
 _TITLE_PLAN = re.compile(r"kế hoạch|chương trình|nghị quyết|đề án|quyết định|chiến lược|mục tiêu|chỉ tiêu|phấn đấu|"
                          r"định hướng|đến năm|giai đoạn", re.IGNORECASE)
-_TITLE_RESULT = re.compile(r"tổng kết|sơ kết|kết quả|nhìn lại|năm qua|đạt|thành công|hiệu quả từ|đổi thay|khởi sắc|"
-                           r"\bcó\s+\d|\d+\s+năm", re.IGNORECASE)
+_TITLE_RESULT = re.compile(r"tổng kết|sơ kết|kết quả|nhìn lại|năm qua|(?<!phấn đấu )\bđạt\b|thành công|hiệu quả từ|"
+                           r"đổi thay|khởi sắc|sau \d+ năm|\d+ năm (?:thực hiện|triển khai)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -605,7 +605,16 @@ def extract_targets(text: str, doc_year: int | None = None, issue_year: int | No
             lead = original[cs:ce].find(evidence)
             out.append(Target(**fact, evidence=evidence, char_start=line_start + cs + lead,
                               char_end=line_start + cs + lead + len(evidence)))
-    return out
+    return _drop_restated_headline(text, out)
+
+
+def _drop_restated_headline(text: str, facts: list[Target]) -> list[Target]:
+    """A headline that restates a figure of the body ("Tỉnh X phấn đấu thành lập mới 20 HTX" above the
+    paragraph that dates it) is the same aim: the body's reading, with its year and scope, is kept."""
+    first = text.lstrip()
+    title_end = len(text) - len(first) + (first.find("\n") if "\n" in first else len(first))
+    body = {(t.metric, t.unit, t.value_low, t.value_high) for t in facts if t.char_start >= title_end}
+    return [t for t in facts if t.char_start >= title_end or (t.metric, t.unit, t.value_low, t.value_high) not in body]
 
 
 _AIM_CUE = Folded(r"(?<!\w)(?:phấn đấu|mục tiêu|chỉ tiêu|phương hướng|kế hoạch (?:năm|đặt ra|đề ra)|đặt ra|đề ra|"

@@ -186,3 +186,10 @@ def test_per_unit_phrases_economy_growth_and_operating_members_are_not_aims():
     # members of cooperatives operating now are not members of new ones
     got = facts("Năm 2026, số hợp tác xã thành lập mới ổn định với 420 hợp tác xã đang hoạt động, khoảng 30.000 thành viên.", 2026)
     assert "new_coop_members" not in [g[0] for g in got]
+
+
+def test_a_headline_restating_the_body_is_one_fact_read_from_the_body():
+    text = ("Tỉnh Y phấn đấu thành lập mới 24 hợp tác xã\n\n"
+            "Theo Kế hoạch năm 2027 của UBND tỉnh, đến năm 2027 tỉnh phấn đấu thành lập mới 24 hợp tác xã.")
+    got = facts(text)
+    assert [(g[0], g[2], g[6]) for g in got] == [("new_coops", 24, 2027)]
