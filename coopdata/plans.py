@@ -26,12 +26,20 @@ _TOKEN_CASE = {"ctr": "CTr", "ttg": "TTg"}
 _TYPES = {"KH": "Kế hoạch", "CTr": "Chương trình hành động", "QĐ": "Quyết định", "NQ": "Nghị quyết",
           "CT": "Chỉ thị", "KL": "Kết luận", "ĐA": "Đề án", "QH15": "Luật"}
 _NATIONAL_SUFFIX = re.compile(r"/(?:TW|NQ-CP|QĐ-TTg|CT-TTg|QH\d+)$|^\d+/QĐ-BCĐ")
+# issued by a province, city or district: its people's committee or council, or its party committee
+_LOCAL_SUFFIX = re.compile(r"UBND|HĐND|/(?:TU|ThU|HU|QU)$")
 _NATIONAL_ACTOR = (r"(?:Thủ tướng|Phó Thủ tướng|Chính phủ|Bộ Chính trị|Ban Chấp hành Trung ương|Quốc hội|Ban Bí thư"
                    r"|Liên minh (?:HTX|[Hh]ợp tác xã) Việt Nam)")
+# a national body acting in the lead ("Thủ tướng Chính phủ vừa ban hành …", "… vừa được Chính phủ ban hành"); not
+# "Nghị quyết … của Chính phủ" (whose document it is), nor when a local body acts in between ("… và UBND tỉnh … ký")
+_LOCAL_ACTOR = r"(?!UBND|Tỉnh ủy|Thành ủy|HĐND|Huyện ủy|tỉnh\b|thành phố\b|huyện\b)"
+_NATIONAL_ACT = re.compile(
+    r"(?<!của )" + _NATIONAL_ACTOR + r"(?:" + _LOCAL_ACTOR + r"[^.]){0,160}?"
+    r"(?:vừa ký|ký ban hành|ban hành|đặt ra|phê duyệt|yêu cầu)"
+    r"|(?:được|do)\s+" + _NATIONAL_ACTOR + r"[^.]{0,40}?(?:ban hành|phê duyệt)", I)
 _NATIONAL_LEAD = re.compile(
-    _NATIONAL_ACTOR + r"[^.]{0,160}?(?:vừa ký|ký ban hành|ban hành|đặt ra|phê duyệt|yêu cầu)"
-    r"|(?:được|do)\s+" + _NATIONAL_ACTOR + r"[^.]{0,40}?(?:ban hành|phê duyệt)"
-    r"|(?<!\w)(?<!trong )(?<!với )(?<!của )(?:cả nước|toàn quốc|nước ta)(?!\w)|Liên minh (?:HTX|[Hh]ợp tác xã) Việt Nam", I)
+    _NATIONAL_ACT.pattern + r"|(?<!\w)(?<!trong )(?<!với )(?<!của )(?:cả nước|toàn quốc|nước ta)(?!\w)"
+    r"|Liên minh (?:HTX|[Hh]ợp tác xã) Việt Nam", I)
 # the page speaks of its own province or city without naming it ("toàn tỉnh", "Liên minh HTX tỉnh")
 _SELF_PROVINCE = re.compile(
     r"(?<!\w)(?:toàn tỉnh|của tỉnh|địa bàn tỉnh|trong tỉnh|UBND tỉnh|HĐND tỉnh|Tỉnh ủy|Thành ủy|UBND thành phố"
@@ -365,26 +373,26 @@ def _mentions(text: str) -> list[tuple[Province, int, int, bool]]:
         title = re.match(r"\s*:", after) and m.start() - line_start < 40
         weight = 2 if _STRONG_BEFORE.search(before) or title else 1
         place_line = re.match(r"\s*,\s*ngày\b", after, I)
-        venue = re.search(r"(?<!\w)tại\s*$", before)
+        venue = re.search(r"(?<!\w)[Tt]ại\s*$", before)
         out.append((p, m.start(), weight, not (place_line or venue)))
     return out
 
 
-def _page_province(text: str) -> tuple[Province | None, bool]:
-    """(the province a page is about, whether its title or lead names it): the one the lead names, then the one
-    named most; a province named only in passing loses to one the lead names."""
+def _page_province(text: str) -> tuple[Province | None, int | None, int]:
+    """(the province a page is about, where its title or lead first names it, how strongly the page names it):
+    the one the lead names, then the one named most; a province named only in passing loses to one the lead names."""
     score: dict[str, int] = {}
     first: dict[str, int] = {}
-    lead: set[str] = set()
+    lead: dict[str, int] = {}
     for p, pos, weight, lead_ok in _mentions(text):
         score[p.code] = score.get(p.code, 0) + weight
         first.setdefault(p.code, pos)
         if lead_ok and pos < _LEAD:
-            lead.add(p.code)
+            lead.setdefault(p.code, pos)
     if not score:
-        return None, False
+        return None, None, 0
     best = max(score, key=lambda c: (c in lead, score[c], -first[c]))
-    return province_by_code(best), best in lead
+    return province_by_code(best), lead.get(best), score[best]
 
 
 _LEAD_DISTRICT = re.compile(
@@ -441,23 +449,34 @@ def extract_plan(text: str) -> PlanMeta:
         return _restated(text, restated.group(1))
     text = _WEATHER.sub("", text)  # a weather widget lists cities the page is not about
     title = _title(text, False)
-    named, in_lead = _page_province(text)
+    named, lead_pos, strength = _page_province(text)
     header = _HEADER_UNIT.search(text[:3000])
     auth, cands = _number_candidates(text)
-    provincial = bool(header) or in_lead
+    # the lead names the province before any national body acts, in the title, or again and again
+    act = _NATIONAL_ACT.search(text[:_LEAD])
+    title_end = text.find("\n", 0, 300)
+    provincial = bool(header) or lead_pos is not None and (
+        not act or lead_pos < act.start() or lead_pos < title_end or strength >= 4)
     # a provincial page names the national documents it implements: they are not its own number
     number = auth or next((c for c in cands if not (provincial and _NATIONAL_SUFFIX.search(c))), None)
-    lead = text[:_LEAD]
-    self_ref = _SELF_PROVINCE.search(text[:20000])
-    national = bool(number and _NATIONAL_SUFFIX.search(number)) or (not provincial and (
-        bool(_NATIONAL_LEAD.search(lead)) and not (self_ref and self_ref.start() < _NATIONAL_LEAD.search(lead).start())
-        or (not named and not self_ref and bool(_NATIONAL_SCOPE.search(text[:20000])))))
+    national_lead = _NATIONAL_LEAD.search(text[:_LEAD])
+    self_ref = _SELF_PROVINCE.search(text[:20000])  # "toàn tỉnh", "Liên minh HTX tỉnh": a province left unnamed
+    if number and _NATIONAL_SUFFIX.search(number):
+        national = True
+    elif provincial or (number and _LOCAL_SUFFIX.search(number)):
+        national = False
+    elif national_lead:
+        national = not (self_ref and self_ref.start() < national_lead.start())
+    else:  # a page about the country as a whole that names no province ("cả nước", "nước ta")
+        national = not named and not self_ref and bool(_NATIONAL_SCOPE.search(text[:20000]))
     if national:
         province, source, locality, issuer = None, None, None, None
         level = "national"
     else:
         province, source, locality, issuer = _place(text, named)
-        level = "district" if locality else ("province" if province or self_ref else "unknown")
+        # a page that speaks of "toàn tỉnh" without naming it is provincial, but published tables expect a province
+        # with that level (the overview charts provincial plans by name): it stays unknown
+        level = "district" if locality else ("province" if province else "unknown")
     return PlanMeta(
         title=title, doc_number=number, doc_type=_doc_type(number, title), issuer=issuer,
         issue_date=_issue_date(text, number), signer=_signer(text), province=province,

@@ -140,7 +140,7 @@ def test_cooperatives_and_communes_named_like_a_province_do_not_move_the_page():
 def test_a_partner_cooperative_union_is_not_the_page_city():
     p = _meta("Năm 2025, Liên minh HTX thành phố đã thành lập 12 hợp tác xã mới.",
               "Liên minh HTX đã ký kết chương trình hợp tác với Liên hiệp HTX thương mại TP. Hồ Chí Minh.")
-    assert _summary(p) == (None, "province", None, None)
+    assert _summary(p) == (None, "unknown", None, None)
 
 
 def test_credit_caption_and_venue_do_not_make_a_national_page_provincial():
@@ -164,7 +164,7 @@ def test_the_country_as_a_market_does_not_make_a_provincial_page_national():
 
 def test_a_page_that_names_no_province_gets_none():
     p = _meta("Năm 2025, toàn tỉnh thành lập mới 50 hợp tác xã.", "Liên minh HTX tỉnh sẽ tư vấn cho các xã Tân Lập và Yên Hòa.")
-    assert _summary(p) == (None, "province", None, None)
+    assert _summary(p) == (None, "unknown", None, None)  # provincial, not national, but no province to publish
 
 
 def test_district_in_the_title():
@@ -192,3 +192,17 @@ def test_word_segmented_province_names():
     p = _meta("Quyết_định phê_duyệt kế_hoạch phát_triển kinh_tế tập_thể", "Ủy ban nhân_dân tỉnh",
               "Điều 1 : Phê_duyệt kế_hoạch trên địa_bàn tỉnh Quảng_Ngãi như sau :")
     assert _summary(p)[:2] == ("Quảng Ngãi", "province")
+
+
+def test_provinces_named_after_a_national_act_are_examples():
+    p = _meta("Thủ tướng Chính phủ vừa ban hành Quyết định số 999/QĐ-TTg ngày 1/2/2024 phê duyệt Đề án hợp tác xã. "
+              "Một số địa phương như Hà Nội, Đồng Nai đã có nhiều hợp tác xã kiểu mới.")
+    assert _summary(p) == (None, "national", "999/QĐ-TTg", date(2024, 2, 1))
+
+
+def test_a_local_number_makes_the_page_local_even_after_a_national_act():
+    p = _meta("Phát triển hợp tác xã kiểu mới",
+              "Thực hiện Nghị quyết số 20-NQ/TW, ngày 16/6/2022, Ban Chấp hành Trung ương đã ban hành nghị quyết; "
+              "Tỉnh ủy Bắc Giang đã ban hành Chương trình hành động số 45-CTr/TU.")
+    assert _summary(p) == ("Bắc Giang", "province", "45-CTr/TU", None)
+    assert p.implements == ("20-NQ/TW",)
