@@ -550,11 +550,16 @@ def _time_for(line: str, m: _Mention, scope: _Scope, sent_start: int, sent_end: 
     if line_before:
         p = line_before[-1]
         return p[2], p[3], p[4]
+    if _OPEN_FUTURE.search(line[sent_start:sent_end]):
+        return None, None, None  # "phấn đấu trong thời gian tới": no year is stated, none is borrowed
     if scope.year:
         return scope.year
     if scope.horizon:
         return scope.horizon, None, "đến"
     return None, None, None
+
+
+_OPEN_FUTURE = Folded(r"(?<!\w)(?:(?:trong )?thời gian tới|(?:những|các|mấy) năm tới|trong \d+ năm tới)(?!\w)")
 
 
 def extract_targets(text: str, doc_year: int | None = None, issue_year: int | None = None) -> list[Target]:

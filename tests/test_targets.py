@@ -193,3 +193,9 @@ def test_a_headline_restating_the_body_is_one_fact_read_from_the_body():
             "Theo Kế hoạch năm 2027 của UBND tỉnh, đến năm 2027 tỉnh phấn đấu thành lập mới 24 hợp tác xã.")
     got = facts(text)
     assert [(g[0], g[2], g[6]) for g in got] == [("new_coops", 24, 2027)]
+
+
+def test_an_open_future_borrows_no_year():
+    text = "KẾ HOẠCH phát triển kinh tế tập thể đến năm 2030\nTỉnh phấn đấu trong thời gian tới, tỷ lệ hợp tác xã hoạt động hiệu quả đạt từ 75% trở lên."
+    got = facts(text)
+    assert [(g[0], g[2], g[6]) for g in got] == [("effective_share", 75, None)]
