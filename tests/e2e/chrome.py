@@ -66,10 +66,11 @@ def load(driver, url: str, wait_for_text: str | None = None, timeout_s: float = 
 
 def screenshot(driver, out: Path, full_page: bool = False, max_height: int = 6000) -> Path:
     """Save a PNG of the viewport, or of the whole page up to max_height pixels."""
-    if full_page:
-        width = driver.execute_script("return window.innerWidth")
-        height = driver.execute_script("return document.documentElement.scrollHeight")
-        driver.set_window_size(width, min(max_height, max(600, height)))
+    if full_page:  # the window made as tall as the page (its frame added: the viewport is what is captured)
+        width, height, frame_w, frame_h = driver.execute_script(
+            "return [window.innerWidth, document.documentElement.scrollHeight,"
+            " window.outerWidth - window.innerWidth, window.outerHeight - window.innerHeight]")
+        driver.set_window_size(width + frame_w, min(max_height, max(600, height)) + frame_h)
     assert driver.save_screenshot(str(out)), f"no screenshot written to {out}"
     return out
 

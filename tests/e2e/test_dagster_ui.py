@@ -1,4 +1,5 @@
-"""The Dagster UI as users meet it: `dagster dev` as `make ui` starts it, a run launched over GraphQL, a screenshot."""
+"""The Dagster UI as users meet it: `dagster dev` as `make ui` starts it, a run launched over GraphQL, a screenshot
+(headless Chromium under Selenium)."""
 import json
 import os
 import shutil
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from ..conftest import ROOT
-from .browser import distinct_colours, free_port, screenshot
+from .chrome import console_errors, distinct_colours, free_port, load, screenshot
 
 
 def gql(port: int, query: str, variables: dict | None = None) -> dict:
@@ -54,7 +55,7 @@ def dagster_dev(tmp_path):
         log.close()
 
 
-def test_ui_materialises_everything_and_shows_the_graph(dagster_dev, tmp_path, summary):
+def test_ui_materialises_everything_and_shows_the_graph(dagster_dev, chrome, tmp_path, summary):
     port, warehouse, log = dagster_dev
     gql(port, "mutation { setNuxSeen }")
     repo = gql(port, "{ repositoriesOrError { ... on RepositoryConnection { nodes { name location { name } } } } }")
@@ -97,8 +98,10 @@ def test_ui_materialises_everything_and_shows_the_graph(dagster_dev, tmp_path, s
     assert checks == {"targets_schema": "SUCCEEDED"}
 
     shot = tmp_path / "asset_graph.png"
-    errors = screenshot(f"http://127.0.0.1:{port}/asset-groups", shot, width=1600, height=1000, settle_s=4,
-                        wait_for_text="publish", timeout_s=120)
+    chrome.set_window_size(1600, 1000)
+    load(chrome, f"http://127.0.0.1:{port}/asset-groups", wait_for_text="publish", timeout_s=120, settle_s=4)
+    screenshot(chrome, shot)
+    errors = console_errors(chrome)
     summary(f"Dagster asset graph screenshot: {shot}")
     assert distinct_colours(shot) > 30
     assert not [e for e in errors if "Failed to load resource" not in e], errors
