@@ -372,6 +372,42 @@ def _sql(args: argparse.Namespace) -> int:
     return 0
 
 
+def _fetch(args: argparse.Namespace) -> int:
+    """Download the sources listed in raw/manifest.csv (coopdata/fetch.py); a failed source is one line on
+    stderr and the others carry on; the exit code is 1 if any failed."""
+    from coopdata import config
+    from coopdata.fetch import FetchConfig, fetch_sources
+    from coopdata.sources import sources_path
+
+    raw = Path(args.raw).resolve() if args.raw else config.raw_dir()
+    sources = Path(args.sources).resolve() if args.sources else sources_path(raw)
+    if not sources.is_file():
+        raise CliError(f"no source list at {sources}: pass --sources FILE or --raw FOLDER", EXIT_USAGE)
+    out = Path(args.restated).resolve() if args.restated else sources.parent
+    if args.restated and out == sources.parent.resolve():
+        raise CliError("--restated needs a folder other than the source list's: the pages our restatements "
+                       "restate are not written beside them", EXIT_USAGE)
+    cfg = FetchConfig(timeout=args.timeout, attempts=args.attempts, min_interval=args.delay)
+
+    def show(r) -> None:
+        if r.status == "failed":
+            sys.stdout.flush()
+            print(f"coopdata: cannot fetch {r.file or r.url}: {r.detail}", file=sys.stderr)
+        elif r.status != "skipped" or args.verbose:  # skipped rows are counted below; -v lists them
+            print(f"{r.status:9s} {r.file or r.url}" + (f" ({r.detail})" if r.detail else ""), flush=True)
+
+    results = fetch_sources(sources, out, restated=bool(args.restated), only=args.only, config=cfg, progress=show)
+    counts: dict[str, int] = {}
+    for r in results:
+        counts[r.status] = counts.get(r.status, 0) + 1
+    skipped = [r for r in results if r.status == "skipped"]
+    print(", ".join(f"{n} {s}" for s, n in sorted(counts.items())) or "nothing to fetch",
+          f"({sum(1 for r in skipped if r.detail.startswith('a restatement'))} restatements, "
+          f"{sum(1 for r in skipped if r.detail == 'no source_url')} rows without a URL skipped); "
+          f"recorded in {out / 'manifest.csv' if args.restated else sources}")
+    return EXIT_FAILED if counts.get("failed") else 0
+
+
 def _read_tables(pq: Path, names: tuple[str, ...]) -> list[list[dict] | None]:
     import polars as pl
 
@@ -521,6 +557,19 @@ def _parser() -> argparse.ArgumentParser:
                         "against ../shared/realdev/gold.jsonl; skipped (exit 0) when they are not there")
     v.add_argument("--record", metavar="FILE", help="with --realdev: also write the result as JSON to FILE")
     v.set_defaults(func=_evaluate)
+    g = sub.add_parser("fetch", parents=[common],
+                       help="download the sources listed in raw/manifest.csv into raw/ (needs the network; robots.txt "
+                            "honoured, unchanged pages not downloaded again)")
+    g.add_argument("--raw", help="raw folder (default: $COOPDATA_RAW_DIR or raw/)")
+    g.add_argument("--sources", help="source list (default: the raw folder's manifest.csv)")
+    g.add_argument("--only", action="append", metavar="FILE|SOURCE_ID|URL", help="fetch only this row (repeatable)")
+    g.add_argument("--restated", metavar="DIR",
+                   help="fetch the pages our restatements restate into DIR (never raw/), with a manifest.csv of "
+                        "their own: `coopdata build --raw DIR` then builds from the pages themselves")
+    g.add_argument("--delay", type=float, default=2.0, help="seconds between two requests to one host (default 2)")
+    g.add_argument("--timeout", type=float, default=30.0, help="seconds to connect and per read (default 30)")
+    g.add_argument("--attempts", type=int, default=3, help="tries per request, with backoff (default 3)")
+    g.set_defaults(func=_fetch)
     return parser
 
 
