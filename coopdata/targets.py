@@ -544,8 +544,8 @@ def _time_for(line: str, m: _Mention, scope: _Scope, sent_start: int, sent_end: 
         return p[2], p[3], p[4]
     line_before = [p for p in _year_phrases(line) if p[1] <= sent_start]
     after = [p for p in phrases if p[0] >= m.end]
-    if after:
-        p = after[0]
+    if after and (not line_before or ";" not in line[m.end:after[0][0]]):
+        p = after[0]  # a year later in the clause; past a ';' it belongs to the next aim, and the sentence before wins
         return p[2], p[3], p[4]
     if line_before:
         p = line_before[-1]

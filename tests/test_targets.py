@@ -199,3 +199,10 @@ def test_an_open_future_borrows_no_year():
     text = "KẾ HOẠCH phát triển kinh tế tập thể đến năm 2030\nTỉnh phấn đấu trong thời gian tới, tỷ lệ hợp tác xã hoạt động hiệu quả đạt từ 75% trở lên."
     got = facts(text)
     assert [(g[0], g[2], g[6]) for g in got] == [("effective_share", 75, None)]
+
+
+def test_a_year_past_a_semicolon_belongs_to_the_next_aim():
+    text = ("Theo đó, tỉnh phấn đấu đến năm 2030 có 900 hợp tác xã. Đồng thời, có từ 60-80 hợp tác xã ứng dụng "
+            "công nghệ cao; tầm nhìn đến năm 2045 có 1.500 hợp tác xã.")
+    got = {(g[0], g[2]): g[6] for g in facts(text)}
+    assert got[("high_tech_coops", 60)] == 2030 and got[("coops", 1500)] == 2045
