@@ -507,6 +507,17 @@ def _paragraph_scope(line: str, scope: _Scope) -> None:
     if years and years[0][0] - lead < 8 and V.PERIOD_CUES.search(years[0][4]):
         y = years[0]
         scope.year = (y[2], y[3], y[4])
+        return
+    # "Trong kế hoạch phát triển kinh tế tập thể giai đoạn 2021-2025, thành phố đặt mục tiêu ...": a plan named
+    # with its period in the paragraph's first clause scopes the paragraphs after it
+    first = re.split(r",\s|:\s", body, maxsplit=1)[0]
+    plan_period = [p for p in years if p[0] < lead + len(first) and p[4] == "giai đoạn"]
+    if plan_period and len(first) <= 120 and _PLAN_NAMED.search(first) and not V.PAST.search(first):
+        y = plan_period[0]
+        scope.year = (y[2], y[3], y[4])
+
+
+_PLAN_NAMED = Folded(r"(?<!\w)(?:kế hoạch|chương trình|đề án|nghị quyết|chiến lược)(?!\w)")
 
 
 def _horizon(text: str) -> tuple[int | None, bool]:

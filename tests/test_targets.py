@@ -206,3 +206,10 @@ def test_a_year_past_a_semicolon_belongs_to_the_next_aim():
             "công nghệ cao; tầm nhìn đến năm 2045 có 1.500 hợp tác xã.")
     got = {(g[0], g[2]): g[6] for g in facts(text)}
     assert got[("high_tech_coops", 60)] == 2030 and got[("coops", 1500)] == 2045
+
+
+def test_a_plan_named_with_its_period_scopes_the_paragraphs_after_it():
+    text = ("Trong kế hoạch phát triển kinh tế tập thể giai đoạn 2026 - 2030, tỉnh đặt mục tiêu phát triển mô hình mới.\n"
+            "Đặc biệt, tỷ trọng đóng góp vào GRDP của khu vực kinh tế tập thể là 1,2%.")
+    got = facts(text)
+    assert [(g[0], g[2], g[6]) for g in got] == [("grdp_share", 1.2, 2030)]
