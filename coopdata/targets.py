@@ -51,6 +51,7 @@ _SKIP_AFTER_HEAD = re.compile(
     r"^[^;.\d]{0,25}?(?:được củng cố|củng cố|quy mô lớn|quy mô thôn|được nâng|nâng từ|nâng chất lượng|"
     r"được hỗ trợ|hỗ trợ|đang có|hiện có|nâng cấp)", I)
 _SO_VOI = re.compile(r"so với", I)
+_SO_VOI_YEAR = re.compile(r"so với (?:cùng kỳ )?(?:năm|cuối năm|đầu năm) (?:20[0-6]\d|trước)", I)
 _NO_MORE = re.compile(
     r"(?:không còn|không để tồn tại|không để|không có)\s+(?:\S+\s+){0,2}?(?:HTX|hợp tác xã|đơn vị)\b[^;.\d]{0,30}?"
     r"(yếu kém|ngưng|ngừng|tồn tại hình thức|trên danh nghĩa|không hoạt động)"
@@ -693,6 +694,7 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
             prev_fact, prev_mention = None, m
             continue
         results: list[tuple[str, str, str]] = []  # (metric, unit, rule)
+        against_base = False
         list_new = False
         unit = m.unit
         if unit == "count":
@@ -711,7 +713,10 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
         elif unit in ("percent", "percent_per_year"):
             direct_growth = re.search(r"\btăng(?: bình quân)?(?: khoảng| từ| hơn| trên)?\s*$", full_left, I) and any(
                 p.search(full_left) for metric, p in V.GROWTH_CUES if metric != "sector_growth_rate")
-            is_growth = unit == "percent_per_year" or direct_growth or (
+            # "…; thành viên tăng từ 5% trở lên; thu nhập tăng 10% so với năm 2022": a list closed by its base year
+            against_base = bool(re.search(r"\btăng(?: bình quân)?(?: khoảng| từ| hơn| trên)?\s*$", full_left, I)
+                                and _SO_VOI_YEAR.search(line[m.end:s_end]))
+            is_growth = unit == "percent_per_year" or direct_growth or against_base or (
                 V.GROWTH_WORD.search(full_left[-60:]) and (V.ANNUAL.search(right_window[:25]) or V.ANNUAL.search(full_left)
                                                            or _SO_VOI.search(right_window[:40])))
             if is_growth and _ECONOMY_GROWTH.search(full_left[-60:]) and not _CE_WORD.search(full_left.replace("GRDP", "")):
@@ -721,7 +726,10 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
                 growth_left = full_left
                 if not any(p.search(full_left) for _, p in V.GROWTH_CUES):
                     growth_left = line[s_start:m.start]
-                for metric in _growth_metrics(growth_left, right_window):
+                growth = _growth_metrics(growth_left, right_window)
+                if not growth and against_base and (_CE_WORD.search(full_left) or scope.ce_context):
+                    growth = ["other"]  # a count that grows (trained staff, products): kept, named by metric_text
+                for metric in growth:
                     results.append((metric, "percent_per_year", "percent.growth"))
             if not results and prev_fact and prev_fact["unit"] == "percent" and re.search(
                     r"(?:tỷ lệ|con số|mức) này", full_left, I):
@@ -765,7 +773,8 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
         for metric, unit_, rule in results:
             frequency = "once"
             target_year, p_start, p_end = year, None, None
-            if unit_ == "percent_per_year" and not _SO_VOI.search(right_window[:40]):
+            if unit_ == "percent_per_year" and not _SO_VOI.search(right_window[:40]) and not (
+                    against_base and not V.ANNUAL.search(line[c_start:c_end])):
                 frequency = "annual"
             elif annual and unit_ in ("count", "percent", "times") and (metric.startswith("new_") or metric in (
                     "trained_coop_staff", "model_coops", "value_chain_share", "grdp_share", "income_growth")

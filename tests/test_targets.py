@@ -213,3 +213,12 @@ def test_a_plan_named_with_its_period_scopes_the_paragraphs_after_it():
             "Đặc biệt, tỷ trọng đóng góp vào GRDP của khu vực kinh tế tập thể là 1,2%.")
     got = facts(text)
     assert [(g[0], g[2], g[6]) for g in got] == [("grdp_share", 1.2, 2030)]
+
+
+def test_a_list_of_increases_closed_by_its_base_year_is_growth_in_that_year():
+    text = ("Phấn đấu năm 2027, số thành viên hợp tác xã tăng từ 6% trở lên; "
+            "thu nhập bình quân của người lao động trong hợp tác xã tăng từ 8% trở lên so với năm 2026.")
+    got = facts(text, 2027)
+    assert [(g[0], g[2], g[4], g[5], g[6]) for g in got] == [
+        ("member_growth_rate", 6, "percent_per_year", "once", 2027),
+        ("income_growth", 8, "percent_per_year", "once", 2027)]
