@@ -402,9 +402,9 @@ def _fetch(args: argparse.Namespace) -> int:
         counts[r.status] = counts.get(r.status, 0) + 1
     skipped = [r for r in results if r.status == "skipped"]
     print(", ".join(f"{n} {s}" for s, n in sorted(counts.items())) or "nothing to fetch",
-          f"({sum(1 for r in skipped if r.detail.startswith('a restatement'))} restatements, "
-          f"{sum(1 for r in skipped if r.detail == 'no source_url')} rows without a URL skipped); "
-          f"recorded in {out / 'manifest.csv' if args.restated else sources}")
+          f"(skipped: {sum(1 for r in skipped if r.detail.startswith('a restatement'))} restatements, "
+          f"{sum(1 for r in skipped if r.detail == 'no source_url')} without a URL); "
+          f"source list {out / 'manifest.csv' if args.restated else sources}")
     return EXIT_FAILED if counts.get("failed") else 0
 
 
