@@ -38,7 +38,20 @@ def start(width: int = 1200, height: int = 1600):
     for flag in (*FLAGS, f"--window-size={width},{height}"):
         options.add_argument(flag)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    return webdriver.Chrome(service=Service(executable_path=driver), options=options)
+    session = webdriver.Chrome(service=Service(executable_path=driver), options=options)
+    try:
+        set_viewport(session, width, height)
+    except Exception:
+        session.quit()
+        raise
+    return session
+
+
+def set_viewport(driver, width: int, height: int) -> None:
+    """Size the window so that the page itself (what a screenshot captures) is width × height."""
+    frame_w, frame_h = driver.execute_script(
+        "return [window.outerWidth - window.innerWidth, window.outerHeight - window.innerHeight]")
+    driver.set_window_size(width + frame_w, height + frame_h)
 
 
 def free_port() -> int:
@@ -66,11 +79,9 @@ def load(driver, url: str, wait_for_text: str | None = None, timeout_s: float = 
 
 def screenshot(driver, out: Path, full_page: bool = False, max_height: int = 6000) -> Path:
     """Save a PNG of the viewport, or of the whole page up to max_height pixels."""
-    if full_page:  # the window made as tall as the page (its frame added: the viewport is what is captured)
-        width, height, frame_w, frame_h = driver.execute_script(
-            "return [window.innerWidth, document.documentElement.scrollHeight,"
-            " window.outerWidth - window.innerWidth, window.outerHeight - window.innerHeight]")
-        driver.set_window_size(width + frame_w, min(max_height, max(600, height)) + frame_h)
+    if full_page:  # the viewport made as tall as the page
+        width, height = driver.execute_script("return [window.innerWidth, document.documentElement.scrollHeight]")
+        set_viewport(driver, width, min(max_height, max(600, height)))
     assert driver.save_screenshot(str(out)), f"no screenshot written to {out}"
     return out
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from ..conftest import ROOT
-from .chrome import console_errors, distinct_colours, free_port, load, screenshot
+from .chrome import console_errors, distinct_colours, free_port, load, screenshot, set_viewport
 
 
 def gql(port: int, query: str, variables: dict | None = None) -> dict:
@@ -98,7 +98,7 @@ def test_ui_materialises_everything_and_shows_the_graph(dagster_dev, chrome, tmp
     assert checks == {"targets_schema": "SUCCEEDED"}
 
     shot = tmp_path / "asset_graph.png"
-    chrome.set_window_size(1600, 1000)
+    set_viewport(chrome, 1600, 1000)
     load(chrome, f"http://127.0.0.1:{port}/asset-groups", wait_for_text="publish", timeout_s=120, settle_s=4)
     screenshot(chrome, shot)
     errors = console_errors(chrome)

@@ -14,7 +14,7 @@ import polars as pl
 
 from coopdata.site import write_site
 
-from .chrome import console_errors, distinct_colours, load, screenshot
+from .chrome import console_errors, distinct_colours, load, screenshot, set_viewport
 
 TABLES = ("plans", "targets", "target_candidates", "deadlines", "coverage", "provinces", "documents")
 
@@ -171,7 +171,7 @@ def test_province_and_plan_pages_in_chromium(built_warehouse, chrome, tmp_path, 
 
     # a plan page: targets in their paragraphs, the review table's facts apart
     pid = _plan_to_show(t)
-    chrome.set_window_size(1200, 1600)
+    set_viewport(chrome, 1200, 1600)
     load(chrome, (built_warehouse / "plans" / f"{pid}.html").as_uri(), wait_for_text="Targets")
     shot = screenshot(chrome, tmp_path / f"plan_{pid}.png", full_page=True)
     summary(f"plan page screenshot ({pid}): {shot}")
