@@ -39,6 +39,7 @@ _NOT_QUANTITY_BEFORE = Folded(
     r"chương trình|nghị quyết|thông tư|lần thứ|khóa|một trong|theo|giai đoạn|nhiệm kỳ|STT|/|\w ?[-–]|lần)\s*$")
 _OPERATING = re.compile(r"đang hoạt động|hiện có|hiện nay", I)
 _PER_ONE_BEFORE = re.compile(r"(?:bình quân|trung bình|mỗi)\s*$", I)
+_MONEY_SUBJECT = re.compile(r"(?:thu nhập|doanh thu|lợi nhuận|\blãi\b)(?:(?!thành viên|người|lao động\s+\d)[^;]){0,100}$", I)
 _ECONOMY_GROWTH = re.compile(r"\b(?:GRDP|GDP)\b", I)
 # "hơn 6.400 HTX yếu kém hiện nay": the current state; "htx 2.jpg": a file name
 _CURRENT_AFTER = re.compile(r"^[^;.\d(]{0,40}?\b(?:hiện nay|hiện tại|hiện có)\b", I)
@@ -165,6 +166,8 @@ def _mentions(line: str) -> list[_Mention]:
         if _DONG.match(line[pos:]):
             unit = "vnd"
             pos += _DONG.match(line[pos:]).end()
+        elif scale and factor >= 1e6 and _MONEY_SUBJECT.search(line[max(0, start - 120):start]):
+            unit = "vnd"  # "thu nhập … lên 14 triệu vào năm 2010": an amount of money with đồng left unsaid
         elif _PERCENT.match(line[pos:]) or pct_in_range:
             unit = "percent"
             m = _PERCENT.match(line[pos:])
@@ -447,7 +450,7 @@ def _growth_metrics(left: str, right: str) -> list[str]:
 
 
 def _money_metric(left: str, right: str) -> str | None:
-    near = left[-80:]
+    near = left[-110:]
     if V.MONEY_OTHER_UNIT.search(near) or V.MONEY_OTHER_UNIT.search(right[:20]):
         return "other"
     best, best_pos = None, -1
@@ -648,6 +651,16 @@ def _aim_sentences(line: str) -> str:
         s = line[start:end]
         aim, past = _AIM_CUE.search(s), V.PAST.search(s)
         keep = aim is not None and (past is None or aim.start() < past.start()) and not V.PAST_LEAD.search(s)
+        if not keep and aim is not None and past is not None:
+            # "Trên cơ sở những kết quả đã đạt được trong các năm qua, cần tiếp tục …, đến năm 2030 có …": the
+            # clause that turns to the aim, after the last result cue, is read
+            later = [a for a in _AIM_CUE.finditer(s) if a.start() > max(p.end() for p in V.PAST.finditer(s))]
+            if later:
+                cut = s.rfind(", ", 0, later[0].start())
+                if cut != -1 and not V.PAST.search(s, cut):
+                    out.append(" " * (cut + 2) + s[cut + 2:])
+                    start = end
+                    continue
         out.append(s if keep else " " * len(s))
         start = end
     return "".join(out)
@@ -689,7 +702,7 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
             prev_fact, prev_mention = None, m
             continue
         baseline = re.search(r"\btừ(?: mức)?\s*$", line[max(0, m.start - 12):m.start], I) and re.match(
-            r"^[^;.\d]{0,40}?(?<!trở )\blên\b", re.sub(r"\([^)]*\)", "", line[m.end:m.end + 80]))
+            r"^(?:\s*(?:\(|vào )?năm 20\d\d\)?)?[^;.\d]{0,40}?(?<!trở )\blên\b", re.sub(r"\([^)]*\)", "", line[m.end:m.end + 80]))
         if baseline or V.PLAN_SHARE.match(line[m.end:m.end + 20]) or V.NOT_AIM.search(line[c_start:c_end]):
             prev_fact, prev_mention = None, m
             continue

@@ -222,3 +222,11 @@ def test_a_list_of_increases_closed_by_its_base_year_is_growth_in_that_year():
     assert [(g[0], g[2], g[4], g[5], g[6]) for g in got] == [
         ("member_growth_rate", 6, "percent_per_year", "once", 2027),
         ("income_growth", 8, "percent_per_year", "once", 2027)]
+
+
+def test_money_without_dong_and_an_aim_clause_after_results():
+    got = facts("Nâng thu nhập bình quân của một lao động trong kinh tế tập thể từ 9 triệu năm 2025 lên 18 triệu vào năm 2030.")
+    assert [(g[0], g[2], g[4], g[6]) for g in got] == [("avg_member_income", 18e6, "vnd", 2030)]
+    got = facts("Trên cơ sở những kết quả đã đạt được trong các năm qua, cần tiếp tục vận động, đến năm 2030 dự kiến "
+                "khoảng 120 HTX và 900 tổ hợp tác.")
+    assert [(g[0], g[2], g[6]) for g in got] == [("coops", 120, 2030), ("coop_groups", 900, 2030)]
