@@ -584,7 +584,10 @@ def extract_targets(text: str, doc_year: int | None = None, issue_year: int | No
     (aims dated before it are past results).
     """
     out: list[Target] = []
-    seen: set[tuple] = set()
+    seen: dict[tuple, int] = {}        # fact key -> its index in out
+    seen_title: dict[tuple, int] = {}
+    first = text.lstrip()
+    title_end = len(text) - len(first) + (first.find("\n") if "\n" in first else len(first))
     horizon = _horizon(text)
     scope = _Scope(doc_sector=_doc_sector(text), horizon=horizon[0], horizon_is_period=horizon[1])
     for line_start, line in segments(text):
@@ -615,24 +618,31 @@ def extract_targets(text: str, doc_year: int | None = None, issue_year: int | No
             last_year = fact["period_end"] if fact["frequency"] != "once" else fact["target_year"]
             if issue_year and last_year and last_year < issue_year:
                 continue
+            # one aim stated twice (a headline and the body, or twice in the body) is one fact: the same
+            # fields but the comparator; the reading that names a comparator ("ít nhất 2.000 HTX") is the one kept
             key = (fact["metric"], fact["unit"], fact["value_low"], fact["value_high"], fact["frequency"],
-                   fact["target_year"], fact["sector"], fact["comparator"])
-            if key in seen:
+                   fact["target_year"], fact["sector"])
+            in_title = line_start < title_end  # a headline's facts wait until the body has been read
+            book = seen_title if in_title else seen
+            if key in book and not (out[book[key]].comparator == "eq" and fact["comparator"] != "eq"):
                 continue
-            seen.add(key)
             cs, ce = fact.pop("span")
             evidence = original[cs:ce].strip(" ,-–:()")
             lead = original[cs:ce].find(evidence)
-            out.append(Target(**fact, evidence=evidence, char_start=line_start + cs + lead,
-                              char_end=line_start + cs + lead + len(evidence)))
-    return _drop_restated_headline(text, out)
+            t = Target(**fact, evidence=evidence, char_start=line_start + cs + lead,
+                       char_end=line_start + cs + lead + len(evidence))
+            if key in book:
+                out[book[key]] = t
+            else:
+                book[key] = len(out)
+                out.append(t)
+    out.sort(key=lambda t: t.char_start)
+    return _drop_restated_headline(out, title_end)
 
 
-def _drop_restated_headline(text: str, facts: list[Target]) -> list[Target]:
+def _drop_restated_headline(facts: list[Target], title_end: int) -> list[Target]:
     """A headline that restates a figure of the body ("Tỉnh X phấn đấu thành lập mới 20 HTX" above the
     paragraph that dates it) is the same aim: the body's reading, with its year and scope, is kept."""
-    first = text.lstrip()
-    title_end = len(text) - len(first) + (first.find("\n") if "\n" in first else len(first))
     body = {(t.metric, t.unit, t.value_low, t.value_high) for t in facts if t.char_start >= title_end}
     return [t for t in facts if t.char_start >= title_end or (t.metric, t.unit, t.value_low, t.value_high) not in body]
 

@@ -230,3 +230,10 @@ def test_money_without_dong_and_an_aim_clause_after_results():
     got = facts("Trên cơ sở những kết quả đã đạt được trong các năm qua, cần tiếp tục vận động, đến năm 2030 dự kiến "
                 "khoảng 120 HTX và 900 tổ hợp tác.")
     assert [(g[0], g[2], g[6]) for g in got] == [("coops", 120, 2030), ("coop_groups", 900, 2030)]
+
+
+def test_an_aim_stated_twice_is_one_fact_with_the_comparator_the_text_gives():
+    text = ("Phấn đấu thành lập mới 900 hợp tác xã trong năm 2027\n\nPhấn đấu thành lập mới 900 hợp tác xã trong năm 2027\n\n"
+            "Phấn đấu năm 2027, thành lập ít nhất 1.500 tổ hợp tác, 900 HTX và 10 liên hiệp HTX.")
+    got = [(g[0], g[1], g[2]) for g in facts(text)]
+    assert got.count(("new_coops", "gte", 900)) == 1 and not any(g[0] == "new_coops" and g[1] == "eq" for g in got)
