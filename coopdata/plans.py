@@ -99,7 +99,8 @@ def _own_number(text: str) -> str | None:
     return auth or (cands[0] if cands else None)
 
 
-_BARE = r"\d{1,5}(?=\s*,|\s+ngày\b)"  # "Kế hoạch số 141, ngày ...": a number written without its suffix
+# "Kế hoạch số 141, ngày …", "Kế hoạch 141 ngày …": a number written without its suffix (not a year)
+_BARE = r"(?!(?:19|20)\d\d\b)\d{1,5}(?=\s*,|\s+ngày\b)"
 
 
 def _number_candidates(text: str) -> tuple[str | None, list[str]]:
@@ -117,7 +118,7 @@ def _number_candidates(text: str) -> tuple[str | None, list[str]]:
     found: list[str] = []
     pats = [
         (r"(?:ban hành|vừa ký|ký|thông qua|triển khai|phê duyệt)\s+(?:ban hành\s+|tại\s+)?" + _KINDS
-         + r"(?:\s+số\s+(" + DOCNUM + "|" + _BARE + r")|\s+(" + DOCNUM + "))", 0, 3000),
+         + r"\s+(?:số\s+)?(" + DOCNUM + "|" + _BARE + ")", 0, 3000),
         (_KINDS + r"\s+số\s+(" + DOCNUM + r")(?=[^.\n]{0,160}?\bvừa\s+(?:được\s+)?[^.\n]{0,40}?(?:ban hành|phê duyệt|ký))",
          0, 3000),
         (r"ban hành\s+(?:" + _KINDS + r")\b[^.;()\n]{0,250}\(\s*" + _KINDS + r"\s+(?:số\s+)?(" + DOCNUM + ")", 0, 3000),
@@ -400,15 +401,29 @@ _LEAD_DISTRICT = re.compile(
     r"(?:tỉnh\s+)?([A-ZĐ][^\n:),]{1,30}?)\s*\)?\s*:", M)
 
 
+_NAME = r"([A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,3})"
+# the first body to act in the lead: a district's ("UBND huyện X", "Huyện ủy X") or a province's
+_LEAD_ACTOR = re.compile(
+    r"(?:UBND|Ủy ban nhân dân|HĐND)\s+(huyện|thị xã|quận)\s+" + _NAME + r"|(Huyện ủy|Thị ủy|Quận ủy)\s+" + _NAME
+    + r"|(?:UBND|Ủy ban nhân dân|HĐND)\s+(?:tỉnh|thành phố)|Tỉnh ủy|Thành ủy|Liên minh (?:HTX|[Hh]ợp tác xã) tỉnh")
+
+
 def _lead_district(text: str, province: Province | None) -> str | None:
-    """A title that opens on a district of the province: "H. Mộc Châu, Sơn La: …" -> "huyện Mộc Châu"."""
+    """The district a page is about, inside the province it names: a title that opens on it ("H. Mộc Châu, Sơn La:
+    …") or a lead whose first actor is the district's ("UBND huyện Mộc Châu (Sơn La) vừa ban hành …")."""
+    if not province:
+        return None
     m = _LEAD_DISTRICT.search(text[:_LEAD])
-    if not m or not province or province_by_name(m.group(3)) != province:
+    if m and province_by_name(m.group(3)) == province and district_province(m.group(2)) in (None, province):
+        return ("huyện" if m.group(1).lower().startswith("h") else "thị xã") + " " + m.group(2)
+    a = _LEAD_ACTOR.search(text[:_LEAD])
+    if not a or not (a.group(2) or a.group(4)):
         return None
-    if district_province(m.group(2)) not in (None, province):
+    name = a.group(2) or a.group(4)
+    if province_by_name(name) or district_province(name) not in (None, province):
         return None
-    kind = "huyện" if m.group(1).lower().startswith("h") else "thị xã"
-    return kind + " " + m.group(2)
+    kind = a.group(1) or {"Huyện ủy": "huyện", "Thị ủy": "thị xã", "Quận ủy": "quận"}[a.group(3)]
+    return kind + " " + name
 
 
 def _restated(text: str, url: str) -> PlanMeta:

@@ -1,6 +1,8 @@
 """Plan metadata of every seed, as the texts state it."""
 from datetime import date
 
+import pytest
+
 from coopdata.plans import canonical_docnum, extract_plan
 from coopdata.tables import parse_document
 from coopdata.ingest import inventory, decode
@@ -93,6 +95,10 @@ def test_number_of_a_plan_the_lead_says_was_just_issued():
 def test_number_written_without_its_suffix():
     p = _meta("UBND tỉnh Gia Lai ban hành Kế hoạch số 215, ngày 9/8/2023 về phát triển kinh tế tập thể năm 2024.")
     assert _summary(p) == ("Gia Lai", "province", "215", date(2023, 8, 9))
+    p = _meta("UBND tỉnh Gia Lai vừa ban hành Kế hoạch 216 ngày 10/8/2023 về hợp tác xã.")
+    assert _summary(p) == ("Gia Lai", "province", "216", date(2023, 8, 10))
+    p = _meta("UBND tỉnh Gia Lai vừa ban hành Kế hoạch 2025, ngày 10/8/2023 về hợp tác xã.")  # a year, not a number
+    assert _summary(p) == ("Gia Lai", "province", None, None)
 
 
 def test_number_and_date_in_brackets_after_the_act():
@@ -206,3 +212,26 @@ def test_a_local_number_makes_the_page_local_even_after_a_national_act():
               "Tỉnh ủy Bắc Giang đã ban hành Chương trình hành động số 45-CTr/TU.")
     assert _summary(p) == ("Bắc Giang", "province", "45-CTr/TU", None)
     assert p.implements == ("20-NQ/TW",)
+
+
+def test_a_district_body_acting_first_makes_the_page_district_level():
+    plan = _meta("UBND huyện Mộc Châu (Sơn La) vừa ban hành Kế hoạch số 120/KH-UBND ngày 2/3/2022 về hợp tác xã.")
+    party = _meta("Huyện ủy Mộc Châu, tỉnh Sơn La vừa ban hành Chương trình hành động số 12-CTr/HU về hợp tác xã.")
+    for p in (plan, party):
+        assert (p.province.name, p.admin_level, p.locality) == ("Sơn La", "district", "huyện Mộc Châu")
+    assert (plan.doc_number, plan.issue_date, party.doc_number) == ("120/KH-UBND", date(2022, 3, 2), "12-CTr/HU")
+    # the province acting on one of its districts is still the province
+    p = _meta("UBND tỉnh Sơn La đã giao UBND huyện Mộc Châu thành lập 10 hợp tác xã.")
+    assert (p.province.name, p.admin_level, p.locality) == ("Sơn La", "province", None)
+
+
+@pytest.mark.parametrize("lead, province", [
+    ("Liên minh HTX tỉnh Hà Giang đặt mục tiêu thành lập 50 hợp tác xã.", "Hà Giang"),
+    ("TP Hồ Chí Minh đặt mục tiêu năm 2025 có 700 hợp tác xã.", "Hồ Chí Minh"),
+    ("Huế: Liên minh HTX thành phố đặt chỉ tiêu 15 hợp tác xã mới.", "Thừa Thiên Huế"),
+    ("Đăk Lăk phấn đấu năm 2026 thành lập mới ít nhất 30 hợp tác xã.", "Đắk Lắk"),
+    ("Sáng 3/4, tỉnh Sơn La tổ chức hội nghị về hợp tác xã.", "Sơn La"),
+])
+def test_province_named_in_the_lead(lead, province):
+    p = _meta(lead)
+    assert (p.province.name, p.admin_level) == (province, "province")
