@@ -227,6 +227,9 @@ def _year_phrases(line: str) -> tuple[tuple[int, int, int, int | None, str], ...
             out.append((m.start(), m.end(), y1, None, cue))
     for m in re.finditer(r"(?:trước|đến hết|trong) ngày \d{1,2}/\d{1,2}/(20[0-6]\d)", line, I):
         out.append((m.start(), m.end(), int(m.group(1)), None, "trước"))
+    for m in _BRACKET_PERIOD.finditer(line):  # "trong 5 năm tới (2026 - 2030)": a period in brackets
+        if not any(p[0] <= m.start() < p[1] for p in out):
+            out.append((m.start(), m.end(), int(m.group(2)), int(m.group(1)), "giai đoạn"))
     out.sort()
     return tuple(out)
 
@@ -309,6 +312,9 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
         return "other", "count.other"
     if head in ("coops", "models"):
         subject = re.search(r"(?:số|tổng số)(?: lượng)? (?:HTX|hợp tác xã)\b.*$", near_left, I)
+        if subject and head == "models" and re.search(r"\blên\s*$", near_left, I):
+            # "đưa số lượng HTX toàn tỉnh lên 700 mô hình": the number of cooperatives, counted as "models"
+            return ("new_coops" if new else "coops"), "count.subject_before"
         if subject:
             window = window + " " + subject.group(0)
         if re.search(r"nhóm 300|300 (?:hợp tác xã|HTX) lớn nhất", line[m.end:m.end + 160], I):
@@ -521,6 +527,7 @@ def _paragraph_scope(line: str, scope: _Scope) -> None:
         scope.year = (y[2], y[3], y[4])
 
 
+_BRACKET_PERIOD = re.compile(r"\(\s*(20[0-6]\d)\s*[-–]\s*(20[0-6]\d)\s*\)")
 _PLAN_NAMED = Folded(r"(?<!\w)(?:kế hoạch|chương trình|đề án|nghị quyết|chiến lược)(?!\w)")
 
 

@@ -237,3 +237,10 @@ def test_an_aim_stated_twice_is_one_fact_with_the_comparator_the_text_gives():
             "Phấn đấu năm 2027, thành lập ít nhất 1.500 tổ hợp tác, 900 HTX và 10 liên hiệp HTX.")
     got = [(g[0], g[1], g[2]) for g in facts(text)]
     assert got.count(("new_coops", "gte", 900)) == 1 and not any(g[0] == "new_coops" and g[1] == "eq" for g in got)
+
+
+def test_a_bracketed_period_dates_a_flow_and_a_raised_count_of_cooperatives_in_models():
+    got = facts("Dự kiến trong 5 năm tới (2026 - 2030) tỉnh sẽ phát triển mới 80 HTX.")
+    assert [(g[0], g[2], g[5], g[6]) for g in got] == [("new_coops", 80, "period_total", 2030)]
+    got = facts("Mục tiêu của Liên minh là sẽ đưa số lượng HTX toàn tỉnh lên 600 - 650 mô hình vào năm 2028.")
+    assert [(g[0], g[2], g[3]) for g in got] == [("coops", 600, 650)]
