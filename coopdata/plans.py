@@ -202,6 +202,18 @@ def _dated_act(text: str, number: str | None) -> date | None:
     return day
 
 
+_PAGE_CHROME = re.compile(
+    r"(?:Skip to|Tải ứng dụng|Thảo luận|Multimedia|Hotline|Email|Trang chủ|Xem với cỡ chữ|dd/mm/yyyy|Đọc báo|Chia sẻ"
+    r"|In bài|Đăng nhập|Tìm kiếm|Thứ (?:hai|ba|tư|năm|sáu|bảy)\b|Chủ nhật\b|\(?\d{1,2}[/:.\-]\d{1,2})", I)
+
+
+def _is_chrome(line: str) -> bool:
+    """Menus, section names, site names in capitals, dates and hotlines: not a title."""
+    s = line.strip()
+    words = re.findall(r"\w+", s)
+    return bool(_PAGE_CHROME.match(s)) or len(words) < 5 or (s.isupper() and len(words) <= 6)
+
+
 def _title(text: str, restated: bool) -> str | None:
     lines = [ln for ln in text.split("\n") if ln.strip()]
     if not lines:
@@ -212,7 +224,9 @@ def _title(text: str, restated: bool) -> str | None:
         if re.fullmatch(r"(?:KẾ HOẠCH|CHƯƠNG TRÌNH(?: HÀNH ĐỘNG)?|QUYẾT ĐỊNH|NGHỊ QUYẾT|ĐỀ ÁN|CHỈ THỊ)", ln.strip()):
             nxt = lines[i + 1] if i + 1 < len(lines) else ""
             return (ln.strip().capitalize() + " " + nxt.strip())[:300]
-    first = lines[0]
+    # a web page opens on its chrome (menus, dates, hotlines): the title is the first line that reads like one
+    first = next((ln for ln in lines[:12] if not _is_chrome(ln)), lines[0])
+    first = re.sub(r"^date \d{4}-\d{2}-\d{2}\s+", "", first)  # a date stamp some crawls put before the title
     if first.startswith("VĂN BẢN MẪU") and len(lines) > 1:
         first = next((x for x in lines[1:] if len(x) > 30 and not x.startswith(("Trang chủ", "Kinh tế"))), lines[1])
     return first[:300]

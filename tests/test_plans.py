@@ -235,3 +235,11 @@ def test_a_district_body_acting_first_makes_the_page_district_level():
 def test_province_named_in_the_lead(lead, province):
     p = _meta(lead)
     assert (p.province.name, p.admin_level) == (province, "province")
+
+
+def test_the_title_skips_the_page_chrome():
+    p = _meta("Chủ nhật 07/01/2024 08:15", "Hotline: 0123 456 789", "Kinh tế - Xã hội",
+              "Yên Bái: Nâng cao chất lượng hợp tác xã nông nghiệp", "Tỉnh Yên Bái hiện có 300 hợp tác xã.")
+    assert p.title == "Yên Bái: Nâng cao chất lượng hợp tác xã nông nghiệp"
+    p = _meta("date 2024-03-02 Hợp tác xã kiểu mới phát triển mạnh ở vùng cao", "Tỉnh Lai Châu có 400 hợp tác xã.")
+    assert p.title == "Hợp tác xã kiểu mới phát triển mạnh ở vùng cao"
