@@ -264,7 +264,13 @@ def _implements(text: str, own: str | None) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _doc_type(number: str | None, title: str | None) -> str | None:
+def _doc_type(number: str | None, title: str | None, text: str = "") -> str | None:
+    """From the number's kind ("…/KH-UBND"), else the word a lead writes before a bare number ("Kế hoạch số 141"),
+    else the title."""
+    if number and number.isdigit():
+        m = re.search(r"(" + _KINDS + r")\s+(?:số\s+)?" + number + r"(?!\d)", text[:3000], I)
+        if m:
+            return m.group(1)[0].upper() + m.group(1)[1:].lower()
     if number:
         tail = number.split("/", 1)[1] if "/" in number else number
         if "-" in number.split("/")[0]:
@@ -507,7 +513,7 @@ def extract_plan(text: str) -> PlanMeta:
         # with that level (the overview charts provincial plans by name): it stays unknown
         level = "district" if locality else ("province" if province else "unknown")
     return PlanMeta(
-        title=title, doc_number=number, doc_type=_doc_type(number, title), issuer=issuer,
+        title=title, doc_number=number, doc_type=_doc_type(number, title, text), issuer=issuer,
         issue_date=_issue_date(text, number), signer=_signer(text), province=province,
         province_source=source, admin_level=level, locality=locality,
         implements=_implements(text, number), is_restatement=False, source_url=None,

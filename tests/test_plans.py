@@ -97,6 +97,7 @@ def test_number_written_without_its_suffix():
     assert _summary(p) == ("Gia Lai", "province", "215", date(2023, 8, 9))
     p = _meta("UBND tỉnh Gia Lai vừa ban hành Kế hoạch 216 ngày 10/8/2023 về hợp tác xã.")
     assert _summary(p) == ("Gia Lai", "province", "216", date(2023, 8, 10))
+    assert p.doc_type == "Kế hoạch"
     p = _meta("UBND tỉnh Gia Lai vừa ban hành Kế hoạch 2025, ngày 10/8/2023 về hợp tác xã.")  # a year, not a number
     assert _summary(p) == ("Gia Lai", "province", None, None)
 
