@@ -244,3 +244,8 @@ def test_a_bracketed_period_dates_a_flow_and_a_raised_count_of_cooperatives_in_m
     assert [(g[0], g[2], g[5], g[6]) for g in got] == [("new_coops", 80, "period_total", 2030)]
     got = facts("Mục tiêu của Liên minh là sẽ đưa số lượng HTX toàn tỉnh lên 600 - 650 mô hình vào năm 2028.")
     assert [(g[0], g[2], g[3]) for g in got] == [("coops", 600, 650)]
+
+
+def test_a_year_report_of_the_current_count_is_not_an_aim():
+    text = "Kế hoạch năm 2027\nPhấn đấu năm 2027 thành lập mới 30 HTX. Năm 2026, toàn tỉnh có 3.200 tổ hợp tác, với 41.000 thành viên."
+    assert [(g[0], g[2]) for g in facts(text, 2027)] == [("new_coops", 30)]
