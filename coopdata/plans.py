@@ -122,6 +122,8 @@ def _number_candidates(text: str) -> tuple[str | None, list[str]]:
         (_KINDS + r"\s+số\s+(" + DOCNUM + r")(?=[^.\n]{0,160}?\bvừa\s+(?:được\s+)?[^.\n]{0,40}?(?:ban hành|phê duyệt|ký))",
          0, 3000),
         (r"ban hành\s+(?:" + _KINDS + r")\b[^.;()\n]{0,250}\(\s*" + _KINDS + r"\s+(?:số\s+)?(" + DOCNUM + ")", 0, 3000),
+        # a sentence of the lead that opens on it: "Theo Kế hoạch số … của UBND tỉnh …", "Tại Kế hoạch số …"
+        (r"(?:^|[.:]\s+)(?:Theo|Tại)\s+" + _KINDS + r"\s+(?:số\s+)?(" + DOCNUM + ")", M, _LEAD),
         (r"^" + _KINDS + r"\s+(?:số\s+)?(" + DOCNUM + ")", M, 1500),
         (r"^[^\n]{0,80}?[–-]\s*" + _KINDS + r"(?: số)?\s+(" + DOCNUM + ")", M, 1500),
     ]
@@ -161,6 +163,11 @@ def _issue_date(text: str, number: str | None) -> date | None:
         # after the number: "… số 1318/QĐ-TTg ngày 22.7.2021", "… 461/QĐ-TTg của Thủ tướng Chính phủ ngày 27 tháng 4 …"
         m = re.search(pat + r"\s*,?\s*(?:của\s[^,.;\n]{0,80}?\s*,?\s*)?(?:\(\s*)?ngày\s+(?:" + _DATE_ANY + ")",
                       text[:4000], I)
+        if m:
+            return _any_date(m)
+        # "… số 46/KH-UBND được UBND tỉnh … ban hành ngày 21/2/2024"
+        m = re.search(pat + r"\s+(?:vừa\s+)?(?:được|do)\s+[^,.;\n]{0,60}?(?:ban hành|phê duyệt|ký)\s+(?:vào\s+)?ngày\s+(?:"
+                      + _DATE_ANY + ")", text[:4000], I)
         if m:
             return _any_date(m)
         # before it, in the same sentence: "ngày 16/6/2022, Ban Chấp hành Trung ương đã ban hành Nghị quyết số …"
@@ -394,7 +401,7 @@ def _mentions(text: str) -> list[tuple[Province, int, int, bool]]:
         title = re.match(r"\s*:", after) and m.start() - line_start < 40
         weight = 2 if _STRONG_BEFORE.search(before) or title else 1
         place_line = re.match(r"\s*,\s*ngày\b", after, I)
-        venue = re.search(r"(?<!\w)[Tt]ại\s*$", before)
+        venue = re.search(r"(?<!\w)[Tt]ại\s+(?:tỉnh\s+|thành phố\s+|TP\.?\s*)?$", before)
         out.append((p, m.start(), weight, not (place_line or venue)))
     return out
 

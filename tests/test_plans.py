@@ -244,3 +244,20 @@ def test_the_title_skips_the_page_chrome():
     assert p.title == "Yên Bái: Nâng cao chất lượng hợp tác xã nông nghiệp"
     p = _meta("date 2024-03-02 Hợp tác xã kiểu mới phát triển mạnh ở vùng cao", "Tỉnh Lai Châu có 400 hợp tác xã.")
     assert p.title == "Hợp tác xã kiểu mới phát triển mạnh ở vùng cao"
+
+
+def test_a_lead_sentence_that_opens_on_the_plan():
+    p = _meta("Theo Kế hoạch số 45/KH-UBND ngày 20/2/2024 của UBND tỉnh Lai Châu, năm 2024 tỉnh thành lập mới 30 hợp tác xã.")
+    assert _summary(p) == ("Lai Châu", "province", "45/KH-UBND", date(2024, 2, 20))
+    p = _meta("Tại Kế hoạch số 77/KH-UBND, UBND tỉnh Phú Yên đặt mục tiêu năm 2025 có 150 hợp tác xã.")
+    assert _summary(p) == ("Phú Yên", "province", "77/KH-UBND", None)
+
+
+def test_date_after_a_passive_issuing_verb():
+    p = _meta("Kế hoạch số 46/KH-UBND được UBND tỉnh Lai Châu ban hành ngày 21/2/2024 đặt mục tiêu 30 hợp tác xã mới.")
+    assert _summary(p) == ("Lai Châu", "province", "46/KH-UBND", date(2024, 2, 21))
+
+
+def test_a_venue_city_does_not_make_a_national_meeting_local():
+    p = _meta("Liên minh HTX Việt Nam vừa tổ chức hội nghị tại TP Hồ Chí Minh. Cả nước hiện có 31.000 hợp tác xã.")
+    assert _summary(p)[:2] == (None, "national")
