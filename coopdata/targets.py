@@ -473,14 +473,18 @@ def _money_metric(left: str, right: str) -> str | None:
     return best
 
 
+def _letters(line: str) -> int:
+    return sum(c.isalpha() for c in line)
+
+
 def _is_heading(line: str) -> bool:
     return len(line) < 140 and (bool(_HEADING.match(line)) or line.endswith(":") or
-                                (line.upper() == line and any(c.isalpha() for c in line)))
+                                (line.upper() == line and _letters(line) >= 6))  # "318 HTX." is a row, not a heading
 
 
 def _heading_scope(line: str, scope: _Scope) -> None:
     """Update the scope from a heading line (year, sector, annual)."""
-    major = bool(re.match(r"^[IVXLC]+\.\s", line) or (line.upper() == line and len(line) > 6))
+    major = bool(re.match(r"^[IVXLC]+\.\s", line) or (line.upper() == line and len(line) > 6 and _letters(line) >= 6))
     if major:
         scope.year, scope.sector, scope.annual = None, None, False
     past, aim = V.PAST_SECTION.search(line), V.AIM_SECTION.search(line)
@@ -593,6 +597,7 @@ def extract_targets(text: str, doc_year: int | None = None, issue_year: int | No
     out: list[Target] = []
     seen: dict[tuple, int] = {}        # fact key -> its index in out
     seen_title: dict[tuple, int] = {}
+    last_heading = ""  # the uppercase heading being read, with its wrapped lines
     first = text.lstrip()
     title_end = len(text) - len(first) + (first.find("\n") if "\n" in first else len(first))
     horizon = _horizon(text)
@@ -603,10 +608,18 @@ def extract_targets(text: str, doc_year: int | None = None, issue_year: int | No
         original = line
         if "http" in line or "www." in line:
             line = _URL.sub(lambda u: " " * len(u.group(0)), line)
+        prev_heading = last_heading
         heading = _is_heading(line)
+        last_heading = (prev_heading + " " + line if prev_heading and heading and not _HEADING.match(line)
+                        and line.upper() == line else line) if heading and line.upper() == line else ""
         if heading and not line.startswith(("-", "+", "•")):
             scope.ce_context = bool(_CE_WORD.search(line))
-        if heading:
+        # a heading wrapped over several lines ("ĐÁNH GIÁ TÌNH HÌNH PHÁT" / "TRIỂN KINH TẾ TẬP THỂ NĂM 2018") is one
+        # heading: its continuation neither opens a new section nor ends the one it names
+        wrapped = heading and prev_heading and not _HEADING.match(line) and line.upper() == line
+        if heading and wrapped:
+            _heading_scope(prev_heading + " " + line, scope)
+        elif heading:
             _heading_scope(line, scope)
         elif _HAS_YEAR.search(line):
             _paragraph_scope(line, scope)

@@ -249,3 +249,10 @@ def test_a_bracketed_period_dates_a_flow_and_a_raised_count_of_cooperatives_in_m
 def test_a_year_report_of_the_current_count_is_not_an_aim():
     text = "Kế hoạch năm 2027\nPhấn đấu năm 2027 thành lập mới 30 HTX. Năm 2026, toàn tỉnh có 3.200 tổ hợp tác, với 41.000 thành viên."
     assert [(g[0], g[2]) for g in facts(text, 2027)] == [("new_coops", 30)]
+
+
+def test_a_wrapped_results_heading_keeps_its_rows_out():
+    text = ("KẾ HOẠCH PHÁT TRIỂN KINH TẾ TẬP THỂ NĂM 2027\nPhần thứ nhất\nĐÁNH GIÁ TÌNH HÌNH PHÁT\n"
+            "TRIỂN KINH TẾ TẬP THỂ NĂM 2026\nI. TÌNH HÌNH PHÁT TRIỂN KINH TẾ TẬP\nTHỂ, HỢP TÁC XÃ.\n"
+            "+ Hợp tác xã nông nghiệp:\n|\n210 HTX.\n|\n+ Hợp tác xã vận tải:\n|\n12 HTX.\n")
+    assert facts(text, 2027) == []
