@@ -39,6 +39,7 @@ _NOT_QUANTITY_BEFORE = Folded(
     r"chương trình|nghị quyết|thông tư|lần thứ|khóa|một trong|theo|giai đoạn|nhiệm kỳ|STT|/|\w ?[-–]|lần)\s*$")
 _OPERATING = re.compile(r"đang hoạt động|hiện có|hiện nay", I)
 _PER_ONE_BEFORE = re.compile(r"(?:bình quân|trung bình|mỗi)\s*$", I)
+_PER_QUANTITY_AFTER = re.compile(r"^\s*/\s*(?:ha|kg|tấn|tạ|con|m2|m²|sào|lít|sản phẩm)\b", I)
 _MONEY_SUBJECT = re.compile(r"(?:thu nhập|doanh thu|lợi nhuận|\blãi\b)(?:(?!thành viên|người|lao động\s+\d)[^;]){0,100}$", I)
 _ECONOMY_GROWTH = re.compile(r"\b(?:GRDP|GDP)\b", I)
 # "hơn 6.400 HTX yếu kém hiện nay": the current state; "htx 2.jpg": a file name
@@ -784,6 +785,9 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
                     r = r2 if r2 and r2[0] != "other" else r
                 if r and (_CE_WORD.search(line) or scope.ce_context):
                     results.append((r[0], "percent", r[1]))
+        elif unit == "vnd" and _PER_QUANTITY_AFTER.match(line[m.end:m.end + 12]):
+            prev_fact, prev_mention = None, m
+            continue  # "lãi 35-40 triệu đồng/ha", "7.000 đồng/kg": prices and yields per area or weight, not aims
         elif unit == "vnd":
             metric = _money_metric(left if left.strip() else full_left, right_window)
             if metric is None and left.strip() != full_left.strip():

@@ -256,3 +256,8 @@ def test_a_wrapped_results_heading_keeps_its_rows_out():
             "TRIỂN KINH TẾ TẬP THỂ NĂM 2026\nI. TÌNH HÌNH PHÁT TRIỂN KINH TẾ TẬP\nTHỂ, HỢP TÁC XÃ.\n"
             "+ Hợp tác xã nông nghiệp:\n|\n210 HTX.\n|\n+ Hợp tác xã vận tải:\n|\n12 HTX.\n")
     assert facts(text, 2027) == []
+
+
+def test_prices_and_yields_per_area_are_not_aims():
+    text = "Đến năm 2028, lợi nhuận bình quân của HTX đạt 600 triệu đồng; nông dân lãi từ 30-35 triệu đồng/ha, giá bán 8.000 đồng/kg."
+    assert [(g[0], g[2]) for g in facts(text)] == [("avg_coop_profit", 6e8)]
