@@ -880,6 +880,7 @@ def _mention_sector(right_window: str) -> str | None:
     return None
 
 
+_LIST_PER_YEAR = re.compile(r"^\s*(?:[^\s,;]+\s+){0,4}?[^\s,;]+\s*(?:,|\bvà\b)\s*\d+\s+(?:[^\s,;/]+\s+){0,3}?[^\s,;/]+\s*/\s*năm\b", I)
 _ANNUAL_WORD = Folded(r"hằng năm|hàng năm|mỗi năm|bình quân (?:mỗi )?năm|một năm")
 
 
@@ -897,6 +898,8 @@ def _is_annual(line: str, m: _Mention, s_start: int, left: str, right: str, unit
         tail = sentence_before[sentence_before.find(h.group(0)) + len(h.group(0)):] if h not in candidates[:0] else ""
         if not [p for p in _year_phrases(tail) if V.PERIOD_CUES.search(p[4]) or p[4] == "năm"]:
             return True
+    if _LIST_PER_YEAR.match(right_clause or right):
+        return True  # "từ 5 hợp tác xã, 5 tổ hợp tác/năm": the list's '/năm' is every item's
     if re.search(r"^[^;,.\d]{0,50}?(?:/\s*năm\b|mỗi năm|hằng năm|hàng năm)", right, I) or re.search(
             r"^[^;.\d]{0,50}?(?:mỗi năm|hằng năm|hàng năm)\s*[;.]?\s*$", right_clause or right, I):
         return True

@@ -261,3 +261,8 @@ def test_a_wrapped_results_heading_keeps_its_rows_out():
 def test_prices_and_yields_per_area_are_not_aims():
     text = "Đến năm 2028, lợi nhuận bình quân của HTX đạt 600 triệu đồng; nông dân lãi từ 30-35 triệu đồng/ha, giá bán 8.000 đồng/kg."
     assert [(g[0], g[2]) for g in facts(text)] == [("avg_coop_profit", 6e8)]
+
+
+def test_a_per_year_at_the_end_of_a_list_is_every_items():
+    got = facts("Kế hoạch đến năm 2030\nTỉnh vận động thành lập mới từ 6 hợp tác xã, 8 tổ hợp tác/năm.")
+    assert [(g[0], g[2], g[5]) for g in got] == [("new_coops", 6, "annual"), ("new_coop_groups", 8, "annual")]
