@@ -221,6 +221,21 @@ def _is_chrome(line: str) -> bool:
     return bool(_PAGE_CHROME.match(s)) or len(words) < 5 or (s.isupper() and len(words) <= 6)
 
 
+def _title_end(text: str) -> int:
+    """Where the line a web page's title sits on ends (after its chrome), or -1 when it reads as a paragraph."""
+    pos = 0
+    for i, line in enumerate(text.split("\n")):
+        if i >= 40:
+            break
+        if line.strip() and not _is_chrome(line):
+            # a sentence ends inside it ("… phê duyệt Đề án. Một số …"), not an abbreviation ("TP. Hồ Chí Minh")
+            breaks = [m for m in re.finditer(r"(?<!\bTP)(?<!\bTX)(?<!\b\w)[.!?]\s+(\w)", line) if m.group(1).isupper()]
+            paragraph = len(line) > 250 or breaks or line.rstrip().endswith(".")
+            return -1 if paragraph else pos + len(line)
+        pos += len(line) + 1
+    return -1
+
+
 def _title(text: str, restated: bool) -> str | None:
     lines = [ln for ln in text.split("\n") if ln.strip()]
     if not lines:
@@ -293,7 +308,7 @@ def _doc_type(number: str | None, title: str | None, text: str = "") -> str | No
     return None
 
 
-def _place(text: str, named: Province | None = None
+def _place(text: str, named: Province | None = None, named_source: str = "body"
            ) -> tuple[Province | None, str | None, str | None, str | None]:
     """(province, source, locality, issuer) from the header, the place line or else the page's named province."""
     head = text[:5000]
@@ -336,8 +351,8 @@ def _place(text: str, named: Province | None = None
     if prov:
         city = re.search(r"(?:Thành ủy|thành phố|TP\.?)\s+" + re.escape(prov.name), text, I)
         if city and not prov.is_central_city and re.search(r"Thành ủy\s+" + re.escape(prov.name), text, I):
-            return prov, "body", "thành phố " + prov.name, issuer
-        return prov, "body", _lead_district(text, prov), issuer
+            return prov, named_source, "thành phố " + prov.name, issuer
+        return prov, named_source, _lead_district(text, prov), issuer
     return None, None, None, issuer
 
 
@@ -496,7 +511,7 @@ def extract_plan(text: str) -> PlanMeta:
     auth, cands = _number_candidates(text)
     # the lead names the province before any national body acts, in the title, or again and again
     act = _NATIONAL_ACT.search(text[:_LEAD])
-    title_end = text.find("\n", 0, 300)
+    title_end = _title_end(text)
     provincial = bool(header) or lead_pos is not None and (
         not act or lead_pos < act.start() or lead_pos < title_end or strength >= 4)
     # a provincial page names the national documents it implements: they are not its own number
@@ -515,7 +530,8 @@ def extract_plan(text: str) -> PlanMeta:
         province, source, locality, issuer = None, None, None, None
         level = "national"
     else:
-        province, source, locality, issuer = _place(text, named)
+        in_title = lead_pos is not None and lead_pos < title_end
+        province, source, locality, issuer = _place(text, named, "title" if in_title else "body")
         # a page that speaks of "toàn tỉnh" without naming it is provincial, but published tables expect a province
         # with that level (the overview charts provincial plans by name): it stays unknown
         level = "district" if locality else ("province" if province else "unknown")

@@ -242,6 +242,7 @@ def test_the_title_skips_the_page_chrome():
     p = _meta("Chủ nhật 07/01/2024 08:15", "Hotline: 0123 456 789", "Kinh tế - Xã hội",
               "Yên Bái: Nâng cao chất lượng hợp tác xã nông nghiệp", "Tỉnh Yên Bái hiện có 300 hợp tác xã.")
     assert p.title == "Yên Bái: Nâng cao chất lượng hợp tác xã nông nghiệp"
+    assert (p.province.name, p.province_source) == ("Yên Bái", "title")
     p = _meta("date 2024-03-02 Hợp tác xã kiểu mới phát triển mạnh ở vùng cao", "Tỉnh Lai Châu có 400 hợp tác xã.")
     assert p.title == "Hợp tác xã kiểu mới phát triển mạnh ở vùng cao"
 
