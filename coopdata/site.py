@@ -7,6 +7,7 @@ apart on the same plan page, marked as unconfirmed.
 """
 from __future__ import annotations
 
+import collections
 import itertools
 import re
 from pathlib import Path
@@ -30,6 +31,9 @@ EXAMPLE_QUERIES = [
 # characters of the paragraph shown on each side of an evidence span (a longer paragraph is cut at a word, with …)
 CONTEXT_CHARS = 320
 UNKNOWN = "unknown"  # provinces/unknown.html: national texts and plans whose province was not found
+FACT_COLUMNS = ["target_id", "plan_id", "source_file", "metric", "comparator", "value_low", "value_high", "unit",
+                "frequency", "target_year", "period_start", "period_end", "sector", "qualifier", "char_start",
+                "char_end", "rule", "confidence", "reasons", "review_reason", "published"]
 
 COMPARATORS = {"eq": "=", "approx": "about", "gt": "more than", "gte": "at least", "lt": "less than",
                "lte": "at most", "range": "between"}
@@ -56,23 +60,38 @@ def _number(v: float | None) -> str:
     return f"{v:,.2f}".rstrip("0").rstrip(".")
 
 
-def _value(fact: dict) -> str:
-    """'at least 1,200', '15–20 %', '4,200,000,000 đồng'."""
-    low, high = fact["value_low"], fact["value_high"]
+def _value(fact) -> str:
+    """'1,200', '15–20 %', '4,200,000,000 đồng' (fact: a row with attributes, see _rows)."""
+    low, high = fact.value_low, fact.value_high
     v = _number(low) if high is None or high == low else f"{_number(low)}–{_number(high)}"
-    unit = UNITS.get(fact["unit"], fact["unit"])
+    unit = UNITS.get(fact.unit, fact.unit)
     return f"{v} {unit}".strip() if unit != "%" else f"{v} %"
 
 
-def _when(fact: dict) -> str:
+def _headline(fact) -> str:
+    """'at least 1,200', 'about 15 %': the comparator in words (none for eq), then the value."""
+    words = "" if fact.comparator == "eq" else COMPARATORS.get(fact.comparator, fact.comparator)
+    return f"{words} {_value(fact)}".strip()
+
+
+def _when(fact) -> str:
     """The year or period a target is for: '2030', 'each year 2021–2025', 'total 2021–2025'."""
-    period = (f"{fact['period_start'] or '…'}–{fact['period_end'] or '…'}"
-              if fact.get("period_start") or fact.get("period_end") else "")
-    if fact["frequency"] == "annual":
+    period = (f"{fact.period_start or '…'}–{fact.period_end or '…'}" if fact.period_start or fact.period_end else "")
+    if fact.frequency == "annual":
         return f"each year {period}".strip()
-    if fact["frequency"] == "period_total":
-        return f"total {period or fact['target_year'] or ''}".strip()
-    return str(fact["target_year"]) if fact["target_year"] is not None else "no year stated"
+    if fact.frequency == "period_total":
+        return f"total {period or fact.target_year or ''}".strip()
+    return str(fact.target_year) if fact.target_year is not None else "no year stated"
+
+
+def _rows(df: pl.DataFrame, **extra):
+    """The frame's rows as named tuples (templates read their fields as attributes, the fast path in Jinja2),
+    with `extra` fields computed from each row."""
+    cls = collections.namedtuple("Row", [*df.columns, *extra])
+    if not extra:
+        return map(cls._make, df.iter_rows())
+    fns = list(extra.values())
+    return (cls(*row, *(f(row) for f in fns)) for row in df.iter_rows())
 
 
 def _safe_url(url: str | None) -> str | None:
@@ -80,7 +99,7 @@ def _safe_url(url: str | None) -> str | None:
     return url if url and re.match(r"^https?://", url, re.IGNORECASE) else None
 
 
-_ENV.filters.update(number=_number, value=_value, when=_when, size=_size)
+_ENV.filters.update(number=_number, value=_value, headline=_headline, when=_when, size=_size)
 _ENV.globals.update(COMPARATORS=COMPARATORS, FREQUENCIES=FREQUENCIES, safe_url=_safe_url)
 
 
@@ -187,7 +206,7 @@ def _facts(targets: pl.DataFrame, candidates: pl.DataFrame | None, documents, wi
     parts = [published]
     if candidates is not None and candidates.height:
         parts.append(candidates.with_columns(pl.lit(False).alias("published")).select(published.columns))
-    facts = pl.concat(parts, how="vertical_relaxed")
+    facts = pl.concat(parts, how="vertical_relaxed").select(FACT_COLUMNS)
     ctx = _contexts(facts, documents, width)
     return (facts.join(ctx, on=["source_file", "char_start", "char_end"], how="left")
             .sort(["plan_id", "published", "char_start", "target_id"], descending=[False, True, False, False]))
@@ -218,10 +237,14 @@ def write_site(root: Path, version: str, tables: dict[str, pl.DataFrame | pl.Laz
 
     # plan pages: one at a time, from facts sorted by plan (only one plan's rows are Python objects at a time)
     facts = _facts(targets, candidates, tables["documents"], width)
-    plan_rows = {r["plan_id"]: r for r in plans.iter_rows(named=True)}
+    i_before, i_after, i_cut_before, i_cut_after = (facts.columns.index(c) for c in
+                                                    ("before", "after", "cut_before", "cut_after"))
+    paragraphs = {"paragraph": lambda r: _paragraph(r[i_before] or "", r[i_after] or "", r[i_cut_before],
+                                                    r[i_cut_after])}
+    plan_rows = {p.plan_id: p for p in _rows(plans)}
     n_candidates: dict[str, int] = {}
     plan_tpl = _ENV.get_template("plan.html.j2")
-    by_plan = itertools.groupby(facts.iter_rows(named=True), key=lambda r: r["plan_id"])
+    by_plan = itertools.groupby(_rows(facts, **paragraphs), key=lambda r: r.plan_id)
     seen = set()
     for plan_id, rows in itertools.chain(by_plan, ((p, iter(())) for p in plan_rows)):
         if plan_id in seen or plan_id not in plan_rows:
@@ -229,13 +252,12 @@ def write_site(root: Path, version: str, tables: dict[str, pl.DataFrame | pl.Laz
         seen.add(plan_id)
         published, unconfirmed = [], []
         for r in rows:
-            r["before"], r["after"] = _paragraph(r["before"] or "", r["after"] or "", r["cut_before"], r["cut_after"])
-            (published if r["published"] else unconfirmed).append(r)
+            (published if r.published else unconfirmed).append(r)
         n_candidates[plan_id] = len(unconfirmed)
         plan = plan_rows[plan_id]
         write(f"plans/{plan_id}.html", plan_tpl.render(
-            version=version, plan=plan, province_page=_page_code(plan["province_code"]), targets=published,
-            candidates=unconfirmed), "plans")
+            version=version, plan=plan, province_page=_page_code(plan.province_code),
+            sections=[("targets", published), ("unconfirmed", unconfirmed)]), "plans")
         counts["plans"] += 1
 
     # province pages: the 63, and one for the plans with no province
@@ -243,7 +265,8 @@ def write_site(root: Path, version: str, tables: dict[str, pl.DataFrame | pl.Laz
     cov = {r["province_code"]: r for r in coverage.iter_rows(named=True)}
     meta = plans.select("plan_id", "source_file", "title", "doc_number", "doc_type", "issue_date", "admin_level",
                         "locality", "province_code", "source_kind", "n_targets")
-    prov_targets = (targets.drop("province_code", strict=False)
+    prov_targets = (targets.select("target_id", "plan_id", "metric", "comparator", "value_low", "value_high", "unit",
+                                   "frequency", "target_year", "period_start", "period_end", "sector", "confidence")
                     .join(meta.select("plan_id", "province_code", "doc_number", "issue_date"), on="plan_id")
                     .sort(["metric", "target_year", "issue_date", "target_id"], descending=[False, False, True, False],
                           nulls_last=True))
@@ -256,7 +279,7 @@ def write_site(root: Path, version: str, tables: dict[str, pl.DataFrame | pl.Laz
     for code in codes:
         p_plans = [{**r, "n_candidates": n_candidates.get(r["plan_id"], 0)}
                    for r in (plans_by[(code,)].iter_rows(named=True) if (code,) in plans_by else [])]
-        p_targets = list(targets_by[(code,)].iter_rows(named=True)) if (code,) in targets_by else []
+        p_targets = list(_rows(targets_by[(code,)])) if (code,) in targets_by else []
         write(f"provinces/{_page_code(code)}.html", tpl.render(
             version=version, code=code, province=names.get(code), coverage=cov.get(code), plans=p_plans,
             targets=p_targets, unknown=code is None), "provinces")
