@@ -93,12 +93,6 @@ def _legal_db(text: str, label: str) -> str | None:
     return m.group(1).strip() if m else None
 
 
-def _own_number(text: str) -> str | None:
-    """The number a page states for its own document (the first candidate of `_number_candidates`)."""
-    auth, cands = _number_candidates(text)
-    return auth or (cands[0] if cands else None)
-
-
 # "Kế hoạch số 141, ngày …", "Kế hoạch 141 ngày …": a number written without its suffix (not a year)
 _BARE = r"(?!(?:19|20)\d\d\b)\d{1,5}(?=\s*,|\s+ngày\b)"
 
@@ -145,10 +139,10 @@ def _to_date(d: str, mth: str, y: str) -> date | None:
         return None
 
 
-def _any_date(m: re.Match, first: int = 1) -> date | None:
-    """The date of a `_DATE_ANY` match whose groups start at `first`: "6/10/2017", "22.7.2021", "6 tháng 10 năm 2017"."""
-    g = m.groups()[first - 1:first + 5]
-    return _to_date(*(g[:3] if g[0] else g[3:]))
+def _any_date(m: re.Match) -> date | None:
+    """The date of a match whose only groups are `_DATE_ANY`'s: "6/10/2017", "22.7.2021", "6 tháng 10 năm 2017"."""
+    g = m.groups()
+    return _to_date(*(g[:3] if g[0] else g[3:6]))
 
 
 def _issue_date(text: str, number: str | None) -> date | None:
