@@ -550,8 +550,10 @@ def _horizon(text: str) -> tuple[int | None, bool]:
 
 
 def _doc_sector(text: str) -> str | None:
-    head = "\n".join(text.split("\n")[:4])[:400]
-    if re.search(r"(?:HTX|hợp tác xã) nông nghiệp|lĩnh vực nông nghiệp", head, I):
+    """A plan about agricultural cooperatives scopes all its aims: said in its title, not in a news lead's sentence."""
+    titles = [ln for ln in text.split("\n")[:4] if len(ln) < 200 and re.search(
+        r"kế hoạch|chương trình|đề án|nghị quyết|quyết định|phát triển|chỉ tiêu|mục tiêu|mô hình", ln, I)]
+    if any(re.search(r"(?:HTX|hợp tác xã) nông nghiệp|lĩnh vực nông nghiệp", ln, I) for ln in titles):
         return "agriculture"
     return None
 
@@ -806,12 +808,20 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
             continue
         comparator = _comparator(full_left, right_window, m)
         # a list shares its head's comparator: "khoảng 450 HTX, 110 tổ hợp tác và 05 liên hiệp"
-        gap = re.sub(r"\([^)]*\)", "", line[prev_mention.end:m.start]) if prev_mention else ""
+        raw_gap = line[prev_mention.end:m.start] if prev_mention else ""
+        gap = re.sub(r"\([^)]*\)", "", raw_gap)
         if (prev_fact and comparator == "eq" and results[0][1] == "count" and prev_fact["unit"] == "count"
                 and not re.search(r"[;:]|\bvới\b|\bgồm\b|trong đó|\bcó\b|\d", gap)
                 and re.search(r"(?:,|\bvà\b|\bcùng\b)\s*$", gap)
                 and not prev_fact["metric"].endswith("members") and not results[0][0].endswith("members")):
             comparator = prev_fact["comparator"] if prev_fact["comparator"] != "range" else "eq"
+        elif (prev_fact and comparator == "eq" and results[0][1] == "count" and prev_fact["unit"] == "count"
+              and prev_fact["comparator"] == "approx" and re.fullmatch(r"[^;:.()\d]*", raw_gap or "x")
+              and not re.search(r"thu hút|gồm|trong đó", raw_gap)
+              and (results[0][0].endswith("members") or prev_fact["metric"].endswith("members"))):
+            # "khoảng 134.000 tổ hợp tác với 1,8 triệu thành viên, 35.000 HTX với 7,1 triệu thành viên": an
+            # approximate list stays approximate through its members, up to a ';'
+            comparator = "approx"
         elif (prev_fact and comparator == "gte" and V.TRO_LEN_AFTER.match(right_window) and prev_fact["comparator"] == "eq"
               and re.fullmatch(r"[^;:\d]*?\b(?:và|,)\s*", gap or "x") and prev_fact["unit"] == "count"):
             prev_fact["comparator"] = "gte"

@@ -266,3 +266,19 @@ def test_prices_and_yields_per_area_are_not_aims():
 def test_a_per_year_at_the_end_of_a_list_is_every_items():
     got = facts("Kế hoạch đến năm 2030\nTỉnh vận động thành lập mới từ 6 hợp tác xã, 8 tổ hợp tác/năm.")
     assert [(g[0], g[2], g[5]) for g in got] == [("new_coops", 6, "annual"), ("new_coop_groups", 8, "annual")]
+
+
+def test_an_approximate_list_stays_approximate_through_its_members_up_to_a_semicolon():
+    got = facts("Mục tiêu đến năm 2030, cả nước có khoảng 150.000 tổ hợp tác với 2,5 triệu thành viên, 50.000 hợp tác xã "
+                "với 9 triệu thành viên; 400 liên hiệp hợp tác xã.")
+    assert [g[1] for g in got] == ["approx", "approx", "approx", "approx", "eq"]
+    # a new predicate or a bracket is not the list
+    got = facts("Đến năm 2030 có khoảng 1.500 tổ hợp tác, thu hút 5.000 thành viên.")
+    assert [g[1] for g in got] == ["approx", "eq"]
+
+
+def test_a_news_lead_naming_agricultural_cooperatives_does_not_make_every_aim_agricultural():
+    text = ("Thông tin từ UBND tỉnh, tỉnh vừa đề ra chỉ tiêu đến năm 2028 toàn tỉnh có 240 hợp tác xã và 50.000 thành "
+            "viên, trong đó nhiều hợp tác xã nông nghiệp làm ăn hiệu quả, tạo việc làm cho nhiều lao động ở nông thôn "
+            "và góp phần xây dựng nông thôn mới trên địa bàn.")
+    assert {g[7] for g in facts(text)} == {None}
