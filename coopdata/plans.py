@@ -34,7 +34,7 @@ _NATIONAL_ACTOR = (r"(?:Thủ tướng|Phó Thủ tướng|Chính phủ|Bộ Ch�
 # "Nghị quyết … của Chính phủ" (whose document it is), nor when a local body acts in between ("… và UBND tỉnh … ký")
 _LOCAL_ACTOR = r"(?!UBND|Tỉnh ủy|Thành ủy|HĐND|Huyện ủy|tỉnh\b|thành phố\b|huyện\b)"
 _NATIONAL_ACT = re.compile(
-    r"(?<!của )" + _NATIONAL_ACTOR + r"(?:" + _LOCAL_ACTOR + r"[^.]){0,160}?"
+    r"(?<!của )(?<!tướng )(?<!Phó )" + _NATIONAL_ACTOR + r"(?:" + _LOCAL_ACTOR + r"[^.]){0,160}?"
     r"(?:vừa ký|ký ban hành|ban hành|đặt ra|phê duyệt|yêu cầu)"
     r"|(?:được|do)\s+" + _NATIONAL_ACTOR + r"[^.]{0,40}?(?:ban hành|phê duyệt)", I)
 _NATIONAL_LEAD = re.compile(
@@ -493,6 +493,15 @@ def _restated(text: str, url: str) -> PlanMeta:
         source_url=url)
 
 
+def _national_act(text: str, pattern: re.Pattern = _NATIONAL_ACT) -> re.Match | None:
+    """The first national act or scope in the lead, outside the legal bases a decision cites ("Căn cứ …")."""
+    for m in pattern.finditer(text[:_LEAD]):
+        line = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
+        if not re.match(r"\s*(?:[-–•]\s*)?Căn cứ\b", line, I):
+            return m
+    return None
+
+
 def extract_plan(text: str) -> PlanMeta:
     """Read a normalised text's own metadata."""
     restated = _RESTATED.match(text)
@@ -504,13 +513,13 @@ def extract_plan(text: str) -> PlanMeta:
     header = _HEADER_UNIT.search(text[:3000])
     auth, cands = _number_candidates(text)
     # the lead names the province before any national body acts, in the title, or again and again
-    act = _NATIONAL_ACT.search(text[:_LEAD])
+    act = _national_act(text)
     title_end = _title_end(text)
     provincial = bool(header) or lead_pos is not None and (
         not act or lead_pos < act.start() or lead_pos < title_end or strength >= 4)
     # a provincial page names the national documents it implements: they are not its own number
     number = auth or next((c for c in cands if not (provincial and _NATIONAL_SUFFIX.search(c))), None)
-    national_lead = _NATIONAL_LEAD.search(text[:_LEAD])
+    national_lead = _national_act(text, _NATIONAL_LEAD)
     self_ref = _SELF_PROVINCE.search(text[:20000])  # "toàn tỉnh", "Liên minh HTX tỉnh": a province left unnamed
     if number and _NATIONAL_SUFFIX.search(number):
         national = True

@@ -262,3 +262,15 @@ def test_date_after_a_passive_issuing_verb():
 def test_a_venue_city_does_not_make_a_national_meeting_local():
     p = _meta("Liên minh HTX Việt Nam vừa tổ chức hội nghị tại TP Hồ Chí Minh. Cả nước hiện có 31.000 hợp tác xã.")
     assert _summary(p)[:2] == (None, "national")
+
+
+def test_the_national_decisions_a_local_decision_cites_do_not_make_it_national():
+    p = _meta("Quyết định phê duyệt kế hoạch phát triển kinh tế tập thể 5 năm giai đoạn 2011 - 2015",
+              "Ủy ban nhân dân tỉnh",
+              "Căn cứ Quyết định số 105/QĐ-TTg ngày 1/3/2010 của Thủ tướng Chính phủ phê duyệt kế hoạch phát triển "
+              "kinh tế tập thể;",
+              "Xét đề nghị của Sở Kế hoạch và Đầu tư,",
+              "Quyết định :",
+              "Điều 1 : Phê duyệt kế hoạch " + "phát triển kinh tế tập thể, " * 30 + "trên địa bàn tỉnh Hậu Giang.")
+    assert _summary(p)[:2] == ("Hậu Giang", "province")
+    assert p.implements == ("105/QĐ-TTg",)
