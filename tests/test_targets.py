@@ -111,7 +111,7 @@ def test_a_nationwide_list_is_not_an_estimate():
     # "cả nước có" holds the letters of "ước có" (an estimate cue): cues are whole words
     got = facts("Mục tiêu cụ thể: Đến năm 2035: Cả nước có khoảng 900 tổ hợp tác, với 30.000 thành viên; "
                 "600 hợp tác xã với 70.000 thành viên.")
-    assert [g[:3] for g in got] == [("coop_groups", "approx", 900), ("coop_group_members", "eq", 30000),
+    assert [g[:3] for g in got] == [("coop_groups", "approx", 900), ("coop_group_members", "approx", 30000),
                                     ("coops", "eq", 600), ("coop_members", "eq", 70000)]
     assert all(g[6] == 2035 for g in got)
 
