@@ -152,7 +152,8 @@ def _mentions(line: str) -> list[_Mention]:
             continue
         if _NOT_QUANTITY_BEFORE.search(before) and not re.search(r"(?:trên|hơn|từ)\s*$", before, I):
             continue
-        if low == 1 and not ranged and _PER_ONE_BEFORE.search(before):
+        if low == 1 and not ranged and (_PER_ONE_BEFORE.search(before) or (
+                re.search(r"\bcủa\s*$", before) and re.match(r"^\s*(?:lao động|người)\b", after, I))):
             continue  # "doanh thu bình quân 01 hợp tác xã": per unit, not a count
         if re.fullmatch(r"\d{4}", tok) and 1900 <= low <= 2100 and not ranged:
             continue

@@ -282,3 +282,8 @@ def test_a_news_lead_naming_agricultural_cooperatives_does_not_make_every_aim_ag
             "viên, trong đó nhiều hợp tác xã nông nghiệp làm ăn hiệu quả, tạo việc làm cho nhiều lao động ở nông thôn "
             "và góp phần xây dựng nông thôn mới trên địa bàn.")
     assert {g[7] for g in facts(text)} == {None}
+
+
+def test_one_worker_in_a_per_worker_income_is_not_a_count():
+    got = facts("Đến năm 2028, thu nhập bình quân của 01 lao động thường xuyên trong hợp tác xã đạt 80 triệu đồng/năm.")
+    assert [(g[0], g[2]) for g in got] == [("avg_member_income", 8e7)]
