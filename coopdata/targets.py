@@ -15,15 +15,14 @@ from functools import lru_cache
 
 from . import vocabulary as V
 from .folded import Folded
-from .numbers import NUMBER, SCALES, WORD_NUMBERS, parse_number
+from .numbers import NUMBER, SCALES, find_numbers, parse_number
 from .text import segments
 
 __all__ = ["Target", "extract_targets"]
 
 I = re.IGNORECASE
 _NUM = re.compile(NUMBER)
-_WORD_NUM = Folded(r"\b(" + "|".join(k for k in WORD_NUMBERS if k not in ("năm", "trăm", "đôi")) +
-                       r")\s+(?=nghìn|ngàn|triệu|tỷ|tỉ)")
+_WORD_HINT = Folded(r"(?<!\w)(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ|chục)(?!\w)")
 _RANGE = re.compile(r"^\s*(%\s*)?(?:[-–—]|đến|tới)\s*(" + NUMBER + r")", I)
 _SCALE = re.compile(r"^\s*(nghìn|ngàn|triệu|tỷ|tỉ)\b", I)
 _DONG = re.compile(r"^\s*(?:đồng|đ\b|VNĐ|VND)", I)
@@ -59,7 +58,8 @@ _NO_MORE = re.compile(
     r"(yếu kém|ngưng|ngừng|tồn tại hình thức|trên danh nghĩa|không hoạt động)"
     r"|(?:HTX|hợp tác xã) (yếu kém)\s*:\s*không còn", I)
 _HAS_YEAR = re.compile(r"20[0-6]\d")
-_HAS_FACT = Folded(r"\d|không còn|không để|gấp đôi|(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:nghìn|ngàn|triệu|tỷ|tỉ)")
+_HAS_FACT = Folded(r"\d|không còn|không để|không có|gấp đôi|(?<!\w)(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+"
+                   r"(?:nghìn|ngàn|triệu|tỷ|tỉ|trăm|mươi|hợp tác xã|htx|tổ hợp tác|tht|liên hiệp|liên minh|mô hình|thành viên)")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _URL = re.compile(r"(?:https?://|www\.)\S+", I)
 _HEADING = re.compile(r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?\)?|\(\d+\)|[a-zđ]\)|[-–+*•])\s*", I)
@@ -119,17 +119,19 @@ class _Mention:
 def _mentions(line: str) -> list[_Mention]:
     """Every written quantity in a line, with range and unit resolved."""
     out: list[_Mention] = []
-    spans = [(m.start(), m.end(), m.group(0)) for m in _NUM.finditer(line)]
-    spans += [(m.start(1), m.end(1), m.group(1)) for m in _WORD_NUM.finditer(line)]
+    spans: list[tuple[int, int, str, float | None]] = [(m.start(), m.end(), m.group(0), None) for m in _NUM.finditer(line)]
+    if _WORD_HINT.search(line):
+        # numbers written in words ("hai triệu", "năm nghìn", "một liên hiệp"): the numeral grammar reads them whole
+        spans += [(s, e, line[s:e], v) for s, e, v in find_numbers(line) if not any(c.isdigit() for c in line[s:e])]
     spans.sort()
     consumed_until = -1
-    for start, end, tok in spans:
+    for start, end, tok, value in spans:
         if start < consumed_until:
             continue
         before = line[max(0, start - 30):start]
         after = line[end:end + 40]
         try:
-            low = parse_number(tok)
+            low = parse_number(tok) if value is None else value
         except ValueError:
             continue
         high = low

@@ -287,3 +287,11 @@ def test_a_news_lead_naming_agricultural_cooperatives_does_not_make_every_aim_ag
 def test_one_worker_in_a_per_worker_income_is_not_a_count():
     got = facts("Đến năm 2028, thu nhập bình quân của 01 lao động thường xuyên trong hợp tác xã đạt 80 triệu đồng/năm.")
     assert [(g[0], g[2]) for g in got] == [("avg_member_income", 8e7)]
+
+
+def test_numbers_written_in_words_are_read_by_the_numeral_grammar():
+    got = facts("Đến năm 2030, toàn tỉnh có khoảng hai nghìn năm trăm tổ hợp tác với ba mươi nghìn thành viên.")
+    assert [(g[0], g[2]) for g in got] == [("coop_groups", 2500), ("coop_group_members", 30000)]
+    got = facts("Năm 2027 phấn đấu thành lập mới hai hợp tác xã.", 2027)
+    assert [(g[0], g[2]) for g in got] == [("new_coops", 2)]
+    assert facts("Đến năm 2030 có nhiều hợp tác xã hoạt động hiệu quả.") == []
