@@ -22,6 +22,7 @@ __all__ = ["Target", "extract_targets"]
 
 I = re.IGNORECASE
 _NUM = re.compile(NUMBER)
+_FOUND_BEFORE = Folded(r"(?:thành lập|lập|xây dựng|phát triển|hình thành)(?: mới| thêm)?(?: ít nhất| tối thiểu)?\s*$")
 _WORD_HINT = Folded(r"(?<!\w)(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ|chục)(?!\w)")
 _RANGE = re.compile(r"^\s*(%\s*)?(?:[-–—]|đến|tới)\s*(" + NUMBER + r")", I)
 _SCALE = re.compile(r"^\s*(nghìn|ngàn|triệu|tỷ|tỉ)\b", I)
@@ -122,7 +123,10 @@ def _mentions(line: str) -> list[_Mention]:
     spans: list[tuple[int, int, str, float | None]] = [(m.start(), m.end(), m.group(0), None) for m in _NUM.finditer(line)]
     if _WORD_HINT.search(line):
         # numbers written in words ("hai triệu", "năm nghìn", "một liên hiệp"): the numeral grammar reads them whole
-        spans += [(s, e, line[s:e], v) for s, e, v in find_numbers(line) if not any(c.isdigit() for c in line[s:e])]
+        # a lone "một" before a noun is mostly the article "a" ("một hợp tác xã điển hình"): read as one only after
+        # a founding verb ("thành lập một liên minh HTX")
+        spans += [(s, e, line[s:e], v) for s, e, v in find_numbers(line) if not any(c.isdigit() for c in line[s:e])
+                  and (line[s:e].lower() != "một" or _FOUND_BEFORE.search(line[max(0, s - 25):s]))]
     spans.sort()
     consumed_until = -1
     for start, end, tok, value in spans:

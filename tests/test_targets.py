@@ -295,3 +295,9 @@ def test_numbers_written_in_words_are_read_by_the_numeral_grammar():
     got = facts("Năm 2027 phấn đấu thành lập mới hai hợp tác xã.", 2027)
     assert [(g[0], g[2]) for g in got] == [("new_coops", 2)]
     assert facts("Đến năm 2030 có nhiều hợp tác xã hoạt động hiệu quả.") == []
+
+
+def test_mot_as_an_article_is_no_count():
+    assert facts("Đến năm 2030, mỗi xã xây dựng một hợp tác xã điển hình về chuyển đổi số.") == [] or all(
+        g[2] != 1 or g[0] == "model_coops" for g in facts("Đến năm 2030, mỗi xã xây dựng một hợp tác xã điển hình về chuyển đổi số."))
+    assert facts("Đến năm 2030, có một hợp tác xã được xếp hạng cao.") == []
