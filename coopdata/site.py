@@ -219,18 +219,28 @@ def write_site(root: Path, version: str, tables: dict[str, pl.DataFrame | pl.Laz
     tables: plans, targets, target_candidates, deadlines, coverage, provinces (DataFrames) and documents (a
     DataFrame or a LazyFrame, e.g. pl.scan_parquet of the published file). Returns counts and bytes written.
     """
-    plans, targets, coverage = tables["plans"], tables["targets"], tables["coverage"]
-    candidates = tables.get("target_candidates")
-    provinces = tables["provinces"]
     written = {"index": 0, "provinces": 0, "plans": 0, "css": 0}
     counts = {"provinces": 0, "plans": 0}
+    for folder in ("plans", "provinces"):
+        (root / folder).mkdir(parents=True, exist_ok=True)
 
     def write(rel: str, text: str, kind: str) -> None:
         data = text.encode("utf-8")
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        (root / rel).write_bytes(data)
         written[kind] += len(data)
+
+    _write_pages(write, counts, version, tables, files, quality, width, root)
+    return {"pages": 1 + counts["provinces"] + counts["plans"], "plan_pages": counts["plans"],
+            "province_pages": counts["provinces"], "bytes": sum(written.values()),
+            **{f"bytes/{k}": v for k, v in written.items()}}
+
+
+def _write_pages(write, counts: dict, version: str, tables: dict, files: list[str], quality: dict | None, width: int,
+                 root: Path) -> None:
+    """write_site's pages, in order: the stylesheet, the overview, each plan, each province."""
+    plans, targets, coverage = tables["plans"], tables["targets"], tables["coverage"]
+    candidates = tables.get("target_candidates")
+    provinces = tables["provinces"]
 
     write("site.css", _ENV.loader.get_source(_ENV, "site.css")[0], "css")
     write("index.html", overview_html(root, version, tables, files, quality), "index")
@@ -284,6 +294,3 @@ def write_site(root: Path, version: str, tables: dict[str, pl.DataFrame | pl.Laz
             version=version, code=code, province=names.get(code), coverage=cov.get(code), plans=p_plans,
             targets=p_targets, unknown=code is None), "provinces")
         counts["provinces"] += 1
-    return {"pages": 1 + counts["provinces"] + counts["plans"], "plan_pages": counts["plans"],
-            "province_pages": counts["provinces"], "bytes": sum(written.values()),
-            **{f"bytes/{k}": v for k, v in written.items()}}
