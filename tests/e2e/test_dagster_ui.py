@@ -89,7 +89,7 @@ def test_ui_materialises_everything_and_shows_the_graph(dagster_dev, chrome, tmp
         assetMaterializations(limit: 1) { metadataEntries { label ... on IntMetadataEntry { intValue } } }
         assetChecksOrError { ... on AssetChecks { checks { name executionForLatestMaterialization { status } } } } } }""")["assetNodes"]
     by_key = {"/".join(n["assetKey"]["path"]): n for n in nodes}
-    assert {n["groupName"] for n in nodes} == {"ingest", "parse", "provinces", "publish"}
+    assert {n["groupName"] for n in nodes} == {"ingest", "parse", "provinces", "publish", "fetch"}
     assert all(n["description"] for n in nodes)
     rows = {e["label"]: e.get("intValue") for e in by_key["targets"]["assetMaterializations"][0]["metadataEntries"]}
     assert rows["dagster/row_count"] > 400
