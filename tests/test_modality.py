@@ -36,3 +36,7 @@ def test_sentence_around_finds_the_heading_that_scopes_a_list():
 
 def test_every_class_has_a_pattern():
     assert set(patterns()) == set(CLASSES)
+
+
+def test_a_trained_manager_is_no_past_result():
+    assert "result" not in cues_in("Số cán bộ quản lý hợp tác xã đã qua đào tạo trình độ đại học đạt 700 người")
