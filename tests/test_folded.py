@@ -9,7 +9,7 @@ from coopdata.folded import Folded, lower_pattern
 CASES = ["Hiện nay toàn tỉnh có 120 HTX", "ĐẾN NĂM 2030 có 700 HTX", "Kết Quả Thực Hiện năm 2023, đã có 5 HTX",
          "tới năm 2025 (İstanbul) trên 60%", "Số liệu: HIỆN CÓ 45 HTX", "Giai đoạn 2021 - 2025", "KHÔNG CÒN HTX yếu kém",
          "ngày 15 tháng 3 năm 2024", "ít nhất 30 THT", "STT 1", "Tổ chức KTTT: 3 nghìn"]
-PATTERNS = [V.PAST, V.YEAR_PHRASE, V.YEAR_NOT_SCOPE, V.NOT_AIM, T._NOT_QUANTITY_BEFORE, T._HAS_FACT, T._WORD_NUM,
+PATTERNS = [V.PAST, V.YEAR_PHRASE, V.YEAR_NOT_SCOPE, V.NOT_AIM, T._NOT_QUANTITY_BEFORE, T._HAS_FACT, T._WORD_HINT, T._FOUND_BEFORE,
             T._ANNUAL_WORD] + [p for _, p in V.COMPARATOR_BEFORE]
 ALPHABET = st.sampled_from(list("aăâbcdđeêhiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯHIKNTÝỲỶẠẢÃÁÀỆỄẾỀỂỌỎÕÓÒİ0123456789 .,;:%-/()"))
 
