@@ -21,12 +21,14 @@ TITLES = {
     "target_candidates": "Facts waiting for review (not published as targets)", "deadlines": "Deadlines",
     "quarantine": "Inputs set aside", "documents": "Normalised texts", "metrics": "Metric vocabulary",
     "provinces": "Provinces until 30 June 2025", "provinces_2025": "Provincial units from 1 July 2025",
-    "coverage": "Coverage of the 63 provinces", "national_comparison": "Provinces against the national targets",
+    "coverage": "Coverage of the 63 provinces", "coverage_2025": "Coverage of the 34 units of 2025",
+    "national_comparison": "Provinces against the national targets",
     "changes": "Changes since the previous release",
 }
 PRIMARY_KEYS = {"plans": ["plan_id"], "targets": ["target_id"], "target_candidates": ["target_id"], "deadlines": ["deadline_id"],
                 "documents": ["source_file"], "metrics": ["metric"], "provinces": ["province_code"],
                 "provinces_2025": ["province_code_2025"], "coverage": ["province_code"],
+                "coverage_2025": ["province_code_2025"],
                 "national_comparison": ["metric", "target_year", "unit"], "changes": ["target_id", "change"]}
 _TYPES = {pl.Utf8: "string", pl.Int64: "integer", pl.Int32: "integer", pl.Float64: "number", pl.Boolean: "boolean",
           pl.Date: "date", pl.Datetime: "datetime"}

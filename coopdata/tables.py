@@ -19,6 +19,7 @@ from .provinces import province_by_name
 from .confidence import score_targets
 from .plausibility import split_plausible
 from .targets import Target, extract_targets
+from .units2025 import NOTE_PREFIX, unit_key
 
 __all__ = ["ParsedDocument", "DocumentRows", "parse_document", "document_rows", "combine_rows", "raw_files_frame", "Packed", "pack", "plans_frame", "targets_frame", "deadlines_frame",
            "documents_frame", "quarantine_frame", "metrics_frame", "stable_id", "TABLE_ORDER"]
@@ -99,17 +100,18 @@ def parse_document(doc: Document) -> ParsedDocument:
 
 def plan_rows(p: ParsedDocument) -> list[dict]:
     m, d = p.plan, p.doc
+    k = unit_key(m, d.text)  # a post-merger document is keyed to its 2025 unit (coopdata/units2025.py)
+    note = (d.manifest.get("province_reason") or d.manifest.get("note") or None) if m.province_source == "manifest" else None
+    if k.post_merger:
+        note = NOTE_PREFIX + k.reason + (f"; {note}" if note else "")
     return [dict(
         plan_id=p.plan_id, source_file=d.source_file, raw_sha256=d.raw_sha256,
         source_kind="restatement" if m.is_restatement else "original",
         source_url=m.source_url or d.manifest.get("source_url") or None,
         source_id=d.manifest.get("source_id") or None,
         title=m.title, doc_number=m.doc_number, doc_type=m.doc_type, issuer=m.issuer, issue_date=m.issue_date,
-        signer=m.signer, province_code=m.province.code if m.province else None,
-        province_name=m.province.name if m.province else None,
-        province_code_2025=m.province.code_2025 if m.province else None, province_source=m.province_source,
-        province_note=(d.manifest.get("province_reason") or d.manifest.get("note") or None)
-        if m.province_source == "manifest" else None,
+        signer=m.signer, province_code=k.province_code, province_name=k.province_name,
+        province_code_2025=k.province_code_2025, province_source=m.province_source, province_note=note,
         admin_level=m.admin_level, locality=m.locality, implements=list(m.implements),
         n_targets=len(p.targets), n_deadlines=len(p.deadlines))]
 
@@ -125,8 +127,8 @@ def candidate_rows(p: ParsedDocument) -> list[dict]:
 
 
 def _fact_rows(p: ParsedDocument, facts: tuple[Target, ...], review: bool = False) -> list[dict]:
-    code = p.plan.province.code if p.plan.province else None
-    code_2025 = p.plan.province.code_2025 if p.plan.province else None
+    k = unit_key(p.plan, p.doc.text)
+    code, code_2025 = k.province_code, k.province_code_2025
     rows = []
     for t in facts:
         row = dict(vars(t))  # flat dataclass: a copy of its fields (asdict would deep-copy, 10x slower)
@@ -141,7 +143,7 @@ def _fact_rows(p: ParsedDocument, facts: tuple[Target, ...], review: bool = Fals
 
 
 def deadline_rows(p: ParsedDocument) -> list[dict]:
-    code = p.plan.province.code if p.plan.province else None
+    code = unit_key(p.plan, p.doc.text).province_code
     rows = []
     for d in p.deadlines:
         row = dict(vars(d))

@@ -13,7 +13,7 @@ from .assets import provinces as prov
 
 _ASSET_OF_TABLE = {"plans": "plans", "targets": "targets", "target_candidates": "target_candidates", "deadlines": "deadlines", "quarantine": "quarantine",
                    "documents": "document_texts", "metrics": parse.metrics, "provinces": prov.provinces,
-                   "provinces_2025": prov.provinces_2025, "coverage": prov.coverage,
+                   "provinces_2025": prov.provinces_2025, "coverage": prov.coverage, "coverage_2025": prov.coverage_2025,
                    "national_comparison": prov.national_comparison}
 
 

@@ -80,6 +80,8 @@ def test_coverage_has_63_rows_whatever_raw_holds(tmp_path):
     assert cov.height == 63 and cov["plans"].sum() == 0
     assert pl.read_parquet(out / "parquet" / "provinces.parquet").height == 63
     assert pl.read_parquet(out / "parquet" / "provinces_2025.parquet").height == 34
+    assert pl.read_parquet(out / "parquet" / "coverage_2025.parquet").height == 34
+    assert cov["gap_reason"].is_not_null().all()  # no plan at all: every one of the 63 says why
 
 
 def test_national_comparison_puts_2030_cooperatives_against_the_provinces(built_warehouse):
@@ -89,6 +91,9 @@ def test_national_comparison_puts_2030_cooperatives_against_the_provinces(built_
     assert row["provinces_contributing"] >= 5 and row["provincial_value"] > 0
     assert row["ratio_to_national"] == pytest.approx(row["provincial_value"] / 45000, rel=1e-3)
     assert "36" in row["contributing_codes"]  # Nam Định: about 700 cooperatives by 2030
+    assert len(row["missing_codes"]) == row["provinces_missing"] and "36" not in row["missing_codes"]
+    # 2030 is after the merger: the same aim by the 34 units of 2025 as well
+    assert row["units_contributing"] + row["units_missing"] == 34 and row["unit_value"] is not None
 
 
 def test_views_answer_the_readme_questions(built_warehouse):

@@ -17,7 +17,7 @@ from schemas import TABLES
 from ..resources import CoopdataPaths
 
 PUBLISHED = ["plans", "targets", "target_candidates", "deadlines", "quarantine", "documents", "metrics", "provinces", "provinces_2025",
-             "coverage", "national_comparison", "changes"]
+             "coverage", "coverage_2025", "national_comparison", "changes"]
 
 
 @dg.asset(group_name="publish", description="Precision and recall of the extracted facts against the project's "
@@ -33,8 +33,8 @@ def extraction_quality(plans: pl.DataFrame, targets: pl.DataFrame, deadlines: pl
           "report. Nothing is visible to readers until `warehouse` switches to it.")
 def release_staging(plans: pl.DataFrame, targets: pl.DataFrame, target_candidates: pl.DataFrame, deadlines: pl.DataFrame, quarantine: pl.DataFrame,
                     document_texts: pl.DataFrame, metrics: pl.DataFrame, provinces: pl.DataFrame,
-                    provinces_2025: pl.DataFrame, coverage: pl.DataFrame, national_comparison: pl.DataFrame,
-                    extraction_quality: dict, paths: CoopdataPaths) -> dg.Output[dict]:
+                    provinces_2025: pl.DataFrame, coverage: pl.DataFrame, coverage_2025: pl.DataFrame,
+                    national_comparison: pl.DataFrame, extraction_quality: dict, paths: CoopdataPaths) -> dg.Output[dict]:
     wh = paths.warehouse()
     wh.mkdir(parents=True, exist_ok=True)
     (wh / "releases").mkdir(exist_ok=True)
@@ -42,7 +42,8 @@ def release_staging(plans: pl.DataFrame, targets: pl.DataFrame, target_candidate
     tables = {"plans": plans, "targets": targets, "target_candidates": target_candidates, "deadlines": deadlines,
               "quarantine": quarantine,
               "documents": document_texts, "metrics": metrics, "provinces": provinces,
-              "provinces_2025": provinces_2025, "coverage": coverage, "national_comparison": national_comparison}
+              "provinces_2025": provinces_2025, "coverage": coverage, "coverage_2025": coverage_2025,
+              "national_comparison": national_comparison}
     digest = content_hash(tables)
     version = release_version(digest)
     if prev_version == version:  # rebuilding the published data: keep its changes and changelog
