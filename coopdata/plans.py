@@ -211,8 +211,12 @@ _PAGE_CHROME = re.compile(
 def _is_chrome(line: str) -> bool:
     """Menus, section names, site names in capitals, dates and hotlines: not a title."""
     s = line.strip()
+    if _PAGE_CHROME.match(s):
+        return True
+    if re.search(_KINDS + r"|\b(?:19|20)\d\d\b", s, I):  # "Kế hoạch năm 2026" is short but no chrome
+        return False
     words = re.findall(r"\w+", s)
-    return bool(_PAGE_CHROME.match(s)) or len(words) < 5 or (s.isupper() and len(words) <= 6)
+    return len(words) < 5 or (s.isupper() and len(words) <= 6)
 
 
 def _title_end(text: str) -> int:

@@ -245,6 +245,7 @@ def test_the_title_skips_the_page_chrome():
     assert (p.province.name, p.province_source) == ("Yên Bái", "title")
     p = _meta("date 2024-03-02 Hợp tác xã kiểu mới phát triển mạnh ở vùng cao", "Tỉnh Lai Châu có 400 hợp tác xã.")
     assert p.title == "Hợp tác xã kiểu mới phát triển mạnh ở vùng cao"
+    assert _meta("Kế hoạch năm 2026.", "Đến năm 2030, có 150 hợp tác xã.").title == "Kế hoạch năm 2026."  # short, no chrome
 
 
 def test_a_lead_sentence_that_opens_on_the_plan():
