@@ -78,7 +78,7 @@ def test_every_fact_is_on_its_plan_page_with_its_exact_span(built_warehouse):
         for m in page.marks:
             f = by_id[m["id"]]
             assert f["plan_id"] == path.stem
-            assert m["text"] == texts[f["source_file"]][f["char_start"]:f["char_end"]] == f["evidence"]
+            assert m["text"] == texts[f["source_file"]][f["char_start"]:f["char_end"]], m
             assert m["unconfirmed"] == f["unconfirmed"], m
             seen[m["id"]] = seen.get(m["id"], 0) + 1
     assert seen == {i: 1 for i in by_id}, "each target and candidate once, on its own plan's page"
