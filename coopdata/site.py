@@ -38,7 +38,6 @@ FACT_COLUMNS = ["target_id", "plan_id", "source_file", "metric", "comparator", "
 COMPARATORS = {"eq": "=", "approx": "about", "gt": "more than", "gte": "at least", "lt": "less than",
                "lte": "at most", "range": "between"}
 UNITS = {"count": "", "percent": "%", "percent_per_year": "% a year", "vnd": "đồng", "times": "times"}
-FREQUENCIES = {"once": "to reach", "annual": "each year", "period_total": "over the period"}
 
 _ENV = jinja2.Environment(loader=jinja2.PackageLoader("coopdata", "templates"), autoescape=True,
                           undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
@@ -100,7 +99,7 @@ def _safe_url(url: str | None) -> str | None:
 
 
 _ENV.filters.update(number=_number, value=_value, headline=_headline, when=_when, size=_size)
-_ENV.globals.update(COMPARATORS=COMPARATORS, FREQUENCIES=FREQUENCIES, safe_url=_safe_url)
+_ENV.globals.update(safe_url=_safe_url)
 
 
 def _bar_chart(rows: list[dict]) -> dict | None:
@@ -219,6 +218,9 @@ def write_site(root: Path, version: str, tables: dict[str, pl.DataFrame | pl.Laz
     tables: plans, targets, target_candidates, deadlines, coverage, provinces (DataFrames) and documents (a
     DataFrame or a LazyFrame, e.g. pl.scan_parquet of the published file). Returns counts and bytes written.
     """
+    plans, targets, coverage = tables["plans"], tables["targets"], tables["coverage"]
+    candidates = tables.get("target_candidates")
+    provinces = tables["provinces"]
     written = {"index": 0, "provinces": 0, "plans": 0, "css": 0}
     counts = {"provinces": 0, "plans": 0}
     for folder in ("plans", "provinces"):
@@ -228,19 +230,6 @@ def write_site(root: Path, version: str, tables: dict[str, pl.DataFrame | pl.Laz
         data = text.encode("utf-8")
         (root / rel).write_bytes(data)
         written[kind] += len(data)
-
-    _write_pages(write, counts, version, tables, files, quality, width, root)
-    return {"pages": 1 + counts["provinces"] + counts["plans"], "plan_pages": counts["plans"],
-            "province_pages": counts["provinces"], "bytes": sum(written.values()),
-            **{f"bytes/{k}": v for k, v in written.items()}}
-
-
-def _write_pages(write, counts: dict, version: str, tables: dict, files: list[str], quality: dict | None, width: int,
-                 root: Path) -> None:
-    """write_site's pages, in order: the stylesheet, the overview, each plan, each province."""
-    plans, targets, coverage = tables["plans"], tables["targets"], tables["coverage"]
-    candidates = tables.get("target_candidates")
-    provinces = tables["provinces"]
 
     write("site.css", _ENV.loader.get_source(_ENV, "site.css")[0], "css")
     write("index.html", overview_html(root, version, tables, files, quality), "index")
@@ -270,7 +259,7 @@ def _write_pages(write, counts: dict, version: str, tables: dict, files: list[st
             sections=[("targets", published), ("unconfirmed", unconfirmed)]), "plans")
         counts["plans"] += 1
 
-    # province pages: the 63, and one for the plans with no province
+    # province pages: one for each of the 63, and provinces/unknown.html for the plans with no province
     names = {r["province_code"]: r for r in provinces.iter_rows(named=True)}
     cov = {r["province_code"]: r for r in coverage.iter_rows(named=True)}
     meta = plans.select("plan_id", "source_file", "title", "doc_number", "doc_type", "issue_date", "admin_level",
@@ -294,3 +283,6 @@ def _write_pages(write, counts: dict, version: str, tables: dict, files: list[st
             version=version, code=code, province=names.get(code), coverage=cov.get(code), plans=p_plans,
             targets=p_targets, unknown=code is None), "provinces")
         counts["provinces"] += 1
+    return {"pages": 1 + counts["provinces"] + counts["plans"], "plan_pages": counts["plans"],
+            "province_pages": counts["provinces"], "bytes": sum(written.values()),
+            **{f"bytes/{k}": v for k, v in written.items()}}
