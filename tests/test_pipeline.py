@@ -9,6 +9,8 @@ import duckdb
 import polars as pl
 import pytest
 
+from coopdata.numbers import find_numbers
+
 from pipelines.cli import main
 
 from .conftest import ROOT, shared_or_skip
@@ -54,7 +56,9 @@ def test_every_target_points_at_its_evidence(built_warehouse):
         assert span == row["evidence"]
         assert row["raw_sha256"] == raw_hash[row["source_file"]]
         if row["rule"] != "zero.no_more":  # "không còn HTX yếu kém" states its zero in words
-            assert any(ch.isdigit() for ch in span) or "đôi" in span, row
+            # the number is in the evidence, in digits or in words ("một liên minh", "gấp đôi")
+            assert any(ch.isdigit() for ch in span) or "đôi" in span or any(
+                v == row["value_low"] for _, _, v in find_numbers(span)), row
 
 
 def test_sql_command_answers_a_query_over_targets(built_warehouse, capsys):

@@ -138,7 +138,7 @@ def test_implausible_facts_go_to_review_and_the_release_is_published(raw_copy, t
     (raw_copy / "bad_share.txt").write_text("Kế hoạch năm 2026.\nĐến năm 2030, có 150% HTX hoạt động hiệu quả.",
                                             encoding="utf-8")
     (raw_copy / "bad_price.txt").write_text(
-        "Kế hoạch phát triển kinh tế tập thể năm 2026.\nMục tiêu năm 2026: lợi nhuận bình quân của HTX đạt 700 đồng/kg.",
+        "Kế hoạch phát triển kinh tế tập thể năm 2026.\nMục tiêu năm 2026: lợi nhuận bình quân của HTX đạt 700 đồng.",
         encoding="utf-8")
     assert main(["build", "--raw", str(raw_copy), "--out", str(out)]) == 0
     targets = pl.read_parquet(out / "parquet" / "targets.parquet")
