@@ -103,6 +103,7 @@ class _Scope:
     horizon: int | None = None
     horizon_is_period: bool = False
     ce_context: bool = False
+    bullet_new: bool = False  # the bullet list being read founds new organisations ("- phát triển mới 50 HTX;")
 
 
 @dataclass
@@ -619,6 +620,8 @@ def extract_targets(text: str, doc_year: int | None = None, issue_year: int | No
         if "http" in line or "www." in line:
             line = _URL.sub(lambda u: " " * len(u.group(0)), line)
         prev_heading = last_heading
+        if not _BULLET.match(line):
+            scope.bullet_new = False
         heading = _is_heading(line)
         last_heading = (prev_heading + " " + line if prev_heading and heading and not _HEADING.match(line)
                         and line.upper() == line else line) if heading and line.upper() == line else ""
@@ -644,6 +647,7 @@ def extract_targets(text: str, doc_year: int | None = None, issue_year: int | No
             line = _aim_sentences(line)
             if not _HAS_FACT.search(line):
                 continue
+        bullet = bool(_BULLET.match(line))
         for fact in _line_facts(line, scope, doc_year):
             last_year = fact["period_end"] if fact["frequency"] != "once" else fact["target_year"]
             if issue_year and last_year and last_year < issue_year:
@@ -666,6 +670,8 @@ def extract_targets(text: str, doc_year: int | None = None, issue_year: int | No
             else:
                 book[key] = len(out)
                 out.append(t)
+        if bullet and _FOUNDING.search(line):
+            scope.bullet_new = True
     out.sort(key=lambda t: t.char_start)
     return _drop_restated_headline(out, title_end)
 
@@ -706,6 +712,8 @@ def _aim_sentences(line: str) -> str:
     return "".join(out)
 
 
+_FOUNDING = Folded(r"(?:phát triển|thành lập) mới")
+_BULLET = re.compile(r"^\s*[-–+*•]\s")
 _LEAD_SECTOR = re.compile(r"^[-–+*•\s]*(?:đối với|riêng với|riêng|trong khối|khối|về)\s+([^:,;]{0,60})[:,]", I)
 
 
@@ -758,7 +766,10 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
                                  or re.fullmatch(r"\s*\S+(?:\s\S+){0,2}\s*;\s*", gap_prev or "x"))
                             and not re.search(r"\b(?:có|qua đó|nâng|đưa|với)\b",
                                               re.sub(r"trong đó,?\s*có\b", "", gap_prev)))
-            r = _count_metric(m, line, full_left, right_window, left, list_new)
+            # "- phát triển mới 50 HTX; - phát triển 01 - 02 LHHTX": a bullet list shares its founding verb
+            bullet_new = scope.bullet_new and bool(_BULLET.match(line)) and bool(re.search(
+                r"\bphát triển\s+(?:từ\s+|khoảng\s+|gần\s+|trên\s+|hơn\s+)?$", left, I))
+            r = _count_metric(m, line, full_left, right_window, left, list_new or bullet_new)
             if r and (_SO_VOI.search(right_window[:60]) or (_SO_VOI.search(full_left) and re.search(r"\btăng", full_left, I))):
                 r = None
             if r:

@@ -33,7 +33,10 @@ NEW_VERB = re.compile(
     r"(?:thành lập mới|phát triển mới|lập mới|thành lập thêm|lập thêm|thành lập|"
     r"có thêm|phát triển thêm|hình thành mới|hình thành|xây dựng mới|thêm|lập)\b", I)
 NEW_AFTER_LIST = re.compile(r"^\s*(?:[^\s,;]+\s+){0,5}?(?:được thành lập mới|được lập mới)", I)
-NEW_VERB_NEAR = re.compile(r"(?:phát triển|hình thành|lập)\s+(?:thêm\s+)?(?:từ\s+|tối thiểu\s+|ít nhất\s+|khoảng\s+|gần\s+|hơn\s+|trên\s+)?$", I)
+# "phát triển N HTX" alone names a stock to reach ("Đề án phát triển 15.000 HTX hoạt động hiệu quả"); helped into being
+# ("hỗ trợ phát triển gần 500 tổ hợp tác"), or with "thêm", it founds new ones
+NEW_VERB_NEAR = re.compile(r"(?:(?:hỗ trợ|vận động|tư vấn|khuyến khích)(?: và)? phát triển|phát triển thêm|hình thành|lập)\s+"
+                           r"(?:thêm\s+)?(?:từ\s+|tối thiểu\s+|ít nhất\s+|khoảng\s+|gần\s+|hơn\s+|trên\s+)?$", I)
 NEW_AFTER = re.compile(r"^\s*(?:[^\s,;]+\s+){0,4}?(?:được thành lập mới|được thành lập|được lập mới|thành lập mới|ra đời|mới\b)", I)
 
 # Words that mark a number as a past result or the current state, not an aim

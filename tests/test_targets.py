@@ -300,3 +300,12 @@ def test_numbers_written_in_words_are_read_by_the_numeral_grammar():
 def test_mot_as_an_article_is_no_count():
     assert facts("Đến năm 2030, có một hợp tác xã được xếp hạng cao.") == []
     assert [g[2] for g in facts("Năm 2027, tỉnh thành lập một liên hiệp hợp tác xã.", 2027)] == [1]
+
+
+def test_phat_trien_names_a_stock_unless_helped_or_in_a_founding_list():
+    got = facts("Đề án phát triển 12.000 hợp tác xã nông nghiệp hoạt động có hiệu quả đến năm 2030.")
+    assert [(g[0], g[5]) for g in got] == [("coops", "once")]
+    got = facts("Đến năm 2040, thành phố sẽ tư vấn và hỗ trợ phát triển gần 400 tổ hợp tác.")
+    assert [g[0] for g in got] == ["new_coop_groups"]
+    got = facts("Đến năm 2030, Chương trình đặt ra:\n- phát triển mới 60 HTX;\n- phát triển 01 - 02 LHHTX;")
+    assert [g[0] for g in got] == ["new_coops", "new_coop_unions"]
