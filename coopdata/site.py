@@ -83,14 +83,9 @@ def _when(fact) -> str:
     return str(fact.target_year) if fact.target_year is not None else "no year stated"
 
 
-def _rows(df: pl.DataFrame, **extra):
-    """The frame's rows as named tuples (templates read their fields as attributes, the fast path in Jinja2),
-    with `extra` fields computed from each row."""
-    cls = collections.namedtuple("Row", [*df.columns, *extra])
-    if not extra:
-        return map(cls._make, df.iter_rows())
-    fns = list(extra.values())
-    return (cls(*row, *(f(row) for f in fns)) for row in df.iter_rows())
+def _rows(df: pl.DataFrame):
+    """The frame's rows as named tuples: templates read their fields as attributes, Jinja2's fast path."""
+    return map(collections.namedtuple("Row", df.columns)._make, df.iter_rows())
 
 
 def _safe_url(url: str | None) -> str | None:
@@ -163,51 +158,33 @@ def overview_html(root: Path, version: str, tables: dict[str, pl.DataFrame], fil
         n_unknown=n_unknown, unknown=UNKNOWN, links=links, queries=EXAMPLE_QUERIES)
 
 
-def _contexts(facts: pl.DataFrame, documents: pl.DataFrame | pl.LazyFrame, width: int) -> pl.DataFrame:
-    """Each fact's span with up to `width` characters of its document on either side, read from documents.text.
-
-    Only these windows leave polars: the texts themselves (50 MB at 10 000 plans) never become Python strings.
-    """
-    spans = facts.select("source_file", "char_start", "char_end").unique()
-    docs = documents.lazy().select("source_file", "text")
-    start, end = pl.col("char_start"), pl.col("char_end")
-    w_start = pl.max_horizontal(pl.lit(0), start - width)
-    return (spans.lazy().join(docs, on="source_file", how="left").select(
-        "source_file", "char_start", "char_end",
-        pl.col("text").str.slice(w_start, start - w_start).alias("before"),
-        pl.col("text").str.slice(start, end - start).alias("mark"),
-        pl.col("text").str.slice(end, width).alias("after"),
-        (w_start > 0).alias("cut_before"),
-        (pl.col("text").str.len_chars() > end + width).alias("cut_after"),
-    ).collect())
-
-
-def _paragraph(before: str, after: str, cut_before: bool, cut_after: bool) -> tuple[str, str]:
-    """The text of the span's paragraph before and after it, cut at a word (with …) where the window ends first."""
+def _in_paragraph(text: str, start: int, end: int, width: int) -> tuple[str, str, str]:
+    """(before, span, after): text[start:end] and the rest of its paragraph on either side, at most `width`
+    characters each way (cut at a word, with …, where the paragraph goes on)."""
+    w0 = max(0, start - width)
+    before, span, after = text[w0:start], text[start:end], text[end:end + width]
     nl = before.rfind("\n")
     if nl >= 0:
         before = before[nl + 1:]
-    elif cut_before:
+    elif w0 > 0:
         sp = before.find(" ")
         before = "…" + (before[sp + 1:] if 0 <= sp < len(before) - 1 else before)
     nl = after.find("\n")
     if nl >= 0:
         after = after[:nl]
-    elif cut_after:
+    elif end + width < len(text):
         sp = after.rfind(" ")
         after = (after[:sp] if sp > 0 else after) + "…"
-    return before, after
+    return before, span, after
 
 
-def _facts(targets: pl.DataFrame, candidates: pl.DataFrame | None, documents, width: int) -> pl.DataFrame:
-    """Published targets and review-table facts in one frame, each with its paragraph; sorted by plan, then text."""
+def _facts(targets: pl.DataFrame, candidates: pl.DataFrame | None) -> pl.DataFrame:
+    """Published targets and review-table facts in one frame (the shown columns); sorted by plan, then text."""
     published = targets.with_columns(pl.lit(None, pl.Utf8).alias("review_reason"), pl.lit(True).alias("published"))
-    parts = [published]
+    parts = [published.select(FACT_COLUMNS)]
     if candidates is not None and candidates.height:
-        parts.append(candidates.with_columns(pl.lit(False).alias("published")).select(published.columns))
-    facts = pl.concat(parts, how="vertical_relaxed").select(FACT_COLUMNS)
-    ctx = _contexts(facts, documents, width)
-    return (facts.join(ctx, on=["source_file", "char_start", "char_end"], how="left")
+        parts.append(candidates.with_columns(pl.lit(False).alias("published")).select(FACT_COLUMNS))
+    return (pl.concat(parts, how="vertical_relaxed")
             .sort(["plan_id", "published", "char_start", "target_id"], descending=[False, True, False, False]))
 
 
@@ -215,8 +192,9 @@ def write_site(root: Path, version: str, tables: dict[str, pl.DataFrame | pl.Laz
                quality: dict | None = None, width: int = CONTEXT_CHARS) -> dict:
     """Write index.html, site.css, provinces/<code>.html (and unknown.html) and plans/<plan_id>.html under root.
 
-    tables: plans, targets, target_candidates, deadlines, coverage, provinces (DataFrames) and documents (a
-    DataFrame or a LazyFrame, e.g. pl.scan_parquet of the published file). Returns counts and bytes written.
+    tables: plans, targets, target_candidates, deadlines, coverage, provinces and documents (DataFrames or, for
+    documents, a LazyFrame: only source_file and text are read). targets and target_candidates need only
+    FACT_COLUMNS (and what the overview reads: value_low, metric, unit, ...). Returns counts and bytes written.
     """
     plans, targets, coverage = tables["plans"], tables["targets"], tables["coverage"]
     candidates = tables.get("target_candidates")
@@ -234,26 +212,30 @@ def write_site(root: Path, version: str, tables: dict[str, pl.DataFrame | pl.Laz
     write("site.css", _ENV.loader.get_source(_ENV, "site.css")[0], "css")
     write("index.html", overview_html(root, version, tables, files, quality), "index")
 
-    # plan pages: one at a time, from facts sorted by plan (only one plan's rows are Python objects at a time)
-    facts = _facts(targets, candidates, tables["documents"], width)
-    i_before, i_after, i_cut_before, i_cut_after = (facts.columns.index(c) for c in
-                                                    ("before", "after", "cut_before", "cut_after"))
-    paragraphs = {"paragraph": lambda r: _paragraph(r[i_before] or "", r[i_after] or "", r[i_cut_before],
-                                                    r[i_cut_after])}
+    # plan pages: one at a time, from facts sorted by plan (only one plan's rows are Python objects at a time);
+    # a text is a Python string only while its plan's page renders, and each span is sliced from it
+    facts = _facts(targets, candidates)
+    docs = tables["documents"].lazy().select("source_file", "text").collect()
+    doc_row = {f: i for i, f in enumerate(docs["source_file"])}
+    doc_text = docs.get_column("text")
     plan_rows = {p.plan_id: p for p in _rows(plans)}
     n_candidates: dict[str, int] = {}
     plan_tpl = _ENV.get_template("plan.html.j2")
-    by_plan = itertools.groupby(_rows(facts, **paragraphs), key=lambda r: r.plan_id)
+    by_plan = itertools.groupby(_rows(facts), key=lambda r: r.plan_id)
     seen = set()
     for plan_id, rows in itertools.chain(by_plan, ((p, iter(())) for p in plan_rows)):
         if plan_id in seen or plan_id not in plan_rows:
             continue
         seen.add(plan_id)
+        plan = plan_rows[plan_id]
+        texts: dict[str, str] = {}
         published, unconfirmed = [], []
         for r in rows:
-            (published if r.published else unconfirmed).append(r)
+            if r.source_file not in texts:
+                texts[r.source_file] = doc_text[doc_row[r.source_file]] if r.source_file in doc_row else ""
+            shown = (r, _in_paragraph(texts[r.source_file], r.char_start, r.char_end, width))
+            (published if r.published else unconfirmed).append(shown)
         n_candidates[plan_id] = len(unconfirmed)
-        plan = plan_rows[plan_id]
         write(f"plans/{plan_id}.html", plan_tpl.render(
             version=version, plan=plan, province_page=_page_code(plan.province_code),
             sections=[("targets", published), ("unconfirmed", unconfirmed)]), "plans")
