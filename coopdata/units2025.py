@@ -43,7 +43,8 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("the text names the merger date", re.compile(
         r"\btừ\s+(?:ngày\s+)?(?:0?1\s*[/.-]\s*0?7\s*[/.-]\s*2025|1\s+tháng\s+7\s+năm\s+2025)", re.IGNORECASE)),
 )
-_NEW = re.compile(r"\s+mới\b(?!\s+(?:thành\s+lập|được))", re.IGNORECASE)
+# "tỉnh Phú Thọ mới" is the merged unit; "UBND tỉnh Bến Tre mới đây" is "recently"
+_NEW = re.compile(r"\s+mới\b(?!\s+(?:thành\s+lập|được|đây|nhất|rồi|ban\s+hành|đã|vừa))", re.IGNORECASE)
 _UNIT_WORD = re.compile(r"(?:tỉnh|thành\s+phố)\s*$", re.IGNORECASE)
 _OLD = re.compile(r"\s*\(?\s*cũ\b", re.IGNORECASE)  # "tỉnh Bến Tre (cũ)", "Trà Vinh cũ"
 

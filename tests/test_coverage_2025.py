@@ -202,3 +202,12 @@ def test_project_gold_for_the_new_restatements(built_warehouse):
     assert res["strict"]["f1"] >= 0.85, (res["strict"]["missed"], res["strict"]["spurious"])
     docs = {json.loads(line)["doc"] for line in gold.read_text(encoding="utf-8").splitlines()}
     assert docs <= {p.name for p in (ROOT / "raw").iterdir()}
+
+
+def test_mới_đây_is_recently_not_the_merged_unit():
+    from coopdata.plans import extract_plan
+    from coopdata.units2025 import post_merger_reason
+    text = "Trong buổi làm việc với lãnh đạo UBND tỉnh Bến Tre mới đây, đoàn công tác đánh giá cao kết quả năm 2023."
+    assert post_merger_reason(extract_plan(text), text) is None
+    text = "Kế hoạch của tỉnh Phú Thọ mới về phát triển kinh tế tập thể năm 2026."
+    assert post_merger_reason(extract_plan(text), text) is not None
