@@ -539,9 +539,9 @@ def extract_plan(text: str) -> PlanMeta:
     else:
         in_title = lead_pos is not None and lead_pos < title_end
         province, source, locality, issuer = _place(text, named, "title" if in_title else "body")
-        # a page that speaks of "toàn tỉnh" without naming it is provincial, but published tables expect a province
-        # with that level (the overview charts provincial plans by name): it stays unknown
-        level = "district" if locality else ("province" if province else "unknown")
+        # a page that speaks of "toàn tỉnh" without naming it is provincial: its level is known, its province is not
+        # (none is guessed; the overview's provincial chart skips plans with no province)
+        level = "district" if locality else ("province" if province or self_ref else "unknown")
     return PlanMeta(
         title=title, doc_number=number, doc_type=_doc_type(number, title, text), issuer=issuer,
         issue_date=_issue_date(text, number), signer=_signer(text), province=province,

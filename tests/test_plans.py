@@ -147,7 +147,7 @@ def test_cooperatives_and_communes_named_like_a_province_do_not_move_the_page():
 def test_a_partner_cooperative_union_is_not_the_page_city():
     p = _meta("Năm 2025, Liên minh HTX thành phố đã thành lập 12 hợp tác xã mới.",
               "Liên minh HTX đã ký kết chương trình hợp tác với Liên hiệp HTX thương mại TP. Hồ Chí Minh.")
-    assert _summary(p) == (None, "unknown", None, None)
+    assert _summary(p) == (None, "province", None, None)  # a city's own union speaks: provincial, city not named
 
 
 def test_credit_caption_and_venue_do_not_make_a_national_page_provincial():
@@ -171,7 +171,7 @@ def test_the_country_as_a_market_does_not_make_a_provincial_page_national():
 
 def test_a_page_that_names_no_province_gets_none():
     p = _meta("Năm 2025, toàn tỉnh thành lập mới 50 hợp tác xã.", "Liên minh HTX tỉnh sẽ tư vấn cho các xã Tân Lập và Yên Hòa.")
-    assert _summary(p) == (None, "unknown", None, None)  # provincial, not national, but no province to publish
+    assert _summary(p) == (None, "province", None, None)  # provincial, not national, and no province is guessed
 
 
 def test_district_in_the_title():
