@@ -89,7 +89,7 @@ def test_post_merger_targets_count_for_the_unit_not_for_an_old_province(built_wa
     unit = pl.read_parquet(wh / "coverage_2025.parquet").filter(pl.col("province_code_2025") == "86").row(0, named=True)
     post_ids = plans.filter(pl.col("source_file").is_in(POST_MERGER))["plan_id"]
     assert unit["post_merger_plans"] == len(POST_MERGER)
-    assert unit["post_merger_targets"] == targets.filter(pl.col("plan_id").is_in(post_ids)).height
+    assert unit["post_merger_targets"] == targets.filter(pl.col("plan_id").is_in(post_ids.to_list())).height
     assert unit["n_merged"] == 3 and unit["old_with_targets"] == 3 - len(unit["old_without_targets"])
     assert cov["targets"].sum() == targets.filter(pl.col("province_code").is_not_null()).height
     nc = pl.read_parquet(wh / "national_comparison.parquet")
