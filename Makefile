@@ -10,6 +10,8 @@ export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
 export DAGSTER_HOME := $(CURDIR)
 export DAGSTER_STATE_DIR := $(CURDIR)/.dagster
 export DAGSTER_COMPUTE_LOGS_DIR := $(CURDIR)/.dagster/logs
+# one "planned" event per asset for a run over a range of partitions (also for backfills the UI launches); see README
+export DAGSTER_EMIT_PARTITION_SUBSET_IN_PLANNED_EVENTS ?= true
 # polars' allocator hands freed pages back at once (see pipelines/cli.py): also for runs the UI launches
 export _RJEM_MALLOC_CONF ?= dirty_decay_ms:0,muzzy_decay_ms:0
 PORT ?= 3000
