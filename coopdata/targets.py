@@ -23,7 +23,11 @@ __all__ = ["Target", "extract_targets"]
 I = re.IGNORECASE
 _NUM = re.compile(NUMBER)
 _FOUND_BEFORE = Folded(r"(?:thành lập|lập|xây dựng|phát triển|hình thành)(?: mới| thêm)?(?: ít nhất| tối thiểu)?\s*$")
-_WORD_HINT = Folded(r"(?<!\w)(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ|chục)(?!\w)")
+# a number word before a scale word or a counted noun: only such lines are handed to the numeral grammar ("năm" alone
+# is a year in almost every line)
+_WORD_HINT = Folded(r"(?<!\w)(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|trăm)\s+(?:nghìn|ngàn|triệu|tỷ|tỉ|trăm|"
+                    r"mươi|mười|lăm|mốt|tư|chục|linh|lẻ|hợp tác xã|htx|tổ hợp tác|tht|liên hiệp|liên minh|mô hình|"
+                    r"thành viên|một|hai|ba|bốn|năm|sáu|bảy|tám|chín)(?!\w)")
 _RANGE = re.compile(r"^\s*(%\s*)?(?:[-–—]|đến|tới)\s*(" + NUMBER + r")", I)
 _SCALE = re.compile(r"^\s*(nghìn|ngàn|triệu|tỷ|tỉ)\b", I)
 _DONG = re.compile(r"^\s*(?:đồng|đ\b|VNĐ|VND)", I)
