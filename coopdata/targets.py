@@ -40,7 +40,7 @@ _NOT_QUANTITY_AFTER = re.compile(
     r"điều\b|chương\b|mục\b|m2|m²|phút|tuổi|xã\b|huyện|tỉnh|sản phẩm|lớp\b|hội nghị|cuộc)", I)
 _NOT_QUANTITY_BEFORE = Folded(
     r"(?:ngày|tháng|(?<!con )số|số hiệu|khoản|điều|mục|nhóm|top|phụ lục|nghị định|quyết định|kế hoạch|"
-    r"chương trình|nghị quyết|thông tư|lần thứ|khóa|một trong|theo|giai đoạn|nhiệm kỳ|STT|/|\w ?[-–]|lần)\s*$")
+    r"chương trình|nghị quyết|thông tư|lần thứ|khóa|một trong|theo|giai đoạn|nhiệm kỳ|STT|/|\w ?[-–]|lần|đại hội)\s*$")
 _OPERATING = re.compile(r"đang hoạt động|hiện có|hiện nay", I)
 _PER_ONE_BEFORE = re.compile(r"(?:bình quân|trung bình|mỗi)\s*$", I)
 _PER_QUANTITY_AFTER = re.compile(r"^\s*/\s*(?:ha|kg|tấn|tạ|con|m2|m²|sào|lít|sản phẩm)\b", I)
@@ -55,7 +55,7 @@ _CE_WORD = re.compile(
     r"hợp tác xã|HTX|tổ hợp tác|THT|liên hiệp|KTTT|kinh tế tập thể|LHHTX|QTDND|tổ chức|cán bộ|dân số|GRDP|GDP|thành viên", I)
 _SKIP_AFTER_HEAD = re.compile(
     r"^[^;.\d]{0,25}?(?:được củng cố|củng cố|quy mô lớn|quy mô thôn|được nâng|nâng từ|nâng chất lượng|"
-    r"được hỗ trợ|hỗ trợ|đang có|hiện có|nâng cấp)", I)
+    r"được hỗ trợ|hỗ trợ|đang có|hiện có|nâng cấp|từ (?:loại )?(?:trung bình|yếu|kém)\b)", I)
 _SO_VOI = re.compile(r"so với", I)
 _SO_VOI_YEAR = re.compile(r"so với (?:cùng kỳ )?(?:năm|cuối năm|đầu năm) (?:20[0-6]\d|trước)", I)
 _NO_MORE = re.compile(

@@ -309,3 +309,9 @@ def test_phat_trien_names_a_stock_unless_helped_or_in_a_founding_list():
     assert [g[0] for g in got] == ["new_coop_groups"]
     got = facts("Đến năm 2030, Chương trình đặt ra:\n- phát triển mới 60 HTX;\n- phát triển 01 - 02 LHHTX;")
     assert [g[0] for g in got] == ["new_coops", "new_coop_unions"]
+
+
+def test_a_congress_ordinal_and_an_upgrade_from_average_are_no_counts_of_cooperatives():
+    assert [g[0] for g in facts("Đây là mục tiêu Liên minh HTX tỉnh đề ra tại Đại hội 7, nhiệm kỳ 2026-2031.")] == []
+    got = facts("Đến năm 2028, tỉnh hỗ trợ ít nhất 3 hợp tác xã/năm từ trung bình lên khá.")
+    assert [g[0] for g in got] == ["other"]
