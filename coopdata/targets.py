@@ -39,11 +39,12 @@ _NOT_QUANTITY_AFTER = re.compile(
     r"^\s*(?:[-–]\s*[A-ZĐa-zđ]{1,6}\s*/|/|tháng\b|ngày\b|năm\b|giờ|giây|sao\b|km|ha\b|tấn|kg|khóa|"
     r"điều\b|chương\b|mục\b|m2|m²|phút|tuổi|xã\b|huyện|tỉnh|sản phẩm|lớp\b|hội nghị|cuộc)", I)
 _NOT_QUANTITY_BEFORE = Folded(
-    r"(?:ngày|tháng|(?<!con )số|số hiệu|khoản|điều|mục|nhóm|top|phụ lục|nghị định|quyết định|kế hoạch|"
+    r"(?:ngày|tháng|(?<!con )(?<!tổng )số|số hiệu|khoản|điều|mục|nhóm|top|phụ lục|nghị định|quyết định|kế hoạch|"
     r"chương trình|nghị quyết|thông tư|lần thứ|khóa|một trong|theo|giai đoạn|nhiệm kỳ|STT|/|\w ?[-–]|lần|đại hội)\s*$")
 _OPERATING = re.compile(r"đang hoạt động|hiện có|hiện nay", I)
 _PER_ONE_BEFORE = re.compile(r"(?:bình quân|trung bình|mỗi)\s*$", I)
 _PER_QUANTITY_AFTER = re.compile(r"^\s*/\s*(?:ha|kg|tấn|tạ|con|m2|m²|sào|lít|sản phẩm)\b", I)
+_PER_PERSON = re.compile(r"^\s*(?:đồng)?\s*/\s*(?:người|lao động|thành viên)\b", I)
 _MONEY_SUBJECT = re.compile(r"(?:thu nhập|doanh thu|lợi nhuận|\blãi\b)(?:(?!thành viên|người|lao động\s+\d)[^;]){0,100}$", I)
 _ECONOMY_GROWTH = re.compile(r"\b(?:GRDP|GDP)\b", I)
 # "hơn 6.400 HTX yếu kém hiện nay": the current state; "htx 2.jpg": a file name
@@ -688,6 +689,7 @@ def _drop_restated_headline(facts: list[Target], title_end: int) -> list[Target]
 
 
 _AIM_CUE = Folded(r"(?<!\w)(?:phấn đấu|mục tiêu|chỉ tiêu|phương hướng|kế hoạch (?:năm|đặt ra|đề ra)|đặt ra|đề ra|"
+                  r"đề án|(?<!đã )(?<!được )thành lập mới|"
                   r"sẽ|cần|dự kiến|định hướng|trong \d+ năm tới|(?:những|các) năm tới|thời gian tới|(?:đến|tới) năm)(?!\w)")
 
 
@@ -819,6 +821,12 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
             same_list = prev_fact and prev_fact["unit"] == "vnd" and prev_mention and not re.search(
                 r"[;]", line[prev_mention.end:m.start])
             if same_list and (metric is None or prev_fact["metric"] == "other"):
+                metric = prev_fact["metric"]
+            elif (metric is None and prev_fact and prev_fact["unit"] == "vnd" and prev_mention
+                  and _PER_PERSON.match(line[m.end:m.end + 20]) and _PER_PERSON.match(line[prev_mention.end:prev_mention.end + 20])
+                  and not re.search(r"\d", line[prev_mention.end + 20:m.start])):
+                # "thành viên HTX khoảng 29 triệu đồng/người/năm; thành viên THT khoảng 22 triệu đồng/người/năm": a
+                # parallel clause after ';' repeats the income it does not name again
                 metric = prev_fact["metric"]
             if metric:
                 results.append((metric, "vnd", "money.cue"))

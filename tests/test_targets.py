@@ -315,3 +315,13 @@ def test_a_congress_ordinal_and_an_upgrade_from_average_are_no_counts_of_coopera
     assert [g[0] for g in facts("Đây là mục tiêu Liên minh HTX tỉnh đề ra tại Đại hội 7, nhiệm kỳ 2026-2031.")] == []
     got = facts("Đến năm 2028, tỉnh hỗ trợ ít nhất 3 hợp tác xã/năm từ trung bình lên khá.")
     assert [g[0] for g in got] == ["other"]
+
+
+def test_a_total_number_a_plan_that_founds_and_a_parallel_income_clause():
+    got = facts("Năm 2027 phấn đấu nâng tổng số liên hiệp của tỉnh lên 08 liên hiệp với tổng số 60 hợp tác xã thành viên.", 2027)
+    assert ("coop_union_member_coops", 60) in [(g[0], g[2]) for g in got]
+    got = facts("Hiện nay tỉnh có 900 hợp tác xã. Ngoài ra, đề án cũng thành lập mới 300 hợp tác xã nông nghiệp đến năm 2030.")
+    assert [(g[0], g[2]) for g in got] == [("new_coops", 300)]
+    got = facts("Đến năm 2028, thu nhập bình quân của thành viên HTX khoảng 35 triệu đồng/người/năm; "
+                "thành viên THT khoảng 25 triệu đồng/người/năm.")
+    assert [(g[0], g[2]) for g in got] == [("avg_member_income", 35e6), ("avg_member_income", 25e6)]
