@@ -44,6 +44,7 @@ _NOT_QUANTITY_BEFORE = Folded(
 _OPERATING = re.compile(r"đang hoạt động|hiện có|hiện nay", I)
 _PER_ONE_BEFORE = re.compile(r"(?:bình quân|trung bình|mỗi)\s*$", I)
 _PER_QUANTITY_AFTER = re.compile(r"^\s*/\s*(?:ha|kg|tấn|tạ|con|m2|m²|sào|lít|sản phẩm)\b", I)
+_NEW_PREDICATE = re.compile(r"[,;]\s*(?:có|thành lập|xây dựng|phát triển|đạt|nâng|hỗ trợ|thu hút)\b", I)
 _PER_PERSON = re.compile(r"^\s*(?:đồng)?\s*/\s*(?:người|lao động|thành viên)\b", I)
 _MONEY_SUBJECT = re.compile(r"(?:thu nhập|doanh thu|lợi nhuận|\blãi\b)(?:(?!thành viên|người|lao động\s+\d)[^;]){0,100}$", I)
 _ECONOMY_GROWTH = re.compile(r"\b(?:GRDP|GDP)\b", I)
@@ -856,7 +857,10 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
               and re.fullmatch(r"[^;:\d]*?\b(?:và|,)\s*", gap or "x") and prev_fact["unit"] == "count"):
             prev_fact["comparator"] = "gte"
         year, period_start, cue = _time_for(line, m, scope, s_start, s_end)
-        annual = _is_annual(line, m, s_start, full_left, right_window, unit, scope, right)
+        # "bình quân mỗi năm thành lập mới từ 30 HTX, có 01 liên hiệp …": a new predicate after a comma ends the
+        # yearly cue's reach (a plain list, "hằng năm thành lập mới 30 THT, 5 HTX", keeps it)
+        own_predicate = bool(_NEW_PREDICATE.search(left)) and prev_mention is not None
+        annual = _is_annual(line, m, s_start, left if own_predicate else full_left, right_window, unit, scope, right)
         for metric, unit_, rule in results:
             frequency = "once"
             target_year, p_start, p_end = year, None, None

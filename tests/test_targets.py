@@ -325,3 +325,13 @@ def test_a_total_number_a_plan_that_founds_and_a_parallel_income_clause():
     got = facts("Đến năm 2028, thu nhập bình quân của thành viên HTX khoảng 35 triệu đồng/người/năm; "
                 "thành viên THT khoảng 25 triệu đồng/người/năm.")
     assert [(g[0], g[2]) for g in got] == [("avg_member_income", 35e6), ("avg_member_income", 25e6)]
+
+
+def test_a_yearly_cue_ends_at_a_new_predicate():
+    got = facts("Phấn đấu đến năm 2030 có 300 hợp tác xã, thành lập mới 90 hợp tác xã, bình quân mỗi năm thành lập mới "
+                "từ 18 hợp tác xã, có 02 liên hiệp hợp tác xã hoạt động có hiệu quả.")
+    by = {(g[0], g[2]): (g[5], g[6]) for g in got}
+    assert by[("new_coops", 18)] == ("annual", None)
+    assert by[("coop_unions", 2)] == ("once", 2030)
+    got = facts("Hằng năm thành lập mới 30 tổ hợp tác, 5 hợp tác xã.")
+    assert [g[5] for g in got] == ["annual", "annual"]
