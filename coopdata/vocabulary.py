@@ -37,7 +37,8 @@ NEW_AFTER_LIST = re.compile(r"^\s*(?:[^\s,;]+\s+){0,5}?(?:được thành lập 
 # ("hỗ trợ phát triển gần 500 tổ hợp tác"), or with "thêm", it founds new ones
 NEW_VERB_NEAR = re.compile(r"(?:(?:hỗ trợ|vận động|tư vấn|khuyến khích)(?: và)? phát triển|phát triển thêm|hình thành|lập)\s+"
                            r"(?:thêm\s+)?(?:từ\s+|tối thiểu\s+|ít nhất\s+|khoảng\s+|gần\s+|hơn\s+|trên\s+)?$", I)
-NEW_AFTER = re.compile(r"^\s*(?:[^\s,;]+\s+){0,4}?(?:được thành lập mới|được thành lập|được lập mới|thành lập mới|ra đời|mới\b)", I)
+NEW_AFTER = re.compile(r"^\s*(?:[^\s,;]+\s+){0,4}?(?:được thành lập mới|được thành lập|được lập mới|thành lập mới|ra đời|"
+                       r"(?<!đổi )(?<!kiểu )(?<!sáng tạo )mới\b)", I)  # "ứng dụng đổi mới công nghệ" is innovation, not new
 
 # Words that mark a number as a past result or the current state, not an aim
 PAST = Folded(

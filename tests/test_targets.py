@@ -335,3 +335,8 @@ def test_a_yearly_cue_ends_at_a_new_predicate():
     assert by[("coop_unions", 2)] == ("once", 2030)
     got = facts("Hằng năm thành lập mới 30 tổ hợp tác, 5 hợp tác xã.")
     assert [g[5] for g in got] == ["annual", "annual"]
+
+
+def test_innovation_is_not_a_new_cooperative():
+    got = facts("Trong giai đoạn 2026 - 2030, tỉnh phấn đấu hỗ trợ 40 hợp tác xã ứng dụng đổi mới công nghệ.")
+    assert "new_coops" not in [g[0] for g in got]
