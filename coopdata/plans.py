@@ -274,7 +274,6 @@ def _implements(text: str, own: str | None) -> tuple[str, ...]:
         num = canonical_docnum(m.group(0))
         if num == own or num in out:
             continue
-        kind = re.split(r"[-/]", num.split("/", 1)[-1] if "/" in num else num)[0]
         if re.search(r"TTr|BC\b|CV|SKHĐT", num):
             continue
         before = head[max(0, m.start() - 60):m.start()]
@@ -361,7 +360,6 @@ def _body_province(text: str) -> Province | None:
     pat = name_pattern()
     for m in pat.finditer(text[:20000]):
         before = text[max(0, m.start() - 25):m.start()]
-        after = text[m.end():m.end() + 3]
         if re.search(r"(?:siêu thị|Ảnh|ảnh)[^\n]{0,20}$", before):
             continue
         p = province_by_name(m.group(1))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .config import PROJECT_ROOT
-from .evaluate import _fact, _prf, evaluate_documents, evaluate_targets, load_gold
+from .evaluate import _fact, evaluate_documents, evaluate_targets, load_gold
 
 __all__ = ["realdev_dir", "shared_realdev", "RealdevFolder", "locate", "score_realdev", "error_classes",
            "per_rule", "format_report"]

@@ -747,7 +747,6 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
         right = line[m.end:c_end]
         nxt = _NUM.search(right)
         right_window = right[:nxt.start()] if nxt else right
-        sentence_before = line[s_start:m.start]
         prev_end = m.end
         # a result cue inside a bracket that closed before the number ("226 HTX (hiện nay là 214 HTX) và 54.600
         # thành viên") qualifies the bracket, not the number

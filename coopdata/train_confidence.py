@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -26,7 +25,7 @@ from .config import PROJECT_ROOT, gold_dir
 from .confidence import FEATURES, Model, features
 from .evaluate import _fact, load_gold
 from .genre import page_genre
-from .ingest import Document, parse_files
+from .ingest import parse_files
 from .realdev import load_realdev_gold, locate
 
 MODEL_PATH = PROJECT_ROOT / "coopdata" / "data" / "confidence_model.json"
