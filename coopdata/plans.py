@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from .provinces import (Province, district_province, find_province, name_pattern, province_by_code,
+from .folded import Folded
+from .provinces import (Province, district_province, find_province, folded_name_pattern, province_by_code,
                         province_by_name)
 
 __all__ = ["PlanMeta", "extract_plan", "DOCNUM", "canonical_docnum"]
@@ -33,19 +34,19 @@ _NATIONAL_ACTOR = (r"(?:Thủ tướng|Phó Thủ tướng|Chính phủ|Bộ Ch�
 # a national body acting in the lead ("Thủ tướng Chính phủ vừa ban hành …", "… vừa được Chính phủ ban hành"); not
 # "Nghị quyết … của Chính phủ" (whose document it is), nor when a local body acts in between ("… và UBND tỉnh … ký")
 _LOCAL_ACTOR = r"(?!UBND|Tỉnh ủy|Thành ủy|HĐND|Huyện ủy|tỉnh\b|thành phố\b|huyện\b)"
-_NATIONAL_ACT = re.compile(
+_NATIONAL_ACT = Folded(
     r"(?<!của )(?<!tướng )(?<!Phó )" + _NATIONAL_ACTOR + r"(?:" + _LOCAL_ACTOR + r"[^.]){0,160}?"
     r"(?:vừa ký|ký ban hành|ban hành|đặt ra|phê duyệt|yêu cầu)"
     r"|(?:được|do)\s+" + _NATIONAL_ACTOR + r"[^.]{0,40}?(?:ban hành|phê duyệt)", I)
-_NATIONAL_LEAD = re.compile(
+_NATIONAL_LEAD = Folded(
     _NATIONAL_ACT.pattern + r"|(?<!\w)(?<!trong )(?<!với )(?<!của )(?:cả nước|toàn quốc|nước ta)(?!\w)"
     r"|Liên minh (?:HTX|[Hh]ợp tác xã) Việt Nam", I)
 # the page speaks of its own province or city without naming it ("toàn tỉnh", "Liên minh HTX tỉnh")
-_SELF_PROVINCE = re.compile(
+_SELF_PROVINCE = Folded(
     r"(?<!\w)(?:toàn tỉnh|của tỉnh|địa bàn tỉnh|trong tỉnh|UBND tỉnh|HĐND tỉnh|Tỉnh ủy|Thành ủy|UBND thành phố"
     r"|(?:Liên minh|LM) (?:HTX|[Hh]ợp tác xã) (?:tỉnh|thành phố|TP)|địa bàn thành phố|toàn thành phố|của thành phố)(?!\w)", I)
 # anything the country as a whole does ("cả nước", the Government, the Vietnam Cooperative Alliance)
-_NATIONAL_SCOPE = re.compile(_NATIONAL_ACTOR + r"|(?<!\w)(?:cả nước|toàn quốc|nước ta|Trung ương|quốc gia|Việt Nam)(?!\w)", I)
+_NATIONAL_SCOPE = Folded(_NATIONAL_ACTOR + r"|(?<!\w)(?:cả nước|toàn quốc|nước ta|Trung ương|quốc gia|Việt Nam)(?!\w)", I)
 _LEAD = 900  # the title and the first paragraph or two of a page
 _WEATHER = re.compile(r"^[^\n]*\d\s*°\s*C\b[^\n]*$", M)
 _DATE_ANY = (r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(?!\d)"
@@ -357,12 +358,11 @@ def _body_province(text: str) -> Province | None:
     """The province the body names most, among names written as 'tỉnh X', 'thành phố X', 'X' in a lead."""
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
-    pat = name_pattern()
-    for m in pat.finditer(text[:20000]):
+    for m in folded_name_pattern().finditer(text[:20000]):
         before = text[max(0, m.start() - 25):m.start()]
         if re.search(r"(?:siêu thị|Ảnh|ảnh)[^\n]{0,20}$", before):
             continue
-        p = province_by_name(m.group(1))
+        p = province_by_name(text[m.start(1):m.end(1)])
         if not p:
             continue
         weight = 2 if re.search(r"(?:tỉnh|thành phố|TP\.?|Tỉnh ủy|Thành ủy|UBND|địa bàn)\s*$", before, I) else 1
@@ -399,13 +399,13 @@ def _mentions(text: str) -> list[tuple[Province, int, int, bool]]:
     ("xã Bình Định", "HTX … X"). A unit word before the name ("tỉnh", "UBND", "Liên minh HTX") or a title that opens
     on it ("X: …") weighs double; a venue ("tại X") counts but does not make the page that province's."""
     out = []
-    for m in name_pattern().finditer(text[:20000]):
+    for m in folded_name_pattern().finditer(text[:20000]):
         before = text[max(0, m.start() - 60):m.start()]
         after = text[m.end():m.end() + 12]
         if (re.search(r"(?:siêu thị|Ảnh|ảnh)[^\n]{0,20}$", before) or re.match(r"[\s.,]*\(?[Ảả]nh\s*:", after)
                 or _COMMUNE_BEFORE.search(before) or _CREDIT_BEFORE.search(before) or _named_in_organisation(before)):
             continue
-        p = province_by_name(m.group(1))
+        p = province_by_name(text[m.start(1):m.end(1)])
         if not p:
             continue
         line_start = text.rfind("\n", 0, m.start()) + 1
@@ -495,7 +495,7 @@ def _restated(text: str, url: str) -> PlanMeta:
         source_url=url)
 
 
-def _national_act(text: str, pattern: re.Pattern = _NATIONAL_ACT) -> re.Match | None:
+def _national_act(text: str, pattern: Folded = _NATIONAL_ACT) -> re.Match | None:
     """The first national act or scope in the lead, outside the legal bases a decision cites ("Căn cứ …")."""
     for m in pattern.finditer(text[:_LEAD]):
         line = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
@@ -509,7 +509,8 @@ def extract_plan(text: str) -> PlanMeta:
     restated = _RESTATED.match(text)
     if restated:
         return _restated(text, restated.group(1))
-    text = _WEATHER.sub("", text)  # a weather widget lists cities the page is not about
+    if "°" in text:  # the widget's lines hold a degree sign: without one there is nothing to remove
+        text = _WEATHER.sub("", text)  # a weather widget lists cities the page is not about
     title = _title(text, False)
     named, lead_pos, strength = _page_province(text)
     header = _HEADER_UNIT.search(text[:3000])

@@ -41,3 +41,27 @@ def test_any_text_matches_alike(s: str):
 def test_sub_keeps_the_original_text_outside_matches():
     p = Folded(r"hiện nay")
     assert p.sub("", "HIỆN NAY Toàn Tỉnh") == " Toàn Tỉnh"
+
+
+def test_literal_trie_matches_what_the_flat_alternation_matches():
+    import re
+
+    from coopdata.folded import literal_trie
+
+    alts = ["bắc giang", "bắc ninh", "bắc", "bình định", r"bình\s+phước", "hà nội"]
+    sentence = "đến năm 2025, bắc ninh và bình   phước có 120 htx; bắc giang, hà nội và bình định giữ 80%; bắc"
+    flat, factored = re.compile("|".join(alts)), re.compile(literal_trie(alts))
+    assert factored.pattern.startswith("b(?:")
+    assert spans(factored, sentence) == spans(flat, sentence) != []
+    assert literal_trie([r"\s+có", "có"]) == r"\s+có|có"  # a class or an escape opens no factor
+
+
+def test_folded_province_names_match_the_province_pattern():
+    from coopdata.provinces import folded_name_pattern, name_pattern
+
+    sentence = ("UBND tỉnh Bắc Ninh phối hợp với TP. Hồ Chí Minh, Bà Rịa - Vũng Tàu và Thừa Thiên Huế phấn đấu "
+                "đến năm 2030 có 500 HTX; tỉnh Bình_Phước có 30 HTX")
+    fast, slow = folded_name_pattern(), name_pattern()
+    assert [(m.span(1), sentence[m.start(1):m.end(1)]) for m in fast.finditer(sentence)] == [
+        (m.span(1), m.group(1)) for m in slow.finditer(sentence)]
+    assert len(spans(fast, sentence)) >= 4
