@@ -18,7 +18,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .genre import Genre, page_genre
-from .modality import patterns, sentence_around
+from .modality import presence, sentence_around
 from .targets import Target
 
 __all__ = ["features", "Model", "model", "score_targets", "FEATURES"]
@@ -41,7 +41,7 @@ FEATURES: tuple[str, ...] = (
 
 def features(text: str, t: Target, genre: Genre) -> dict[str, float]:
     """The features of one fact in its text (only the non-zero ones)."""
-    pats = patterns()
+    pats = presence()
     s = sentence_around(text, t.char_start, t.char_end)
     clause = text[t.char_start:t.char_end]
     f: dict[str, float] = {}

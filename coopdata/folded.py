@@ -54,7 +54,7 @@ def _head(source: str) -> tuple[str, str] | None:
     return char, rest
 
 
-def literal_trie(alternatives: list[str]) -> str:
+def literal_trie(alternatives: list[str], any_order: bool = False) -> str:
     """The alternation of regex sources `a1|a2|…` with their shared opening characters factored out
     ("bắc giang", "bắc ninh", "bình định" -> "b(?:ắ(?:c(?:\\ (?:giang|ninh)))|ình định)").
 
@@ -62,15 +62,25 @@ def literal_trie(alternatives: list[str]) -> str:
     character. It matches exactly what the flat alternation matches, for a case-sensitive pattern: at any position
     only the alternatives opening on the character found there can match, and their order is kept. (Under
     IGNORECASE two different characters can match alike, so factor lowercased sources for a Folded pattern.)
+
+    any_order: the pattern is only asked whether it matches (search used as a yes/no): the alternatives that open
+    on a plain character are factored even when others do not, and those others come after them. A text then
+    holds a match exactly when it held one before, though not necessarily the same one.
     """
     heads = [_head(a) for a in alternatives]
+    if any_order and any(h is None for h in heads) and any(h is not None for h in heads):
+        plain = [a for a, h in zip(alternatives, heads) if h is not None]
+        return "|".join([literal_trie(plain), *(a for a, h in zip(alternatives, heads) if h is None)])
     if len(alternatives) < 2 or any(h is None for h in heads):
         return "|".join(alternatives)
     groups: dict[str, list[str]] = {}
     for char, rest in heads:
         groups.setdefault(char, []).append(rest)
-    return "|".join(re.escape(char) + (rests[0] if len(rests) == 1 else "(?:" + literal_trie(rests) + ")")
+    return "|".join(re.escape(char) + (rests[0] if len(rests) == 1 else "(?:" + literal_trie(rests, any_order) + ")")
                     for char, rests in groups.items())
+
+
+_last: tuple[str, str] = ("", "")  # the text last lowercased, and its lowercase
 
 
 class Folded:
@@ -86,7 +96,13 @@ class Folded:
         self.pattern = source
 
     def _pick(self, s: str) -> tuple[re.Pattern, str]:
-        low = s.lower()
+        global _last
+        last = _last
+        if last[0] is s:  # the rules run many patterns over one line in a row: lowercase it once
+            low = last[1]
+        else:
+            low = s.lower()
+            _last = (s, low)
         return (self.fast, low) if len(low) == len(s) else (self.slow, s)
 
     def search(self, s: str, pos: int = 0, endpos: int = 2 ** 62) -> re.Match | None:

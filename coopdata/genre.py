@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .modality import patterns
+from .modality import presence
 
 __all__ = ["Genre", "page_genre"]
 
@@ -35,7 +35,7 @@ class Genre:
 
 def page_genre(text: str, issue_year: int | None = None) -> Genre:
     """Genre evidence for a whole normalised text."""
-    pats = patterns()
+    pats = presence()
     aim, result, n = 0, 0, 0
     for m in _SENTENCE.finditer(text):
         s = m.group(0)

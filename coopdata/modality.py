@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .folded import Folded
+from .folded import Folded, literal_trie, lower_pattern
 
-__all__ = ["CLASSES", "cue_rows", "patterns", "cues_in", "Sentence", "sentence_around"]
+__all__ = ["CLASSES", "cue_rows", "patterns", "presence", "cues_in", "Sentence", "sentence_around"]
 
 CLASSES = ("aim", "result", "estimate", "budget", "condition", "per_unit", "breakdown", "other_subject")
 
@@ -33,6 +33,80 @@ def patterns() -> dict[str, Folded]:
     for cls, pat, _ in cue_rows():
         by_class[cls].append(f"(?:{pat})")
     return {c: Folded(r"(?<!\w)(?:" + "|".join(p) + r")") for c, p in by_class.items() if p}
+
+
+def _top_level(source: str) -> list[str]:
+    """The alternatives of a regex source at its top level ("a|(?:b|c)d" -> ["a", "(?:b|c)d"])."""
+    out, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(source):
+        c = source[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            i += 2 if source[i + 1:i + 2] == "^" else 1  # a ']' right after '[' or '[^' is a literal
+            if source[i:i + 1] == "]":
+                i += 1
+            continue
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(source[start:i])
+            start = i + 1
+        i += 1
+    out.append(source[start:])
+    return out
+
+
+def _group_end(source: str) -> int:
+    """The offset just after the group that opens source ("(?:a|(b))c" -> 8)."""
+    depth, i = 0, 0
+    while i < len(source):
+        c = source[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            j = i + 2 if source[i + 1:i + 2] == "^" else i + 1
+            j = source.index("]", j + 1 if source[j:j + 1] == "]" else j)
+            i = j + 1
+            continue
+        depth += (c == "(") - (c == ")")
+        i += 1
+        if depth == 0:
+            return i
+    raise ValueError(f"unbalanced group in {source!r}")
+
+
+def _plain_openings(alternative: str) -> list[str]:
+    """One cue alternative rewritten to open on a plain character where it can, for literal_trie: a leading group
+    is distributed ("(?:đến|tới) năm" -> "đến năm", "tới năm") and a leading \\b before a letter is dropped (every
+    cue already follows a non-word character, so that \\b always holds)."""
+    if alternative.startswith("(?:"):
+        end = _group_end(alternative)
+        rest = alternative[end:]
+        if not rest[:1] or rest[0] not in "*+?{":
+            return [x for a in _top_level(alternative[3:end - 1]) for x in _plain_openings(a + rest)]
+    if alternative.startswith("\\b") and re.match(r"\w(?![*+?{])", alternative[2:4]):
+        return _plain_openings(alternative[2:])
+    return [alternative]
+
+
+@lru_cache(maxsize=1)
+def presence() -> dict[str, Folded]:
+    """Per class, a pattern that finds whether a text holds one of its cues: the same yes/no as patterns(), about
+    twice as fast (the cues factored by their opening letters, literal_trie), but not necessarily the same match.
+    The confidence features and the page genre only ask yes or no, once per fact and once per sentence."""
+    out = {}
+    for cls, pat in patterns().items():
+        alts = [x for a in _top_level(lower_pattern(pat.pattern)[len(r"(?<!\w)(?:"):-1]) for x in _plain_openings(a)]
+        out[cls] = Folded(pat.pattern, fast_source=r"(?<!\w)(?:" + literal_trie(alts, any_order=True) + ")")
+    return out
 
 
 def cues_in(text: str) -> dict[str, list[str]]:

@@ -40,3 +40,24 @@ def test_every_class_has_a_pattern():
 
 def test_a_trained_manager_is_no_past_result():
     assert "result" not in cues_in("Số cán bộ quản lý hợp tác xã đã qua đào tạo trình độ đại học đạt 700 người")
+
+
+@pytest.mark.parametrize("cls,pattern,example", cue_rows(), ids=lambda v: v if isinstance(v, str) and len(v) < 30 else None)
+def test_presence_answers_like_the_cue_patterns(cls, pattern, example):
+    from coopdata.modality import presence
+
+    for text in (example, example.lower(), example.upper(), "Tổ chức thực hiện tốt. " + example[len(example) // 2:]):
+        for c, p in presence().items():
+            assert bool(p.search(text)) == bool(patterns()[c].search(text)), (c, text)
+
+
+def test_presence_tells_aims_from_results_in_a_plan_sentence():
+    from coopdata.modality import _plain_openings, presence
+
+    aim = "Đến năm 2030, toàn tỉnh phấn đấu có 500 hợp tác xã, trong đó ít nhất 30% ứng dụng công nghệ cao"
+    result = "Tổ chức thực hiện tốt Kế hoạch: năm 2023 đã thành lập mới 40 HTX, tăng 12 HTX so với năm 2022"
+    found = {c for c, p in presence().items() if p.search(aim)}
+    assert found == {c for c, p in patterns().items() if p.search(aim)} and {"aim", "breakdown"} <= found
+    assert "result" not in found and presence()["result"].search(result)
+    assert _plain_openings(r"(?:đến|tới) (?:hết )?năm") == ["đến (?:hết )?năm", "tới (?:hết )?năm"]
+    assert _plain_openings(r"\bsẽ\b") == [r"sẽ\b"] and _plain_openings(r"\b\d") == [r"\b\d"]

@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from coopdata.numbers import parse_number
 
@@ -146,3 +148,24 @@ def test_find_numbers_target_sentence():
 ])
 def test_find_numbers(text, found):
     assert _found(text) == found
+
+
+def test_number_scan_finds_what_number_finds():
+    import re
+
+    from coopdata.numbers import NUMBER, NUMBER_SCAN
+
+    sentence = ("Đến năm 2030 có 1.250 HTX, 05 liên hiệp, 12,5% thành viên; giai đoạn 2021-2025 hỗ trợ 2.000,5 triệu "
+                "đồng, Kế hoạch số 264/KH-UBND ngày 6/10/2022, mục 1.2.3, 1.000.000 người, 3,4,5 và 12.34")
+    slow, fast = re.compile(NUMBER), re.compile(NUMBER_SCAN)
+    assert [m.span() for m in fast.finditer(sentence)] == [m.span() for m in slow.finditer(sentence)] != []
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789.,/ -%aHTX")), max_size=40))
+def test_number_scan_matches_number_on_any_text(s: str):
+    import re
+
+    from coopdata.numbers import NUMBER, NUMBER_SCAN
+
+    assert [m.span() for m in re.finditer(NUMBER_SCAN, s)] == [m.span() for m in re.finditer(NUMBER, s)]
