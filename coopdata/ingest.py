@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -83,11 +84,18 @@ def list_raw(raw_dir: Path) -> list[str]:
     if not raw_dir.exists():
         return []
     out = []
-    for p in sorted(raw_dir.rglob("*")):
-        rel = p.relative_to(raw_dir).as_posix()
-        if (p.is_file() or p.is_symlink()) and rel not in _IGNORED and not p.name.startswith("."):
-            out.append(rel)
-    return out
+    stack = [("", str(raw_dir))]
+    while stack:  # os.scandir, not rglob: the entry types come with the listing (one stat less per file at 10 000)
+        prefix, folder = stack.pop()
+        with os.scandir(folder) as entries:
+            for e in entries:
+                rel = prefix + e.name
+                if e.is_symlink() or e.is_file():  # a link is listed (and judged later), never followed
+                    if rel not in _IGNORED and not e.name.startswith("."):
+                        out.append(rel)
+                elif e.is_dir():
+                    stack.append((rel + "/", e.path))
+    return sorted(out, key=lambda r: r.split("/"))  # pathlib's order: by path component
 
 
 def read_one(raw_dir: Path, rel: str, manifest_row: dict[str, str], max_bytes: int = MAX_BYTES) -> RawFile | Rejected:

@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import shutil
+import subprocess
 import time
 from pathlib import Path
 
@@ -23,7 +24,7 @@ import polars as pl
 from .release import write_csv
 
 __all__ = ["stage_release", "promote", "content_hash", "table_comments", "current_release", "read_previous", "KEEP_RELEASES",
-           "staging_path"]
+           "staging_path", "record_published", "reusable_release"]
 
 KEEP_RELEASES = 3
 _HASH_ROWS = 2_000
@@ -107,7 +108,8 @@ def stage_release(warehouse: Path, tables: dict[str, pl.DataFrame], release_id: 
 
 def _fsync_tree(root: Path) -> None:
     for p in root.rglob("*"):
-        if p.is_file():
+        # a file with more than one link was taken from a previous release (coopdata/site.py): on disk already
+        if p.is_file() and p.stat().st_nlink == 1:
             with p.open("rb") as f:
                 os.fsync(f.fileno())
 
@@ -147,10 +149,28 @@ def _prune(releases: Path, keep: int, current: Path) -> None:
     olds = sorted((p for p in releases.iterdir() if p.is_dir() and not p.name.startswith(".") and p != current),
                   key=lambda p: p.stat().st_mtime)
     for p in olds[: max(0, len(olds) - (keep - 1))]:
-        shutil.rmtree(p, ignore_errors=True)
+        _remove_later(p)
     for p in releases.glob(".staging-*"):  # left by builds that were killed or failed their gate
         if p.stat().st_mtime < current.stat().st_mtime - 3600:
             shutil.rmtree(p, ignore_errors=True)
+
+
+def _remove_later(folder: Path) -> None:
+    """Out of sight at once (renamed into .trash/), deleted by a process of its own: a release of 10 000 plan pages
+    takes ~1 s to delete, which a build need not wait for. Whatever a killed build leaves in .trash/ is deleted
+    by the next one."""
+    trash = folder.parent / ".trash"
+    trash.mkdir(exist_ok=True)
+    try:
+        os.rename(folder, trash / f"{folder.name}-{os.getpid()}-{time.time_ns()}")
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)
+        return
+    try:
+        subprocess.Popen(["rm", "-rf", "--", str(trash)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL, start_new_session=True)
+    except OSError:  # no rm here: delete in this process
+        shutil.rmtree(trash, ignore_errors=True)
 
 
 def read_previous(warehouse: Path) -> tuple[str | None, pl.DataFrame | None, str]:
@@ -165,3 +185,30 @@ def read_previous(warehouse: Path) -> tuple[str | None, pl.DataFrame | None, str
     targets = pl.read_parquet(cur / "parquet" / "targets.parquet") if (cur / "parquet" / "targets.parquet").exists() else None
     log = (cur / "CHANGELOG.md").read_text(encoding="utf-8") if (cur / "CHANGELOG.md").exists() else ""
     return version, targets, log
+
+
+_PUBLISHED = Path(".state") / "published.json"
+
+
+def record_published(warehouse: Path, release: Path, snapshot: str | None, code: str) -> None:
+    """Which parse snapshot (coopdata/incremental.py) and code the release just made current was built from."""
+    path = warehouse / _PUBLISHED
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + f".tmp{os.getpid()}")
+    tmp.write_text(json.dumps({"release": release.name, "snapshot": snapshot, "code": code}), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def reusable_release(warehouse: Path, base: str | None, code: str) -> Path | None:
+    """The current release, if it was built from snapshot `base` (the tables a patch started from) by the same
+    code: then what depends only on unchanged files' rows can be taken from it. None when unsure (no record,
+    another release current, a failed build in between, other code): the release is then written in full."""
+    cur = current_release(warehouse)
+    if base is None or cur is None or not (warehouse / _PUBLISHED).exists():
+        return None
+    try:
+        state = json.loads((warehouse / _PUBLISHED).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    same = state.get("release") == cur.name and state.get("snapshot") == base and state.get("code") == code
+    return cur if same else None

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import collections
 import itertools
+import os
 import re
+import shutil
 from pathlib import Path
 
 import jinja2
@@ -182,6 +184,32 @@ def _in_paragraph(text: str, start: int, end: int, width: int) -> tuple[str, str
     return before, span, after
 
 
+def _touched_provinces(previous: Path, plans: pl.DataFrame, coverage: pl.DataFrame, changed: frozenset[str]) -> set:
+    """Province codes whose page may differ from the previous release's: those of the changed files' plans, before
+    and after, and those whose coverage row changed."""
+    files = sorted(changed)
+    before = pl.read_parquet(previous / "parquet" / "plans.parquet", columns=["source_file", "province_code"])
+    codes = set(before.filter(pl.col("source_file").is_in(files))["province_code"])
+    codes |= set(plans.filter(pl.col("source_file").is_in(files))["province_code"])
+    old = pl.read_parquet(previous / "parquet" / "coverage.parquet")
+    if old.schema != coverage.schema:
+        return codes | set(coverage["province_code"]) | set(plans["province_code"])
+    old_rows = {r["province_code"]: r for r in old.iter_rows(named=True)}
+    codes |= {r["province_code"] for r in coverage.iter_rows(named=True) if old_rows.get(r["province_code"]) != r}
+    return codes | (set(old_rows) ^ set(coverage["province_code"]))
+
+
+def _link(old: Path, new: Path) -> bool:
+    """new as a hard link to old (releases never rewrite a file in place), or a copy where links are refused."""
+    if not old.is_file():
+        return False
+    try:
+        os.link(old, new)
+    except OSError:
+        shutil.copyfile(old, new)
+    return True
+
+
 def _facts(targets: pl.DataFrame, candidates: pl.DataFrame | None) -> pl.DataFrame:
     """Published targets and review-table facts in one frame (the shown columns); sorted by plan, then text."""
     published = targets.with_columns(pl.lit(None, pl.Utf8).alias("review_reason"), pl.lit(True).alias("published"))
@@ -193,12 +221,17 @@ def _facts(targets: pl.DataFrame, candidates: pl.DataFrame | None) -> pl.DataFra
 
 
 def write_site(root: Path, version: str, tables: dict[str, pl.DataFrame | pl.LazyFrame], files: list[str],
-               quality: dict | None = None, width: int = CONTEXT_CHARS) -> dict:
+               quality: dict | None = None, width: int = CONTEXT_CHARS, reuse: Path | None = None,
+               changed: frozenset[str] = frozenset()) -> dict:
     """Write index.html, site.css, provinces/<code>.html (and unknown.html) and plans/<plan_id>.html under root.
 
     tables: plans, targets, target_candidates, deadlines, coverage, provinces and documents (DataFrames or, for
     documents, a LazyFrame: only source_file and text are read). targets and target_candidates need only
     FACT_COLUMNS (and what the overview reads: value_low, metric, unit, ...). Returns counts and bytes written.
+
+    reuse: the previous release's folder, when this release's tables are that release's with only the rows of
+    the files in `changed` replaced. A plan page depends on its own file's rows alone, so the page of every other
+    plan is linked from there (the same bytes) instead of rendered: adding one file to 10 000 renders one page.
     """
     plans, targets, coverage = tables["plans"], tables["targets"], tables["coverage"]
     candidates = tables.get("target_candidates")
@@ -218,12 +251,27 @@ def write_site(root: Path, version: str, tables: dict[str, pl.DataFrame | pl.Laz
 
     # plan pages: one at a time, from facts sorted by plan (only one plan's rows are Python objects at a time);
     # a text is a Python string only while its plan's page renders, and each span is sliced from it
-    facts = _facts(targets, candidates)
-    docs = tables["documents"].lazy().select("source_file", "text").collect()
+    n_candidates: dict[str, int] = {}
+    if candidates is not None and candidates.height:
+        n_candidates = dict(candidates.group_by("plan_id").len().iter_rows())
+    render = plans
+    if reuse is not None:
+        linked = []
+        for plan_id in plans.filter(~pl.col("source_file").is_in(sorted(changed)))["plan_id"]:
+            rel = f"plans/{plan_id}.html"
+            if _link(reuse / rel, root / rel):  # else: not in the previous release after all, rendered below
+                linked.append(plan_id)
+                written["plans"] += (root / rel).stat().st_size
+                counts["plans"] += 1
+        render = plans.filter(~pl.col("plan_id").is_in(linked))
+    ids = render["plan_id"]
+    facts = _facts(targets.filter(pl.col("plan_id").is_in(ids.to_list())),
+                   candidates.filter(pl.col("plan_id").is_in(ids.to_list())) if candidates is not None else None)
+    docs = (tables["documents"].lazy().select("source_file", "text")
+            .filter(pl.col("source_file").is_in(render["source_file"].to_list())).collect())
     doc_row = {f: i for i, f in enumerate(docs["source_file"])}
     doc_text = docs.get_column("text")
-    plan_rows = {p.plan_id: p for p in _rows(plans)}
-    n_candidates: dict[str, int] = {}
+    plan_rows = {p.plan_id: p for p in _rows(render)}
     plan_tpl = _ENV.get_template("plan.html.j2")
     by_plan = itertools.groupby(_rows(facts), key=lambda r: r.plan_id)
     seen = set()
@@ -239,7 +287,6 @@ def write_site(root: Path, version: str, tables: dict[str, pl.DataFrame | pl.Laz
                 texts[r.source_file] = doc_text[doc_row[r.source_file]] if r.source_file in doc_row else ""
             shown = (r, _in_paragraph(texts[r.source_file], r.char_start, r.char_end, width))
             (published if r.published else unconfirmed).append(shown)
-        n_candidates[plan_id] = len(unconfirmed)
         write(f"plans/{plan_id}.html", plan_tpl.render(
             version=version, plan=plan, province_page=_page_code(plan.province_code),
             sections=[("targets", published), ("unconfirmed", unconfirmed)]), "plans")
@@ -261,6 +308,14 @@ def write_site(root: Path, version: str, tables: dict[str, pl.DataFrame | pl.Laz
     targets_by = prov_targets.partition_by("province_code", as_dict=True, maintain_order=True)
     found = {k[0] for k in plans_by}
     codes = sorted((set(names) | found) - {None}) + ([None] if None in found else [])
+    if reuse is not None:  # a province page depends on its own plans, facts and coverage row only
+        touched = _touched_provinces(reuse, plans, coverage, changed)
+        for code in [c for c in codes if c not in touched]:
+            rel = f"provinces/{_page_code(code)}.html"
+            if _link(reuse / rel, root / rel):
+                written["provinces"] += (root / rel).stat().st_size
+                counts["provinces"] += 1
+                codes.remove(code)
     for code in codes:
         p_plans = [{**r, "n_candidates": n_candidates.get(r["plan_id"], 0)}
                    for r in (plans_by[(code,)].iter_rows(named=True) if (code,) in plans_by else [])]

@@ -34,6 +34,15 @@ class StoredPartitions(Mapping):
     def __len__(self) -> int:
         return len(self._paths)
 
+    def stamps(self) -> dict[str, str]:
+        """Size and modification time of each stored value: a key whose stamp changed was materialised again
+        (what coopdata.incremental patches the tables with)."""
+        out = {}
+        for key, path in self._paths.items():
+            st = path.stat()
+            out[key] = f"{st.st_size}:{st.st_mtime_ns}"
+        return out
+
 
 class PartitionedPickleIOManager(dg.ConfigurableIOManager):
     """Pickles under base_dir/<asset>/<partition>.pkl; loading partitions skips those never stored."""
@@ -82,8 +91,10 @@ class PartitionedPickleIOManager(dg.ConfigurableIOManager):
 
     def load_input(self, context: dg.InputContext):
         if context.has_asset_partitions:
+            folder = self._root().joinpath(*context.asset_key.path)
+            stored = {e.name for e in os.scandir(folder)} if folder.is_dir() else set()  # one listing, not a stat per key
             paths = {k: self.path_for(context.asset_key, k) for k in context.asset_partition_keys}
-            return StoredPartitions({k: p for k, p in paths.items() if p.exists()})
+            return StoredPartitions({k: p for k, p in paths.items() if p.name in stored})
         frame = self.frame_path(context.asset_key)
         if frame.exists():
             return pl.read_ipc(frame)

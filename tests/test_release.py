@@ -166,3 +166,35 @@ def test_a_release_where_most_facts_are_implausible_is_refused(tmp_path, capsys)
     assert "release_quality_gate" in err
     assert os.readlink(out / "current") == current
     assert "bad_0.txt" not in pl.read_parquet(out / "parquet" / "plans.parquet")["source_file"].to_list()
+
+
+def _gate_tables(root):
+    from coopdata.gx_gate import gate_columns
+    wanted = gate_columns()
+    tables = {n: pl.read_parquet(root / "parquet" / f"{n}.parquet",
+                                 columns=[*wanted[n], "source_file"] if n in ("plans", "targets", "deadlines") else (wanted.get(n) or None))
+              for n in ["plans", "targets", "deadlines", "coverage", "provinces", "provinces_2025"]}
+    tables["target_candidates"] = pl.read_parquet(root / "parquet" / "target_candidates.parquet", columns=["review_reason"])
+    tables["previous_targets"] = pl.DataFrame({"rows": [tables["targets"].height]})
+    return tables
+
+
+def test_the_gate_on_changed_files_reports_what_the_whole_gate_reports(built_warehouse):
+    from coopdata.gx_gate import run_gate
+    from coopdata.provinces import provinces as province_list
+    from schemas._common import metric_codes
+
+    tables = _gate_tables(built_warehouse)
+    codes, provinces = metric_codes(), [p.code for p in province_list()]
+    one = tables["targets"]["source_file"][0]
+    whole, delta = run_gate(tables, codes, provinces), run_gate(tables, codes, provinces, only_files=frozenset([one]))
+    assert whole.success and delta.results == whole.results
+
+    # a bad row in a changed file is caught; a target id repeated in another file is caught (a whole-table check)
+    t = tables["targets"]
+    bad_row = t.with_columns(pl.when(pl.col("source_file") == one).then(-5.0).otherwise(pl.col("value_low")).alias("value_low"))
+    res = run_gate({**tables, "targets": bad_row}, codes, provinces, only_files=frozenset([one]))
+    assert not res.success and any(f["kwargs"].get("column") == "value_low" for f in res.failures)
+    repeated = pl.concat([t, t.head(1).with_columns(pl.lit("zz_other.txt").alias("source_file"))])
+    res = run_gate({**tables, "targets": repeated}, codes, provinces, only_files=frozenset(["zz_other.txt"]))
+    assert [f["expectation"] for f in res.failures] == ["expect_column_values_to_be_unique"]

@@ -1,7 +1,9 @@
 """Parse: the per-file rows of every partition combined into the tables, once, in one step.
 
 One step builds all six tables because they come from the same load of every partition (at 10 000 files the load
-is most of the work); each table is still its own asset with its own check.
+is most of the work); each table is still its own asset with its own check. After the first build the step
+patches the previous tables with the rows of the files whose partitions changed (coopdata/incremental.py): adding
+one file to 10 000 loads one partition, not 10 000; `parse_delta` says which files changed, for the release.
 """
 
 import dagster as dg
@@ -9,8 +11,9 @@ import polars as pl
 
 from collections.abc import Mapping
 
+from coopdata.incremental import SNAPSHOT_DIR, combine_incremental, read_snapshot, write_snapshot
 from coopdata.ingest import manifest_problems, read_manifest
-from coopdata.tables import combine_rows, metrics_frame, quarantine_frame, raw_files_frame
+from coopdata.tables import metrics_frame, quarantine_frame, raw_files_frame
 
 from ..resources import CoopdataPaths
 from .ingest import _meta
@@ -27,6 +30,9 @@ _TABLES = {
     "document_texts": ("parse", "Normalised texts (NFC, one tone-mark convention, single spaces; the raw bytes stay "
                                 "in raw/), the base every char_start/char_end points into."),
     "quarantine": ("parse", "Every input that could not be used, with the reason: nothing is dropped silently."),
+    "parse_delta": ("parse", "What this build's tables changed: the files whose rows were replaced (added, changed, "
+                             "removed) when the previous tables were patched, or every file for a full combine, "
+                             "with the reason; the release reuses what did not change (plan pages)."),
 }
 _PREVIEW = {"plans": ["source_file", "doc_number", "issue_date", "province_name", "admin_level", "n_targets"],
             "targets": ["source_file", "metric", "comparator", "value_low", "value_high", "unit", "frequency",
@@ -38,14 +44,23 @@ _PREVIEW = {"plans": ["source_file", "doc_number", "issue_date", "province_name"
 
 @dg.multi_asset(outs={name: dg.AssetOut(group_name=group, description=text) for name, (group, text) in _TABLES.items()},
                 can_subset=False)
-def parse_tables(document: Mapping, paths: CoopdataPaths):
-    frames, rejected = combine_rows(document.values())  # partitions are read one by one, in file-name order
-    rejected += manifest_problems(paths.raw(), read_manifest(paths.raw()))
+def parse_tables(context: dg.AssetExecutionContext, document: Mapping, paths: CoopdataPaths):
+    folder = paths.warehouse() / ".state" / SNAPSHOT_DIR
+    stamps = document.stamps() if hasattr(document, "stamps") else None
+    previous = read_snapshot(folder) if stamps is not None else None
+    frames, rejected, snapshot, delta = combine_incremental(document, stamps or {k: "" for k in document}, previous)
+    if stamps is not None:
+        write_snapshot(folder, snapshot)
+    context.log.info(f"parse tables: {delta.mode} ({delta.reason}), {len(delta.changed)} files changed")
+    rejected = list(rejected) + manifest_problems(paths.raw(), read_manifest(paths.raw()))
     quarantine = quarantine_frame(rejected)
     out = {"raw_files": raw_files_frame(frames["raw_files"], rejected),
            "plans": frames["plans"], "targets": frames["targets"],
            "target_candidates": frames["target_candidates"], "deadlines": frames["deadlines"],
            "document_texts": frames["documents"], "quarantine": quarantine}
+    yield dg.Output(delta.as_dict(), output_name="parse_delta",
+                    metadata={"mode": delta.mode, "reason": delta.reason, "files_changed": len(delta.changed),
+                              "files": dg.MetadataValue.json(list(delta.changed[:100]))})
     for name, df in out.items():
         shown = df.select(_PREVIEW[name]) if name in _PREVIEW else df.drop("text", strict=False)
         yield dg.Output(df, output_name=name, metadata=_meta(shown))

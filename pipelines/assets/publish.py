@@ -6,8 +6,10 @@ from pathlib import Path
 import dagster as dg
 import polars as pl
 
+from coopdata.incremental import code_fingerprint
 from coopdata.preview import markdown_preview
-from coopdata.publish import content_hash, promote, read_previous, stage_release, table_comments
+from coopdata.publish import (content_hash, promote, read_previous, record_published, reusable_release, stage_release,
+                              table_comments)
 from coopdata.quality import markdown_summary, quality_report
 from coopdata.release import changelog_markdown, changes_frame, data_dictionary, datapackage, release_version
 from coopdata.site import write_site
@@ -34,8 +36,10 @@ def extraction_quality(plans: pl.DataFrame, targets: pl.DataFrame, deadlines: pl
 def release_staging(plans: pl.DataFrame, targets: pl.DataFrame, target_candidates: pl.DataFrame, deadlines: pl.DataFrame, quarantine: pl.DataFrame,
                     document_texts: pl.DataFrame, metrics: pl.DataFrame, provinces: pl.DataFrame,
                     provinces_2025: pl.DataFrame, coverage: pl.DataFrame, coverage_2025: pl.DataFrame,
-                    national_comparison: pl.DataFrame, extraction_quality: dict, paths: CoopdataPaths) -> dg.Output[dict]:
+                    national_comparison: pl.DataFrame, extraction_quality: dict, parse_delta: dict,
+                    paths: CoopdataPaths) -> dg.Output[dict]:
     wh = paths.warehouse()
+    reuse = reusable_release(wh, parse_delta["base"], code_fingerprint()) if parse_delta["mode"] == "patch" else None
     wh.mkdir(parents=True, exist_ok=True)
     (wh / "releases").mkdir(exist_ok=True)
     prev_version, prev_targets, prev_log = read_previous(wh)
@@ -62,7 +66,9 @@ def release_staging(plans: pl.DataFrame, targets: pl.DataFrame, target_candidate
                             release_row={"version": version, "created": created, "content_hash": digest})
     release_id = f"{version.replace('+', '_')}_{created.replace(':', '').replace('-', '')[:15]}"
     info = {"staging": str(staging), "release_id": release_id, "version": version, "created": created,
-            "previous_version": prev_version, "previous_targets": prev_targets.height if prev_targets is not None else 0}
+            "previous_version": prev_version, "previous_targets": prev_targets.height if prev_targets is not None else 0,
+            "snapshot": parse_delta["snapshot"], "reuse": str(reuse) if reuse else None,
+            "changed_files": list(parse_delta["changed"]) if reuse else None}
     counts = {k: changes.filter(pl.col("change") == k).height for k in ("added", "removed", "changed")}
     review = target_candidates["review_reason"]
     counts |= {"review/implausible": int(review.str.starts_with("implausible").sum()),
@@ -87,7 +93,9 @@ def overview_page(release_staging: dict) -> dg.MaterializeResult:
     files = ["coopdata.duckdb", "datapackage.json", "DATA_DICTIONARY.md", "CHANGELOG.md", "quality/extraction.json",
              "quality/gate.html"] + [f"parquet/{n}.{ext}" for n in PUBLISHED for ext in ("parquet", "csv")]
     quality = json.loads((root / "quality" / "extraction.json").read_text(encoding="utf-8"))
-    written = write_site(root, release_staging["version"], tables, files, quality)
+    reuse = release_staging.get("reuse")
+    written = write_site(root, release_staging["version"], tables, files, quality, reuse=Path(reuse) if reuse else None,
+                         changed=frozenset(release_staging.get("changed_files") or ()))
     return dg.MaterializeResult(metadata={"bytes": written["bytes/index"], "pages": written["pages"],
                                           "pages/bytes": written["bytes"], "pages/plans": written["plan_pages"],
                                           "pages/provinces": written["province_pages"]})
@@ -105,6 +113,7 @@ def warehouse(release_staging: dict, paths: CoopdataPaths) -> dg.MaterializeResu
     package = datapackage(root, tables, TABLES, release_staging["version"], release_staging["created"], sources)
     (root / "datapackage.json").write_text(json.dumps(package, ensure_ascii=False, indent=1), encoding="utf-8")
     final = promote(paths.warehouse(), root, release_staging["release_id"])
+    record_published(paths.warehouse(), final, release_staging.get("snapshot"), code_fingerprint())
     listing = pl.DataFrame({"file": [r["path"] for r in package["resources"]],
                             "bytes": [r["bytes"] for r in package["resources"]]})
     n_targets = pl.scan_parquet(final / "parquet" / "targets.parquet").select(pl.len()).collect().item()
