@@ -68,15 +68,22 @@ def schema_fingerprint() -> str:
     return hashlib.sha256(desc.encode()).hexdigest()[:16]
 
 
+# what a reused page or a gate result depends on besides the tables' rows: the page code and templates, the gate
+# and the schemas, the reference data (the rules that made the rows are not here: unchanged rows are the same rows)
+_RELEASE_CODE = ("coopdata/site.py", "coopdata/templates", "coopdata/gx_gate.py", "coopdata/data", "schemas")
+
+
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """The code, templates and data files of coopdata and schemas: pages and tables of a release made by other
-    code are never reused (a rule or template change shows everywhere at the next build)."""
+    """The code and data a release's pages and gate come from: pages of a release made by other code are never
+    reused, and its gate results never stand in for a new gate's (a template change shows on every page)."""
+    root = Path(__file__).resolve().parent.parent
     h = hashlib.sha256()
-    for pkg in (Path(__file__).resolve().parent, Path(__file__).resolve().parent.parent / "schemas"):
-        for p in sorted(pkg.rglob("*")):
-            if p.is_file() and p.suffix in (".py", ".j2", ".css", ".csv", ".json") and "__pycache__" not in p.parts:
-                h.update(p.relative_to(pkg.parent).as_posix().encode() + b"\0" + p.read_bytes())
+    for part in _RELEASE_CODE:
+        base = root / part
+        for p in sorted(base.rglob("*")) if base.is_dir() else [base]:
+            if p.is_file() and "__pycache__" not in p.parts:
+                h.update(p.relative_to(root).as_posix().encode() + b"\0" + p.read_bytes())
     return h.hexdigest()[:16]
 
 
