@@ -1,8 +1,12 @@
 """Benchmark: parse throughput, full build, adding one plan, peak memory.
 
-    python benchmarks/run.py [N ...] [--storage sqlite|postgres]     (default: 100 1000 10000, sqlite)
+    python benchmarks/run.py [N ...] [--storage sqlite|postgres] [--parse-sample K]
+                                                        (default: 100 1000 10000, sqlite; K = 2000)
 
-Prints one table row per N. Times are wall-clock on this machine; tests never assert them.
+Prints one table row per N, then where the full build's time went (seconds per Dagster step, from the run's
+step stats) and the add-one build's. Times are wall-clock on this machine; tests never assert them. Parse
+throughput is measured on one core over the whole corpus up to K files, over its first K files beyond (at
+100 000 plans the whole would take ~15 min for the same figure).
 
 --storage sqlite builds on the instance storage of the project's dagster.yaml (Dagster's SQLite storage).
 --storage postgres starts a throwaway PostgreSQL server (initdb and pg_ctl on PATH), one database per N, and
@@ -39,9 +43,11 @@ PY = sys.executable  # the project's .venv/bin/python under `make bench`
 BATCH = "1000"  # DAGSTER_EVENT_BATCH_SIZE for Postgres: a step's asset events written in one statement
 
 
-def parse_throughput(raw: Path) -> dict:
-    """Decode, normalise and extract every file in one process, one core; compare with one regex scan."""
+def parse_throughput(raw: Path, sample: int | None = None) -> dict:
+    """Decode, normalise and extract every file (or the first `sample`) in one process, one core; compare with
+    one regex scan."""
     files, _ = inventory(raw)
+    files = files[:sample] if sample else files
     t0 = time.perf_counter()
     docs = [d for f in files if isinstance(d := decode(raw, f), Document)]
     parsed = [parse_document(d) for d in docs]
@@ -121,10 +127,23 @@ def instance_yaml(n: int, postgres: str | None) -> str:
     return yaml.safe_dump(config, sort_keys=False)
 
 
-def bench(n: int, work: Path, postgres: str | None = None) -> dict:
+def step_seconds(env: dict) -> dict[str, float]:
+    """Seconds per step of the instance's latest run (Dagster's public run step stats)."""
+    code = ("import json, dagster as dg\n"
+            "i = dg.DagsterInstance.get()\n"
+            "run = i.get_runs(limit=1)[0]\n"
+            "print(json.dumps({s.step_key: round((s.end_time or 0) - (s.start_time or 0), 1) "
+            "for s in i.get_run_step_stats(run.run_id)}))")
+    out = subprocess.run([PY, "-c", code], env=env, check=True, capture_output=True, text=True, cwd=ROOT).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def bench(n: int, work: Path, postgres: str | None = None, sample: int = 2000) -> dict:
     raw, wh, home = work / f"raw_{n}", work / f"wh_{n}", work / f"home_{n}"
     make_corpus(n, raw)
-    row = {"n": n, "storage": "postgres" if postgres else "sqlite", **parse_throughput(raw)}
+    row = {"n": n, "storage": "postgres" if postgres else "sqlite",
+           "parse_files": min(n, sample), **parse_throughput(raw, sample if n > sample else None),
+           "corpus_mb": sum(p.stat().st_size for p in raw.iterdir()) / 1e6}
     home.mkdir(parents=True, exist_ok=True)
     (home / "dagster.yaml").write_text(instance_yaml(n, postgres), encoding="utf-8")
     env = {**os.environ, "DAGSTER_HOME": str(home), "DAGSTER_STATE_DIR": str(home / "state"),
@@ -133,15 +152,20 @@ def bench(n: int, work: Path, postgres: str | None = None) -> dict:
         env.setdefault("DAGSTER_EVENT_BATCH_SIZE", BATCH)
     build = [PY, "-m", "pipelines.cli", "build", "--raw", str(raw), "--out", str(wh)]
     row["build_s"], row["peak_mb"] = timed(build, env)
+    row["build_steps"] = step_seconds(env)
     (raw / "zz_added_plan.txt").write_text("ỦY BAN NHÂN DÂN\n\nTỈNH LÀO CAI\n\nKẾ HOẠCH\n\n"
                                            "Đến năm 2030, toàn tỉnh có khoảng 650 hợp tác xã.", encoding="utf-8")
     row["add_one_s"], _ = timed(build, env)
+    row["add_one_steps"] = step_seconds(env)
     row["process_start_s"] = start_cost(env)
     return row
 
 
 def main(argv: list[str]) -> int:
-    storage = "sqlite"
+    storage, sample = "sqlite", 2000
+    if "--parse-sample" in argv:
+        i = argv.index("--parse-sample")
+        sample, argv = int(argv[i + 1]), argv[:i] + argv[i + 2:]
     if "--storage" in argv:
         i = argv.index("--storage")
         storage, argv = argv[i + 1], argv[:i] + argv[i + 2:]
@@ -149,7 +173,7 @@ def main(argv: list[str]) -> int:
         sys.exit("--storage is sqlite or postgres")
     sizes = [int(a) for a in argv] or [100, 1000, 10000]
     with postgres_server() if storage == "postgres" else _no_server() as url:
-        return _run(sizes, url)
+        return _run(sizes, url, sample)
 
 
 @contextmanager
@@ -157,7 +181,7 @@ def _no_server() -> Iterator[None]:
     yield None
 
 
-def _run(sizes: list[int], postgres: str | None) -> int:
+def _run(sizes: list[int], postgres: str | None, sample: int) -> int:
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
           f"instance storage: {'postgres (DAGSTER_EVENT_BATCH_SIZE=' + BATCH + ')' if postgres else 'sqlite'}")
     print("| plans | MB | parse MB/s (1 core) | plans/s | parse ÷ one re scan | full build s | peak MB "
@@ -165,10 +189,13 @@ def _run(sizes: list[int], postgres: str | None) -> int:
     print("|---|---|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
-            r = bench(n, Path(tmp), postgres)
-            print(f"| {n} | {r['mb']:.1f} | {r['mb_per_s']:.2f} | {r['plans_per_s']:.0f} | {r['ratio_to_re']:.0f}× "
+            r = bench(n, Path(tmp), postgres, sample)
+            print(f"| {n} | {r['corpus_mb']:.1f} | {r['mb_per_s']:.2f} | {r['plans_per_s']:.0f} | {r['ratio_to_re']:.0f}× "
                   f"| {r['build_s']:.1f} | {r['peak_mb']:.0f} | {r['add_one_s']:.1f} ({r['process_start_s']:.1f}) |",
                   flush=True)
+            for label in ("build_steps", "add_one_steps"):
+                steps = sorted(r[label].items(), key=lambda kv: -kv[1])
+                print(f"  {label}: " + ", ".join(f"{k} {v:.1f}" for k, v in steps if v >= 0.1), flush=True)
             (ROOT / "benchmarks" / "last_run.json").write_text(json.dumps(r, indent=1))
     return 0
 

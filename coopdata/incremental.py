@@ -31,6 +31,7 @@ __all__ = ["Delta", "Snapshot", "combine_incremental", "read_snapshot", "write_s
            "code_fingerprint"]
 
 SNAPSHOT_DIR = "combined"
+PATCH_MAX_FILES = 200  # or a tenth of the files, if more: past that a change is combined in full
 _INDEX = "index.json"
 
 
@@ -106,8 +107,11 @@ def combine_incremental(values: Mapping[str, DocumentRows | Rejected], stamps: M
         assert previous is not None
         changed = sorted(k for k in stamps if previous.stamps.get(k) != stamps[k])
         removed = sorted(set(previous.stamps) - set(stamps))
-        loaded = {k: values[k] for k in changed}
-        why = _duplicate_involved(previous, loaded, removed)
+        if len(changed) > max(PATCH_MAX_FILES, len(stamps) // 10):
+            why = f"{len(changed)} of {len(stamps)} files changed"  # a full combine streams them; a patch holds them
+        else:
+            loaded = {k: values[k] for k in changed}
+            why = _duplicate_involved(previous, loaded, removed)
         if why is None:
             frames, rejected, shas = _patch(previous, loaded, removed)
             snap = Snapshot(frames, stamps, shas, rejected, schema, new_id)

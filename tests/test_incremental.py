@@ -215,6 +215,19 @@ def test_patching_equals_a_full_combine_and_falls_back_when_a_duplicate_is_invol
     assert delta.mode == "full" and rejected == [] and frames["plans"]["source_file"].to_list() == ["a.txt", "b.txt", "c.txt"]
 
 
+def test_many_changed_files_are_combined_in_full(tmp_path, monkeypatch):
+    import coopdata.incremental as inc
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text(PLAN_A, encoding="utf-8")
+    _, _, snap, _ = _combine(raw, None)
+    (raw / "b.txt").write_text(PLAN_B, encoding="utf-8")
+    monkeypatch.setattr(inc, "PATCH_MAX_FILES", 0)  # as if past the share a patch would hold in memory
+    _, _, _, delta = _combine(raw, snap)
+    assert delta.mode == "full" and delta.reason == "1 of 2 files changed"
+
+
 def test_a_snapshot_survives_a_round_trip_and_one_with_other_columns_is_not_patched(tmp_path):
     from dataclasses import replace
 
