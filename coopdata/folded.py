@@ -3,7 +3,8 @@
 CPython's `re` is 3-4x slower with IGNORECASE on Vietnamese text than without: every character is case-folded
 as it is compared. A `Folded` pattern compiles the lowercased pattern once, without IGNORECASE, and matches it
 against the lowercased text: the same matches at the same offsets whenever lowercasing keeps the text's length
-(it does for Vietnamese; when it does not, e.g. "İ", it falls back to the IGNORECASE pattern). Groups then hold
+(it does for Vietnamese; when it does not, e.g. "İ", it falls back to the IGNORECASE pattern) and the text holds
+none of the few letters IGNORECASE matches beyond their lowercase ("ſ", "ı", some Greek and Cyrillic: then too). Groups then hold
 lowercased text: use the offsets to read the original.
 """
 from __future__ import annotations
@@ -80,7 +81,19 @@ def literal_trie(alternatives: list[str], any_order: bool = False) -> str:
                     for char, rests in groups.items())
 
 
-_last: tuple[str, str] = ("", "")  # the text last lowercased, and its lowercase
+def _odd_letters() -> str:
+    """The non-ASCII letters IGNORECASE matches beyond their lowercase ("ſ" matches "s", "ı" matches "i"): a text
+    holding one is matched by the IGNORECASE pattern itself, so that Folded never differs from it."""
+    try:
+        from re._casefix import _EXTRA_CASES  # Python 3.11+: the extra case-insensitive equivalences of `re`
+    except ImportError:  # pragma: no cover
+        return "µıſͅβεθικπρςσφϐϑϕϖϰϱϵẛι"
+    chars = {chr(k) for k in _EXTRA_CASES} | {chr(v) for vs in _EXTRA_CASES.values() for v in vs}
+    return "".join(sorted(c for c in chars if not c.isascii()))
+
+
+_ODD = re.compile("[" + re.escape(_odd_letters()) + "]")
+_last: tuple[str, str | None] = ("", "")  # the text last lowercased, and its lowercase (None: match it as written)
 
 
 class Folded:
@@ -92,7 +105,9 @@ class Folded:
         """fast_source: a lowercased source that matches exactly what lower_pattern(source) matches (e.g. one
         factored by literal_trie); by default lower_pattern(source)."""
         self.slow = re.compile(source, flags | re.IGNORECASE)
-        self.fast = re.compile(fast_source or lower_pattern(source), flags & ~re.IGNORECASE)
+        fast = fast_source or lower_pattern(source)
+        # a pattern that names one of the odd letters is always run as written
+        self.fast = self.slow if _ODD.search(fast) else re.compile(fast, flags & ~re.IGNORECASE)
         self.pattern = source
 
     def _pick(self, s: str) -> tuple[re.Pattern, str]:
@@ -102,8 +117,10 @@ class Folded:
             low = last[1]
         else:
             low = s.lower()
+            if len(low) != len(s) or (not s.isascii() and _ODD.search(low)):
+                low = None
             _last = (s, low)
-        return (self.fast, low) if len(low) == len(s) else (self.slow, s)
+        return (self.slow, s) if low is None else (self.fast, low)
 
     def search(self, s: str, pos: int = 0, endpos: int = 2 ** 62) -> re.Match | None:
         p, t = self._pick(s)

@@ -70,6 +70,33 @@ _HAS_FACT = Folded(r"\d|không còn|không để|không có|gấp đôi|(?<!\w)(
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _URL = re.compile(r"(?:https?://|www\.)\S+", I)
 _HEADING = re.compile(r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?\)?|\(\d+\)|[a-zđ]\)|[-–+*•])\s*", I)
+# the patterns of the rules below, compiled once (re's own cache costs a lookup per call)
+_YEAR_RANGE_AFTER = re.compile(r"^\s*[-–]\s*(?:19|20)\d\d\b")
+_ABOVE_BEFORE = re.compile(r"(?:trên|hơn|từ)\s*$", I)
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_DOUBLE = re.compile(r"gấp đôi", I)
+_BEFORE_DAY = re.compile(r"(?:trước|đến hết|trong) ngày \d{1,2}/\d{1,2}/(20[0-6]\d)", I)
+_CLAUSE_END = re.compile(r";|\.(?=\s|$)")
+_ADMIT = re.compile(r"kết nạp", I)
+_NUMBER_OF_COOPS = re.compile(r"(?:số|tổng số)(?: lượng)? (?:HTX|hợp tác xã)\b.*$", I)
+_TOP300 = re.compile(r"nhóm 300|300 (?:hợp tác xã|HTX) lớn nhất", I)
+_SEMI_OR_DIGIT = re.compile(r";|\d")
+_BRACKETED = re.compile(r"\([^)]*\)")
+_SEMI_OR_DIGIT_2 = re.compile(r"[;]|\d")
+_DISSOLVE_LEFT = re.compile(r"giải thể|xử lý (?:xong|dứt điểm)", I)
+_ROMAN_HEAD = re.compile(r"^[IVXLC]+\.\s")
+_COLON = re.compile(r":\s")
+_SECTOR_HEAD = re.compile(r"lĩnh vực|^(?:\S+\s+){0,3}về\b|đối với|khu vực", I)
+_ITEM = re.compile(r"^[-–+*•]")
+_ANNUAL_HEAD = re.compile(r"^(?:[-–+*•\d.()\s]*)(?:hằng năm|hàng năm|mỗi năm)\s*:?\s*$", I)
+_FIRST_CLAUSE = re.compile(r",\s|:\s")
+_LEAD_END = re.compile(r":\s|\.\s|[;(]")
+_FROM_BEFORE = re.compile(r"\btừ(?: mức)?\s*$", I)
+_UP_TO_AFTER = re.compile(r"^(?:\s*(?:\(|vào )?năm 20\d\d\)?)?[^;.\d]{0,40}?(?<!trở )\blên\b")
+_RISE_BEFORE = re.compile(r"\btăng(?: bình quân)?(?: khoảng| từ| hơn| trên)?\s*$", I)
+_EFFECTIVE = re.compile(r"^\s*(?:\S+\s+){0,3}?(hoạt động (?:có )?hiệu quả)", I)
+_YEARLY_AFTER = re.compile(r"^[^;,.\d]{0,50}?(?:/\s*năm\b|mỗi năm|hằng năm|hàng năm)", I)
+_YEARLY_CLAUSE = re.compile(r"^[^;.\d]{0,50}?(?:mỗi năm|hằng năm|hàng năm)\s*[;.]?\s*$", I)
 
 
 @dataclass(frozen=True)
@@ -152,7 +179,7 @@ def _mentions(line: str) -> list[_Mention]:
         pct_in_range = False
         if r:
             second = parse_number(r.group(2))
-            if second > low and not re.match(r"^\s*[-–]\s*(?:19|20)\d\d\b", line[pos:]) or (
+            if second > low and not _YEAR_RANGE_AFTER.match(line[pos:]) or (
                     second > low and low < 1900):
                 high, ranged = second, True
                 pct_in_range = bool(r.group(1))
@@ -163,12 +190,12 @@ def _mentions(line: str) -> list[_Mention]:
             continue
         if _CURRENT_AFTER.match(after) or _FILE_NAME_AFTER.match(after):
             continue
-        if _NOT_QUANTITY_BEFORE.search(before) and not re.search(r"(?:trên|hơn|từ)\s*$", before, I):
+        if _NOT_QUANTITY_BEFORE.search(before) and not _ABOVE_BEFORE.search(before):
             continue
         if low == 1 and not ranged and (_PER_ONE_BEFORE.search(before) or (
                 re.search(r"\bcủa\s*$", before) and re.match(r"^\s*(?:lao động|người)\b", after, I))):
             continue  # "doanh thu bình quân 01 hợp tác xã": per unit, not a count
-        if re.fullmatch(r"\d{4}", tok) and 1900 <= low <= 2100 and not ranged:
+        if _FOUR_DIGITS.fullmatch(tok) and 1900 <= low <= 2100 and not ranged:
             continue
         if _LIST_NUMBERING.match(line[:start]) and re.match(r"^\s*[.)]", after):
             continue
@@ -196,7 +223,7 @@ def _mentions(line: str) -> list[_Mention]:
         consumed_until = pos
         out.append(_Mention(start, pos, low, high, unit, ranged, line[start:pos]))
     # "gấp đôi"
-    for m in re.finditer(r"gấp đôi", line, I):
+    for m in _DOUBLE.finditer(line):
         out.append(_Mention(m.start(), m.end(), 2.0, 2.0, "times", False, m.group(0)))
     out.sort(key=lambda m: m.start)
     return out
@@ -240,7 +267,7 @@ def _year_phrases(line: str) -> tuple[tuple[int, int, int, int | None, str], ...
             out.append((m.start(), m.end(), int(y2), y1, "giai đoạn"))
         else:
             out.append((m.start(), m.end(), y1, None, cue))
-    for m in re.finditer(r"(?:trước|đến hết|trong) ngày \d{1,2}/\d{1,2}/(20[0-6]\d)", line, I):
+    for m in _BEFORE_DAY.finditer(line):
         out.append((m.start(), m.end(), int(m.group(1)), None, "trước"))
     for m in _BRACKET_PERIOD.finditer(line):  # "trong 5 năm tới (2026 - 2030)": a period in brackets
         if not any(p[0] <= m.start() < p[1] for p in out):
@@ -298,7 +325,7 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
         window = window + " " + subject_text
         new = subject_new
     else:
-        clause_after = re.split(r";|\.(?=\s|$)", line[m.end:m.end + 80])[0].lstrip()[head_end:]
+        clause_after = _CLAUSE_END.split(line[m.end:m.end + 80])[0].lstrip()[head_end:]
         new = (bool(V.NEW_VERB.search(near_left)) or list_new or bool(V.NEW_AFTER.match(after_head))
                or bool(V.NEW_AFTER_LIST.match(clause_after)) or bool(V.NEW_VERB_NEAR.search(near_left)))
     if head == "union_member_coops":
@@ -313,12 +340,12 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
         if re.search(r"thường xuyên", left + window, I):
             return "coop_workers", "count.head"
         return "other", "count.other"
-    if head == "federations" or (head == "coops" and re.search(r"kết nạp", near_left, I)):
+    if head == "federations" or (head == "coops" and _ADMIT.search(near_left)):
         return "other", "count.other"
     if head == "credit_funds":
         return None if re.match(r"^\s*(?:\S+\s+)?(?:đang|hiện)", after_head, I) else ("other", "count.other")
     if head in ("orgs", "orgs_first"):
-        if re.search(r"nhóm 300|300 (?:hợp tác xã|HTX) lớn nhất", line[m.end:m.end + 160], I):
+        if _TOP300.search(line[m.end:m.end + 160]):
             return "ica_top300_orgs", "count.head"
         if new:
             return "new_collective_orgs", "count.head"
@@ -326,13 +353,13 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
     if _SKIP_AFTER_HEAD.match(after_head) or V.PER_UNIT_AFTER.match(after_head):
         return "other", "count.other"
     if head in ("coops", "models"):
-        subject = re.search(r"(?:số|tổng số)(?: lượng)? (?:HTX|hợp tác xã)\b.*$", near_left, I)
+        subject = _NUMBER_OF_COOPS.search(near_left)
         if subject and head == "models" and re.search(r"\blên\s*$", near_left, I):
             # "đưa số lượng HTX toàn tỉnh lên 700 mô hình": the number of cooperatives, counted as "models"
             return ("new_coops" if new else "coops"), "count.subject_before"
         if subject:
             window = window + " " + subject.group(0)
-        if re.search(r"nhóm 300|300 (?:hợp tác xã|HTX) lớn nhất", line[m.end:m.end + 160], I):
+        if _TOP300.search(line[m.end:m.end + 160]):
             return "ica_top300_orgs", "count.quality"
         for metric, pat in V.COUNT_QUALITIES:
             if pat.search(window):
@@ -357,7 +384,7 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
 
 def _quality_window(right: str) -> str:
     """The words that qualify a counted noun: up to the first comma that does not continue a list of nouns."""
-    text = re.split(r";|\d", re.sub(r"\([^)]*\)", "", right))[0]
+    text = _SEMI_OR_DIGIT.split(_BRACKETED.sub("", right))[0]
     parts = text.split(",")
     out = parts[0]
     for part in parts[1:]:
@@ -436,8 +463,8 @@ _NONE_WEAK = re.compile(r"không (?:có|còn|để)[^;,.]{0,25}?(?:yếu kém|ng
 
 def _percent_metric(left: str, right: str) -> tuple[str, str] | None:
     # "80% HTX hoạt động hiệu quả, không có đơn vị yếu kém": the zero-weak aim is read on its own (_NO_MORE)
-    window = _NONE_WEAK.sub("", re.split(r"[;]|\d", right)[0][:140])
-    if re.search(r"giải thể|xử lý (?:xong|dứt điểm)", left, I):
+    window = _NONE_WEAK.sub("", _SEMI_OR_DIGIT_2.split(right)[0][:140])
+    if _DISSOLVE_LEFT.search(left):
         return "dissolved_coops", "percent.dissolve"
     for metric, pat in V.PERCENT_CUES:
         if pat.search(window):
@@ -499,7 +526,7 @@ def _is_heading(line: str) -> bool:
 
 def _heading_scope(line: str, scope: _Scope) -> None:
     """Update the scope from a heading line (year, sector, annual)."""
-    major = bool(re.match(r"^[IVXLC]+\.\s", line) or (line.upper() == line and len(line) > 6 and _letters(line) >= 6))
+    major = bool(_ROMAN_HEAD.match(line) or (line.upper() == line and len(line) > 6 and _letters(line) >= 6))
     if major:
         scope.year, scope.sector, scope.annual = None, None, False
     past, aim = V.PAST_SECTION.search(line), V.AIM_SECTION.search(line)
@@ -510,19 +537,19 @@ def _heading_scope(line: str, scope: _Scope) -> None:
     elif major or V.AIM_SECTION.search(line):
         scope.past = False
     years = _year_phrases(line)
-    head_part = re.split(r":\s", line)[0]
+    head_part = _COLON.split(line)[0]
     if years and (len(line) < 80 or line.rstrip().endswith(":") or years[0][0] < 25):
         y = years[0]
         scope.year = (y[2], y[3], y[4])
         scope.annual = False
-    sector = _sector_of(head_part) if re.search(r"lĩnh vực|^(?:\S+\s+){0,3}về\b|đối với|khu vực", head_part, I) or len(head_part) < 60 else None
-    if re.match(r"^[-–+*•]", line):
+    sector = _sector_of(head_part) if _SECTOR_HEAD.search(head_part) or len(head_part) < 60 else None
+    if _ITEM.match(line):
         pass  # list items never change the sector scope
     elif _HEADING.match(line) and not years:
         scope.sector = sector
     elif sector:
         scope.sector = sector
-    if re.match(r"^(?:[-–+*•\d.()\s]*)(?:hằng năm|hàng năm|mỗi năm)\s*:?\s*$", line, I):
+    if _ANNUAL_HEAD.match(line):
         scope.annual = True
 
 
@@ -539,7 +566,7 @@ def _paragraph_scope(line: str, scope: _Scope) -> None:
         return
     # "Trong kế hoạch phát triển kinh tế tập thể giai đoạn 2021-2025, thành phố đặt mục tiêu ...": a plan named
     # with its period in the paragraph's first clause scopes the paragraphs after it
-    first = re.split(r",\s|:\s", body, maxsplit=1)[0]
+    first = _FIRST_CLAUSE.split(body, maxsplit=1)[0]
     plan_period = [p for p in years if p[0] < lead + len(first) and p[4] == "giai đoạn"]
     if plan_period and len(first) <= 120 and _PLAN_NAMED.search(first) and not V.PAST.search(first):
         y = plan_period[0]
@@ -644,7 +671,7 @@ def extract_targets(text: str, doc_year: int | None = None, issue_year: int | No
             _paragraph_scope(line, scope)
         if not _HAS_FACT.search(line):
             continue  # no number and no "không còn": nothing to read here (the scope is already updated)
-        lead = re.split(r":\s|\.\s|[;(]", line, maxsplit=1)[0]
+        lead = _LEAD_END.split(line, maxsplit=1)[0]
         if scope.past:
             continue
         if V.PAST.search(lead) or V.PAST_LEAD.search(lead):
@@ -755,8 +782,8 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
         if past_before and not re.search(r"\blên\s*$", line[max(0, m.start - 8):m.start]):
             prev_fact, prev_mention = None, m
             continue
-        baseline = re.search(r"\btừ(?: mức)?\s*$", line[max(0, m.start - 12):m.start], I) and re.match(
-            r"^(?:\s*(?:\(|vào )?năm 20\d\d\)?)?[^;.\d]{0,40}?(?<!trở )\blên\b", re.sub(r"\([^)]*\)", "", line[m.end:m.end + 80]))
+        baseline = _FROM_BEFORE.search(line[max(0, m.start - 12):m.start]) and _UP_TO_AFTER.match(
+            _BRACKETED.sub("", line[m.end:m.end + 80]))
         if baseline or V.PLAN_SHARE.match(line[m.end:m.end + 20]) or V.NOT_AIM.search(line[c_start:c_end]):
             prev_fact, prev_mention = None, m
             continue
@@ -781,10 +808,10 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
             if r:
                 results.append((r[0], "count", r[1]))
         elif unit in ("percent", "percent_per_year"):
-            direct_growth = re.search(r"\btăng(?: bình quân)?(?: khoảng| từ| hơn| trên)?\s*$", full_left, I) and any(
+            direct_growth = _RISE_BEFORE.search(full_left) and any(
                 p.search(full_left) for metric, p in V.GROWTH_CUES if metric != "sector_growth_rate")
             # "…; thành viên tăng từ 5% trở lên; thu nhập tăng 10% so với năm 2022": a list closed by its base year
-            against_base = bool(re.search(r"\btăng(?: bình quân)?(?: khoảng| từ| hơn| trên)?\s*$", full_left, I)
+            against_base = bool(_RISE_BEFORE.search(full_left)
                                 and _SO_VOI_YEAR.search(line[m.end:s_end]))
             is_growth = unit == "percent_per_year" or direct_growth or against_base or (
                 V.GROWTH_WORD.search(full_left[-60:]) and (V.ANNUAL.search(right_window[:25]) or V.ANNUAL.search(full_left)
@@ -839,7 +866,7 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
         comparator = _comparator(full_left, right_window, m)
         # a list shares its head's comparator: "khoảng 450 HTX, 110 tổ hợp tác và 05 liên hiệp"
         raw_gap = line[prev_mention.end:m.start] if prev_mention else ""
-        gap = re.sub(r"\([^)]*\)", "", raw_gap)
+        gap = _BRACKETED.sub("", raw_gap)
         if (prev_fact and comparator == "eq" and results[0][1] == "count" and prev_fact["unit"] == "count"
                 and not re.search(r"[;:]|\bvới\b|\bgồm\b|trong đó|\bcó\b|\d", gap)
                 and re.search(r"(?:,|\bvà\b|\bcùng\b)\s*$", gap)
@@ -890,7 +917,7 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
             if rule == "count.other" and re.match(r"\s*(?:QTDND|quỹ tín dụng)", right_window, I):
                 sector = "credit"
             qualifier = None
-            q = re.match(r"^\s*(?:\S+\s+){0,3}?(hoạt động (?:có )?hiệu quả)", right_window, I)
+            q = _EFFECTIVE.match(right_window)
             if q and unit_ == "count" and metric in ("coops", "coop_groups"):
                 qualifier = q.group(1)
             fact = dict(metric=metric, comparator=comparator, value_low=m.low, value_high=m.high, unit=unit_,
@@ -943,8 +970,7 @@ def _is_annual(line: str, m: _Mention, s_start: int, left: str, right: str, unit
             return True
     if _LIST_PER_YEAR.match(right_clause or right):
         return True  # "từ 5 hợp tác xã, 5 tổ hợp tác/năm": the list's '/năm' is every item's
-    if re.search(r"^[^;,.\d]{0,50}?(?:/\s*năm\b|mỗi năm|hằng năm|hàng năm)", right, I) or re.search(
-            r"^[^;.\d]{0,50}?(?:mỗi năm|hằng năm|hàng năm)\s*[;.]?\s*$", right_clause or right, I):
+    if _YEARLY_AFTER.search(right) or _YEARLY_CLAUSE.search(right_clause or right):
         return True
     return scope.annual
 

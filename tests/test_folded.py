@@ -65,3 +65,11 @@ def test_folded_province_names_match_the_province_pattern():
     assert [(m.span(1), sentence[m.start(1):m.end(1)]) for m in fast.finditer(sentence)] == [
         (m.span(1), m.group(1)) for m in slow.finditer(sentence)]
     assert len(spans(fast, sentence)) >= 4
+
+
+def test_letters_ignorecase_reads_beyond_their_lowercase_fall_back():
+    # "ſ" (long s) and "ı" (dotless i) match "s" and "i" under IGNORECASE but lowercase to themselves
+    for s in ["Hiện có 45 HTX, tổng ſố 120", "Hıện nay toàn tỉnh có 120 HTX", "ĐẾN NĂM 2030 có 700 HTX"]:
+        for p in PATTERNS:
+            assert spans(p, s) == spans(p.slow, s), (p.pattern[:40], s)
+    assert spans(V.PAST, "Hıện nay có 5 HTX") == spans(V.PAST.slow, "Hıện nay có 5 HTX") != []
