@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -120,6 +121,32 @@ def cues_in(text: str) -> dict[str, list[str]]:
 
 
 _SENT_END = re.compile(r"[.!?](?=\s|$)|\n")
+_END_CHARS = ".!?\n"  # what a _SENT_END match is made of: one character, followed by a space or the end
+
+
+@lru_cache(maxsize=2)
+def _sentence_ends(text: str) -> list[int]:
+    """The offset of every _SENT_END match in a whole text, found once per text (every fact of it asks)."""
+    return [m.start() for m in _SENT_END.finditer(text)]
+
+
+def _bounds(text: str, start: int, end: int, reach: int) -> tuple[int, int]:
+    """(sentence start, sentence end) as the regex scans of sentence_around's windows find them, by bisection in
+    the text's sentence ends. A window's last character ends a sentence when it is '.', '!' or '?' even before a
+    letter (the window's end counts as the end of the text), so that one is checked on its own."""
+    ends = _sentence_ends(text)
+    lo, hi = max(0, start - reach), min(len(text), end + reach)
+    if start - 1 >= lo and text[start - 1] in _END_CHARS:
+        s = start
+    else:
+        i = bisect_left(ends, start - 1)
+        s = ends[i - 1] + 1 if i and ends[i - 1] >= lo else lo
+    i = bisect_left(ends, end)
+    if i < len(ends) and ends[i] < hi - 1:
+        e = ends[i]
+    else:
+        e = hi - 1 if hi - 1 >= end and text[hi - 1] in _END_CHARS else hi
+    return s, e
 
 
 @dataclass(frozen=True)
@@ -135,12 +162,7 @@ class Sentence:
 
 def sentence_around(text: str, start: int, end: int, reach: int = 600) -> Sentence:
     """The sentence that holds text[start:end], bounded by '.', '!', '?' or a line break (at most `reach` away)."""
-    lo = max(0, start - reach)
-    s = lo
-    for m in _SENT_END.finditer(text, lo, start):
-        s = m.end()
-    m = _SENT_END.search(text, end, min(len(text), end + reach))
-    e = m.start() if m else min(len(text), end + reach)
+    s, e = _bounds(text, start, end, reach)
     line_start = text.rfind("\n", 0, start) + 1
     heading = ""
     colon = text.find(": ", line_start, start)

@@ -253,13 +253,16 @@ def _title(text: str, restated: bool) -> str | None:
     return first[:300]
 
 
+_SIGNER_TITLE = re.compile(r"^(?:CHỦ TỊCH|PHÓ CHỦ TỊCH|BÍ THƯ|PHÓ BÍ THƯ|GIÁM ĐỐC|\(Đã ký\))$")
+
+
 def _signer(text: str) -> str | None:
     v = _legal_db(text, "Người ký")
     if v:
         return v.strip()
     lines = [ln.strip() for ln in text.split("\n")]
     for i, ln in enumerate(lines):
-        if re.search(r"^(?:CHỦ TỊCH|PHÓ CHỦ TỊCH|BÍ THƯ|PHÓ BÍ THƯ|GIÁM ĐỐC|\(Đã ký\))$", ln):
+        if _SIGNER_TITLE.search(ln):
             for cand in lines[i + 1:i + 6]:
                 if re.fullmatch(r"[A-ZĐ][a-zà-ỹđ]+(?: [A-ZĐ][a-zà-ỹđ]+){1,4}", cand):
                     return cand

@@ -298,8 +298,9 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
     """
     head = None
     head_end = 0
+    stripped = right.lstrip()
     for kind, pat in V.COUNT_HEADS:
-        h = pat.match(right.lstrip())
+        h = pat.match(stripped)
         if h:
             head, head_end = kind, h.end()
             break

@@ -61,3 +61,20 @@ def test_presence_tells_aims_from_results_in_a_plan_sentence():
     assert "result" not in found and presence()["result"].search(result)
     assert _plain_openings(r"(?:đến|tới) (?:hết )?năm") == ["đến (?:hết )?năm", "tới (?:hết )?năm"]
     assert _plain_openings(r"\bsẽ\b") == [r"sẽ\b"] and _plain_openings(r"\b\d") == [r"\b\d"]
+
+
+def test_sentence_bounds_are_those_of_a_scan_of_the_window():
+    from coopdata.modality import _SENT_END, _bounds
+
+    def scanned(text, start, end, reach):
+        lo, hi = max(0, start - reach), min(len(text), end + reach)
+        s = max((m.end() for m in _SENT_END.finditer(text, lo, start)), default=lo)
+        m = _SENT_END.search(text, end, hi)
+        return s, m.start() if m else hi
+
+    text = ("Kế hoạch số 12/KH-UBND.\nMục tiêu: đến năm 2030 có 500 HTX. Thu nhập đạt 60 triệu đồng/người/năm!"
+            " Giai đoạn 2026-2030 (TP.HCM) thành lập mới 100 HTX.Có 5 liên hiệp?")
+    for start in range(len(text) + 1):
+        for end in (start, min(len(text), start + 7)):
+            for reach in (600, 12, 1):
+                assert _bounds(text, start, end, reach) == scanned(text, start, end, reach), (start, end, reach)
