@@ -1,7 +1,8 @@
 """Case-insensitive patterns, matched faster.
 
 CPython's `re` is 3-4x slower with IGNORECASE on Vietnamese text than without: every character is case-folded
-as it is compared. A `Folded` pattern compiles the lowercased pattern once, without IGNORECASE, and matches it
+as it is compared. It also tries every alternative of an alternation in turn: the fast pattern has its
+alternatives factored by their opening characters (literal_trie), which finds the same matches. A `Folded` pattern compiles the lowercased pattern once, without IGNORECASE, and matches it
 against the lowercased text: the same matches at the same offsets whenever lowercasing keeps the text's length
 (it does for Vietnamese; when it does not, e.g. "İ", it falls back to the IGNORECASE pattern) and the text holds
 none of the few letters IGNORECASE matches beyond their lowercase ("ſ", "ı", some Greek and Cyrillic: then too). Groups then hold
@@ -12,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-__all__ = ["Folded", "lower_pattern", "literal_trie"]
+__all__ = ["Folded", "lower_pattern", "literal_trie", "factor", "top_level", "group_end"]
 
 
 def lower_pattern(source: str) -> str:
@@ -57,28 +58,122 @@ def _head(source: str) -> tuple[str, str] | None:
 
 def literal_trie(alternatives: list[str], any_order: bool = False) -> str:
     """The alternation of regex sources `a1|a2|…` with their shared opening characters factored out
-    ("bắc giang", "bắc ninh", "bình định" -> "b(?:ắ(?:c(?:\\ (?:giang|ninh)))|ình định)").
+    ("bắc giang", "bắc ninh", "bình định" -> "b(?:ắ(?:c(?:\\ (?:giang|ninh)))|ình định)"). Alternatives that open
+    on anything else (a class, a group, \\b) stay where they are, and so split the runs that are factored.
 
     Why: `re` tries every alternative at every position; after factoring it tries one branch per distinct
     character. It matches exactly what the flat alternation matches, for a case-sensitive pattern: at any position
     only the alternatives opening on the character found there can match, and their order is kept. (Under
     IGNORECASE two different characters can match alike, so factor lowercased sources for a Folded pattern.)
 
-    any_order: the pattern is only asked whether it matches (search used as a yes/no): the alternatives that open
-    on a plain character are factored even when others do not, and those others come after them. A text then
-    holds a match exactly when it held one before, though not necessarily the same one.
+    any_order: the pattern is only asked whether it matches (search used as a yes/no): all the alternatives that
+    open on a plain character are factored together, the others come after them. A text then holds a match
+    exactly when it held one before, though not necessarily the same one.
     """
     heads = [_head(a) for a in alternatives]
-    if any_order and any(h is None for h in heads) and any(h is not None for h in heads):
-        plain = [a for a, h in zip(alternatives, heads) if h is not None]
-        return "|".join([literal_trie(plain), *(a for a, h in zip(alternatives, heads) if h is None)])
-    if len(alternatives) < 2 or any(h is None for h in heads):
+    if len(alternatives) < 2:
         return "|".join(alternatives)
+    if any_order and any(h is None for h in heads):
+        plain = [a for a, h in zip(alternatives, heads) if h is not None]
+        return "|".join([literal_trie(plain, True)] * bool(plain) + [a for a, h in zip(alternatives, heads) if h is None])
+    if any(h is None for h in heads):  # keep the order: factor each run of alternatives opening on a plain character
+        out, run = [], []
+        for a, h in zip(alternatives, heads):
+            if h is None:
+                out += [literal_trie(run)] * bool(run) + [a]
+                run = []
+            else:
+                run.append(a)
+        return "|".join(out + [literal_trie(run)] * bool(run))
     groups: dict[str, list[str]] = {}
     for char, rest in heads:
         groups.setdefault(char, []).append(rest)
     return "|".join(re.escape(char) + (rests[0] if len(rests) == 1 else "(?:" + literal_trie(rests, any_order) + ")")
                     for char, rests in groups.items())
+
+
+def top_level(source: str) -> list[str]:
+    """The alternatives of a regex source at its top level ("a|(?:b|c)d" -> ["a", "(?:b|c)d"])."""
+    out, depth, start, i = [], 0, 0, 0
+    while i < len(source):
+        c = source[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i = _class_end(source, i)
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(source[start:i])
+            start = i + 1
+        i += 1
+    out.append(source[start:])
+    return out
+
+
+def _class_end(source: str, i: int) -> int:
+    """The offset just after the character class that opens at source[i] ('[')."""
+    j = i + 2 if source[i + 1:i + 2] == "^" else i + 1
+    if source[j:j + 1] == "]":  # a ']' right after '[' or '[^' is a literal
+        j += 1
+    while source[j] != "]":
+        j += 2 if source[j] == "\\" else 1
+    return j + 1
+
+
+def group_end(source: str, i: int = 0) -> int:
+    """The offset just after the group that opens at source[i] ("(?:a|(b))c" -> 8)."""
+    depth = 0
+    while i < len(source):
+        c = source[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i = _class_end(source, i)
+            continue
+        depth += (c == "(") - (c == ")")
+        i += 1
+        if depth == 0:
+            return i
+    raise ValueError(f"unbalanced group in {source!r}")
+
+
+_CAPTURING = re.compile(r"\((?!\?)|\(\?P<")  # conservative: an escaped "\(" counts too
+
+
+def factor(source: str, any_order: bool = False) -> str:
+    """A regex source with every alternation in it (at its top level and inside (?:…) groups) factored by
+    literal_trie: the same matches (or, with any_order, the same yes/no), found faster. Alternatives holding a
+    capturing group are left in their order, so that group numbers stay."""
+    alts = [_factor_groups(a, any_order) for a in top_level(source)]
+    if len(alts) == 1 or any(_CAPTURING.search(a) for a in alts):
+        return "|".join(alts)
+    return literal_trie(alts, any_order)
+
+
+def _factor_groups(source: str, any_order: bool) -> str:
+    out, i = [], 0
+    while i < len(source):
+        if source[i] == "\\":
+            out.append(source[i:i + 2])
+            i += 2
+        elif source[i] == "[":
+            j = _class_end(source, i)
+            out.append(source[i:j])
+            i = j
+        elif source.startswith("(?:", i):
+            j = group_end(source, i)
+            out.append("(?:" + factor(source[i + 3:j - 1], any_order) + ")")
+            i = j
+        else:
+            out.append(source[i])
+            i += 1
+    return "".join(out)
 
 
 def _odd_letters() -> str:
@@ -93,7 +188,9 @@ def _odd_letters() -> str:
 
 
 _ODD = re.compile("[" + re.escape(_odd_letters()) + "]")
-_last: tuple[str, str | None] = ("", "")  # the text last lowercased, and its lowercase (None: match it as written)
+# the two texts last lowercased, with their lowercase (None: match the text as written)
+_last: tuple[str, str | None] = ("", "")
+_before_last: tuple[str, str | None] = ("", "")
 
 
 class Folded:
@@ -102,24 +199,27 @@ class Folded:
     __slots__ = ("slow", "fast", "pattern")
 
     def __init__(self, source: str, flags: int = 0, fast_source: str | None = None):
-        """fast_source: a lowercased source that matches exactly what lower_pattern(source) matches (e.g. one
-        factored by literal_trie); by default lower_pattern(source)."""
+        """fast_source: a lowercased source for the fast path; by default lower_pattern(source) with its
+        alternations factored (factor), which matches exactly what it matches."""
         self.slow = re.compile(source, flags | re.IGNORECASE)
-        fast = fast_source or lower_pattern(source)
+        fast = fast_source or factor(lower_pattern(source))
         # a pattern that names one of the odd letters is always run as written
         self.fast = self.slow if _ODD.search(fast) else re.compile(fast, flags & ~re.IGNORECASE)
         self.pattern = source
 
     def _pick(self, s: str) -> tuple[re.Pattern, str]:
-        global _last
+        global _last, _before_last
         last = _last
         if last[0] is s:  # the rules run many patterns over one line in a row: lowercase it once
             low = last[1]
+        elif _before_last[0] is s:  # ... or over a line and a part of it, in turn
+            low = _before_last[1]
+            _last, _before_last = _before_last, last
         else:
             low = s.lower()
             if len(low) != len(s) or (not s.isascii() and _ODD.search(low)):
                 low = None
-            _last = (s, low)
+            _last, _before_last = (s, low), last
         return (self.slow, s) if low is None else (self.fast, low)
 
     def search(self, s: str, pos: int = 0, endpos: int = 2 ** 62) -> re.Match | None:

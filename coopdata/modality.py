@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .folded import Folded, literal_trie, lower_pattern
+from .folded import Folded, group_end, literal_trie, lower_pattern, top_level
 
 __all__ = ["CLASSES", "cue_rows", "patterns", "presence", "cues_in", "Sentence", "sentence_around"]
 
@@ -36,63 +36,15 @@ def patterns() -> dict[str, Folded]:
     return {c: Folded(r"(?<!\w)(?:" + "|".join(p) + r")") for c, p in by_class.items() if p}
 
 
-def _top_level(source: str) -> list[str]:
-    """The alternatives of a regex source at its top level ("a|(?:b|c)d" -> ["a", "(?:b|c)d"])."""
-    out, depth, start, i, in_class = [], 0, 0, 0, False
-    while i < len(source):
-        c = source[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-            i += 2 if source[i + 1:i + 2] == "^" else 1  # a ']' right after '[' or '[^' is a literal
-            if source[i:i + 1] == "]":
-                i += 1
-            continue
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            out.append(source[start:i])
-            start = i + 1
-        i += 1
-    out.append(source[start:])
-    return out
-
-
-def _group_end(source: str) -> int:
-    """The offset just after the group that opens source ("(?:a|(b))c" -> 8)."""
-    depth, i = 0, 0
-    while i < len(source):
-        c = source[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "[":
-            j = i + 2 if source[i + 1:i + 2] == "^" else i + 1
-            j = source.index("]", j + 1 if source[j:j + 1] == "]" else j)
-            i = j + 1
-            continue
-        depth += (c == "(") - (c == ")")
-        i += 1
-        if depth == 0:
-            return i
-    raise ValueError(f"unbalanced group in {source!r}")
-
-
 def _plain_openings(alternative: str) -> list[str]:
     """One cue alternative rewritten to open on a plain character where it can, for literal_trie: a leading group
     is distributed ("(?:đến|tới) năm" -> "đến năm", "tới năm") and a leading \\b before a letter is dropped (every
     cue already follows a non-word character, so that \\b always holds)."""
     if alternative.startswith("(?:"):
-        end = _group_end(alternative)
+        end = group_end(alternative)
         rest = alternative[end:]
         if not rest[:1] or rest[0] not in "*+?{":
-            return [x for a in _top_level(alternative[3:end - 1]) for x in _plain_openings(a + rest)]
+            return [x for a in top_level(alternative[3:end - 1]) for x in _plain_openings(a + rest)]
     if alternative.startswith("\\b") and re.match(r"\w(?![*+?{])", alternative[2:4]):
         return _plain_openings(alternative[2:])
     return [alternative]
@@ -105,7 +57,7 @@ def presence() -> dict[str, Folded]:
     The confidence features and the page genre only ask yes or no, once per fact and once per sentence."""
     out = {}
     for cls, pat in patterns().items():
-        alts = [x for a in _top_level(lower_pattern(pat.pattern)[len(r"(?<!\w)(?:"):-1]) for x in _plain_openings(a)]
+        alts = [x for a in top_level(lower_pattern(pat.pattern)[len(r"(?<!\w)(?:"):-1]) for x in _plain_openings(a)]
         out[cls] = Folded(pat.pattern, fast_source=r"(?<!\w)(?:" + literal_trie(alts, any_order=True) + ")")
     return out
 

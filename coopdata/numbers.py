@@ -31,7 +31,7 @@ def parse_number(token: str) -> float:
     token = token.strip()
     if token.lower() in WORD_NUMBERS:
         return float(WORD_NUMBERS[token.lower()])
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", token):
+    if _THOUSANDS.fullmatch(token):
         token = token.replace(".", "")
     return float(token.replace(",", "."))
 

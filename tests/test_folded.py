@@ -73,3 +73,21 @@ def test_letters_ignorecase_reads_beyond_their_lowercase_fall_back():
         for p in PATTERNS:
             assert spans(p, s) == spans(p.slow, s), (p.pattern[:40], s)
     assert spans(V.PAST, "Hıện nay có 5 HTX") == spans(V.PAST.slow, "Hıện nay có 5 HTX") != []
+
+
+def test_factor_keeps_matches_and_groups():
+    import re
+
+    from coopdata.folded import factor, top_level
+
+    source = r"(?<!\w)(?:hiện nay|hiện có|\bđã có|hiện tại|(?<!đến )năm (20\d\d),? có|năm qua)\s*(?:htx|hợp tác xã)?"
+    sentence = "hiện nay có 120 htx; năm 2023, có 5 hợp tác xã; năm qua đã có 30 htx, hiện tại có 2 liên hiệp"
+    fast, slow = re.compile(factor(source)), re.compile(source)
+    assert [(m.span(), m.groups()) for m in fast.finditer(sentence)] == [
+        (m.span(), m.groups()) for m in slow.finditer(sentence)] != []
+    plain = source.replace("(20\\d\\d)", "20\\d\\d")  # a capturing group keeps its list in order, unfactored
+    assert "(?:hiện nay|hiện có" in factor(source) and "h(?:i" in factor(plain)
+    assert [m.span() for m in re.finditer(factor(plain), sentence)] == [m.span() for m in re.finditer(plain, sentence)]
+    assert top_level("a|(?:b|c)d|[|]") == ["a", "(?:b|c)d", "[|]"]
+    # with any_order the answer is the same yes/no, whatever the order of the cues
+    assert bool(re.search(factor(source, True), "tổ chức thực hiện")) is False
