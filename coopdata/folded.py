@@ -143,15 +143,32 @@ def group_end(source: str, i: int = 0) -> int:
     raise ValueError(f"unbalanced group in {source!r}")
 
 
-_CAPTURING = re.compile(r"\((?!\?)|\(\?P<")  # conservative: an escaped "\(" counts too
+# how a group opens: (?:, a lookaround, a named or a plain capturing group (not (?P=name), flags or comments)
+_GROUP_OPENER = re.compile(r"\((?:\?:|\?=|\?!|\?<=|\?<!|\?P<\w+>|(?!\?))")
+
+
+def _captures(source: str) -> bool:
+    """Whether a regex source holds a capturing group (named or not)."""
+    i = 0
+    while i < len(source):
+        c = source[i]
+        if c == "\\":
+            i += 2
+        elif c == "[":
+            i = _class_end(source, i)
+        elif c == "(" and (source[i + 1:i + 2] != "?" or source.startswith("(?P<", i)):
+            return True
+        else:
+            i += 1
+    return False
 
 
 def factor(source: str, any_order: bool = False) -> str:
-    """A regex source with every alternation in it (at its top level and inside (?:…) groups) factored by
+    """A regex source with every alternation in it (at its top level and inside every group) factored by
     literal_trie: the same matches (or, with any_order, the same yes/no), found faster. Alternatives holding a
     capturing group are left in their order, so that group numbers stay."""
     alts = [_factor_groups(a, any_order) for a in top_level(source)]
-    if len(alts) == 1 or any(_CAPTURING.search(a) for a in alts):
+    if len(alts) == 1 or any(_captures(a) for a in alts):
         return "|".join(alts)
     return literal_trie(alts, any_order)
 
@@ -166,9 +183,9 @@ def _factor_groups(source: str, any_order: bool) -> str:
             j = _class_end(source, i)
             out.append(source[i:j])
             i = j
-        elif source.startswith("(?:", i):
+        elif source[i] == "(" and (opener := _GROUP_OPENER.match(source, i)):
             j = group_end(source, i)
-            out.append("(?:" + factor(source[i + 3:j - 1], any_order) + ")")
+            out.append(opener.group(0) + factor(source[opener.end():j - 1], any_order) + ")")
             i = j
         else:
             out.append(source[i])
