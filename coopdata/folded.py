@@ -210,6 +210,21 @@ _last: tuple[str, str | None] = ("", "")
 _before_last: tuple[str, str | None] = ("", "")
 
 
+def _lowered(s: str) -> str | None:
+    """The lowercase Folded matches s in (None: match s as written), kept for the next calls on s."""
+    global _last, _before_last
+    last = _last
+    if _before_last[0] is s:  # the rules run patterns over a line and a part of it, in turn
+        low = _before_last[1]
+        _last, _before_last = _before_last, last
+        return low
+    low = s.lower()
+    if len(low) != len(s) or (not s.isascii() and _ODD.search(low)):
+        low = None
+    _last, _before_last = (s, low), last
+    return low
+
+
 class Folded:
     """An IGNORECASE pattern run as a case-sensitive one over lowercased text (see the module docstring)."""
 
@@ -225,23 +240,14 @@ class Folded:
         self.pattern = source
 
     def _pick(self, s: str) -> tuple[re.Pattern, str]:
-        global _last, _before_last
         last = _last
-        if last[0] is s:  # the rules run many patterns over one line in a row: lowercase it once
-            low = last[1]
-        elif _before_last[0] is s:  # ... or over a line and a part of it, in turn
-            low = _before_last[1]
-            _last, _before_last = _before_last, last
-        else:
-            low = s.lower()
-            if len(low) != len(s) or (not s.isascii() and _ODD.search(low)):
-                low = None
-            _last, _before_last = (s, low), last
+        low = last[1] if last[0] is s else _lowered(s)
         return (self.slow, s) if low is None else (self.fast, low)
 
     def search(self, s: str, pos: int = 0, endpos: int = 2 ** 62) -> re.Match | None:
-        p, t = self._pick(s)
-        return p.search(t, pos, endpos)
+        last = _last  # _pick, inlined: the rules call search some 500 times per plan
+        low = last[1] if last[0] is s else _lowered(s)
+        return self.slow.search(s, pos, endpos) if low is None else self.fast.search(low, pos, endpos)
 
     def match(self, s: str, pos: int = 0, endpos: int = 2 ** 62) -> re.Match | None:
         p, t = self._pick(s)

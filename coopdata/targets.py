@@ -257,6 +257,8 @@ def _comparator(left: str, right: str, m: _Mention) -> str:
 @lru_cache(maxsize=64)
 def _year_phrases(line: str) -> tuple[tuple[int, int, int, int | None, str], ...]:
     """(start, end, year, period_start, cue) for every year phrase that can scope a fact."""
+    if "20" not in line:  # every phrase below names a year 20xx: most lines have none
+        return ()
     out = []
     for m in V.YEAR_PHRASE.finditer(line):
         if V.YEAR_NOT_SCOPE.search(line[max(0, m.start() - 50):m.start()]):
@@ -978,6 +980,8 @@ def _is_annual(line: str, m: _Mention, s_start: int, left: str, right: str, unit
 
 def _no_more_facts(line: str, scope: _Scope) -> list[dict]:
     """"không còn HTX yếu kém": the weak share brought to zero."""
+    if "không" not in line.lower():  # both readings of _NO_MORE say it (no other letter matches these alike)
+        return []
     out = []
     for m in _NO_MORE.finditer(line):
         if V.PAST.search(line[:m.start()]):
