@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .modality import presence
+from .modality import presence, presence_any
 
 __all__ = ["Genre", "page_genre"]
 
@@ -36,6 +36,7 @@ class Genre:
 def page_genre(text: str, issue_year: int | None = None) -> Genre:
     """Genre evidence for a whole normalised text."""
     pats = presence()
+    reported = presence_any(("result", "estimate"))  # a result or an estimate cue, in one scan
     aim, result, n = 0, 0, 0
     for m in _SENTENCE.finditer(text):
         s = m.group(0)
@@ -43,7 +44,7 @@ def page_genre(text: str, issue_year: int | None = None) -> Genre:
             continue
         n += 1
         aim += bool(pats["aim"].search(s))
-        result += bool(pats["result"].search(s) or pats["estimate"].search(s))
+        result += bool(reported.search(s))
     first = text.lstrip().split("\n", 1)[0][:300]
     year = issue_year
     if year is None:

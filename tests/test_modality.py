@@ -78,3 +78,12 @@ def test_sentence_bounds_are_those_of_a_scan_of_the_window():
         for end in (start, min(len(text), start + 7)):
             for reach in (600, 12, 1):
                 assert _bounds(text, start, end, reach) == scanned(text, start, end, reach), (start, end, reach)
+
+
+def test_presence_of_several_classes_is_any_of_them():
+    from coopdata.modality import presence, presence_any
+
+    both = presence_any(("result", "estimate"))
+    for s in ("Ước năm 2024 có 150 HTX", "Đến nay toàn tỉnh có 120 HTX", "Phấn đấu đến năm 2030 có 500 HTX",
+              "Cả nước có khoảng 45.000 hợp tác xã", "ƯỚC TÍNH 30% HTX"):
+        assert bool(both.search(s)) == bool(presence()["result"].search(s) or presence()["estimate"].search(s)), s

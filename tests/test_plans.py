@@ -275,3 +275,13 @@ def test_the_national_decisions_a_local_decision_cites_do_not_make_it_national()
               "Điều 1 : Phê duyệt kế hoạch " + "phát triển kinh tế tập thể, " * 30 + "trên địa bàn tỉnh Hậu Giang.")
     assert _summary(p)[:2] == ("Hậu Giang", "province")
     assert p.implements == ("105/QĐ-TTg",)
+
+
+def test_document_numbers_are_found_as_the_plain_pattern_finds_them():
+    import re
+
+    from coopdata.plans import _DOCNUM, _DOCNUM_SLOW
+
+    lead = ("Thực hiện Kế hoạch số 264/KH-UBND ngày 6/10/2022 và Nghị quyết 20-NQ/TW, Quyết định 1318/QĐ-TTg, "
+            "văn bản a12/KH, 2023/12-KH, 45 - KH/TU; Kế hoạch 141, số 07/2024/NQ-HĐND và /5/KH-SNN")
+    assert [m.span() for m in _DOCNUM.finditer(lead)] == [m.span() for m in re.finditer(_DOCNUM_SLOW, lead)] != []
