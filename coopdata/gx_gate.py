@@ -11,10 +11,11 @@ import html
 import logging
 import os
 from dataclasses import dataclass
+from pathlib import Path
 
 import polars as pl
 
-__all__ = ["GateResult", "run_gate", "gate_html", "gate_columns"]
+__all__ = ["GateResult", "run_gate", "gate_html", "gate_columns", "gate_release", "serve"]
 
 
 @dataclass(frozen=True)
@@ -207,3 +208,45 @@ code{{font-size:12px}}</style></head><body>
 <table><thead><tr><th>table</th><th>expectation</th><th>arguments</th><th>observed</th><th>result</th><th>unexpected (sample)</th></tr></thead>
 <tbody>{''.join(rows)}</tbody></table></body></html>
 """
+
+
+def gate_release(root: Path, previous_targets: int, only_files: frozenset[str] | None = None) -> GateResult:
+    """The gate over a staged release folder: reads the columns it needs from its Parquet files."""
+    from .provinces import provinces as province_list
+    from schemas._common import metric_codes
+
+    names = ["plans", "targets", "deadlines", "coverage", "provinces", "provinces_2025"]
+    wanted = gate_columns()
+    if only_files is not None:  # rows are picked by file
+        wanted = {n: [*c, "source_file"] if n in ("plans", "targets", "deadlines") else c for n, c in wanted.items()}
+    tables = {n: pl.read_parquet(root / "parquet" / f"{n}.parquet", columns=wanted.get(n) or None) for n in names}
+    tables["target_candidates"] = pl.read_parquet(root / "parquet" / "target_candidates.parquet",
+                                                  columns=["review_reason"])
+    tables["previous_targets"] = pl.DataFrame({"rows": [previous_targets]})
+    return run_gate(tables, metric_codes(), [p.code for p in province_list()], only_files=only_files)
+
+
+def serve() -> None:
+    """`python -m coopdata.gx_gate`: import Great Expectations at once (~4 s), then read one request (JSON on
+    stdin: root, previous_targets, only_files), gate that release and write the result (JSON on stdout). A
+    build starts this when its run starts, so the import overlaps the steps before the gate."""
+    import json
+    import sys
+
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+    logging.getLogger("great_expectations").setLevel(logging.ERROR)
+    import great_expectations  # noqa: F401  (the slow part, done while the build stages the release)
+
+    line = sys.stdin.readline()
+    if not line.strip():
+        return  # the build ended without a gate to run
+    req = json.loads(line)
+    only = req.get("only_files")
+    result = gate_release(Path(req["root"]), int(req.get("previous_targets") or 0),
+                          frozenset(only) if only is not None else None)
+    sys.stdout.write(json.dumps({"success": result.success, "results": result.results}, default=str) + "\n")
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    serve()

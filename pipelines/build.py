@@ -19,7 +19,7 @@ from coopdata.ingest import list_raw, signatures
 from .assets.ingest import RANGE_END, RANGE_START, raw_file_partitions
 from .definitions import all_assets, defs
 from .io import PartitionedPickleIOManager
-from .resources import CoopdataPaths
+from .resources import CoopdataPaths, GateRunner
 
 MAX_SINGLE_RUNS = 20
 PARTITION = "dagster/partition"
@@ -48,7 +48,7 @@ def sync_partitions(instance: dg.DagsterInstance, files: list[str]) -> tuple[lis
 
 
 def resources_for(paths: CoopdataPaths) -> dict:
-    return {"paths": paths, "io_manager": io_manager_for(paths)}
+    return {"paths": paths, "io_manager": io_manager_for(paths), "gate": GateRunner()}
 
 
 def io_manager_for(paths: CoopdataPaths) -> PartitionedPickleIOManager:

@@ -5,7 +5,7 @@ import dagster as dg
 from .assets import fetch, ingest, parse, provinces, publish
 from .checks import every_raw_file_accounted_for, release_quality_gate, schema_checks
 from .io import PartitionedPickleIOManager
-from .resources import CoopdataPaths
+from .resources import CoopdataPaths, GateRunner
 from .sensors import raw_files_sensor
 
 all_assets = dg.load_assets_from_modules([ingest, parse, provinces, publish])
@@ -24,5 +24,5 @@ defs = dg.Definitions(
     asset_checks=[*schema_checks, release_quality_gate, every_raw_file_accounted_for],
     jobs=[build_all, fetch_sources],
     sensors=[raw_files_sensor],
-    resources={"paths": CoopdataPaths(), "io_manager": PartitionedPickleIOManager()},
+    resources={"paths": CoopdataPaths(), "io_manager": PartitionedPickleIOManager(), "gate": GateRunner()},
 )

@@ -198,3 +198,27 @@ def test_the_gate_on_changed_files_reports_what_the_whole_gate_reports(built_war
     repeated = pl.concat([t, t.head(1).with_columns(pl.lit("zz_other.txt").alias("source_file"))])
     res = run_gate({**tables, "targets": repeated}, codes, provinces, only_files=frozenset(["zz_other.txt"]))
     assert [f["expectation"] for f in res.failures] == ["expect_column_values_to_be_unique"]
+
+
+def test_the_gate_runs_in_its_own_process_and_here_when_that_process_is_gone(built_warehouse):
+    import dagster as dg
+
+    from coopdata.gx_gate import gate_release
+    from pipelines.resources import GateRunner
+
+    root = (built_warehouse / "current").resolve()
+    here = gate_release(root, 0)
+    runner = GateRunner()
+    ctx = dg.build_init_resource_context()
+    runner.setup_for_execution(ctx)
+    proc = runner._proc
+    assert proc is not None and proc.poll() is None  # started with the run, importing GX
+    res = runner.gate(root, 0, None)
+    assert proc.wait(timeout=60) == 0  # it answered and ended
+    assert res.success and res.results == json.loads(json.dumps(here.results, default=str))
+
+    runner.setup_for_execution(ctx)
+    runner._proc.kill()
+    runner._proc.wait()
+    assert runner.gate(root, 0, None).results == here.results  # gone: the gate ran in this process
+    runner.teardown_after_execution(ctx)
