@@ -223,7 +223,8 @@ def _mentions(line: str) -> list[_Mention]:
         consumed_until = pos
         out.append(_Mention(start, pos, low, high, unit, ranged, line[start:pos]))
     # "gấp đôi"
-    for m in _DOUBLE.finditer(line):
+    # a line without "gấp đ" once lowercased cannot match (no letter of it matches another under IGNORECASE)
+    for m in _DOUBLE.finditer(line) if "gấp đ" in line.lower() else ():
         out.append(_Mention(m.start(), m.end(), 2.0, 2.0, "times", False, m.group(0)))
     out.sort(key=lambda m: m.start)
     return out
@@ -269,7 +270,7 @@ def _year_phrases(line: str) -> tuple[tuple[int, int, int, int | None, str], ...
             out.append((m.start(), m.end(), int(y2), y1, "giai đoạn"))
         else:
             out.append((m.start(), m.end(), y1, None, cue))
-    for m in _BEFORE_DAY.finditer(line):
+    for m in _BEFORE_DAY.finditer(line) if "/20" in line else ():
         out.append((m.start(), m.end(), int(m.group(1)), None, "trước"))
     for m in _BRACKET_PERIOD.finditer(line):  # "trong 5 năm tới (2026 - 2030)": a period in brackets
         if not any(p[0] <= m.start() < p[1] for p in out):
