@@ -50,3 +50,11 @@ def test_model_file_has_a_threshold_and_how_it_was_chosen():
     assert 0 < m.threshold < 1
     assert "threshold_rule" in m.meta and "out_of_fold" in m.meta
     assert set(m.weights) <= set(FEATURES)
+
+
+def test_first_line_is_read_without_copying_the_text_before():
+    from coopdata.confidence import _on_first_line
+
+    text = "  Tỉnh Nam Định phấn đấu có 500 HTX  \n\n Đến năm 2030 có 30 liên hiệp \n"
+    for start in range(len(text) + 1):
+        assert _on_first_line(text, start) == ("\n" not in text[:start].strip()), start
