@@ -4,8 +4,9 @@ CPython's `re` is 3-4x slower with IGNORECASE on Vietnamese text than without: e
 as it is compared. It also tries every alternative of an alternation in turn: the fast pattern has its
 alternatives factored by their opening characters (literal_trie), which finds the same matches. A `Folded` pattern compiles the lowercased pattern once, without IGNORECASE, and matches it
 against the lowercased text: the same matches at the same offsets whenever lowercasing keeps the text's length
-(it does for Vietnamese; when it does not, e.g. "İ", it falls back to the IGNORECASE pattern) and the text holds
-none of the few letters IGNORECASE matches beyond their lowercase ("ſ", "ı", some Greek and Cyrillic: then too). Groups then hold
+(it does for Vietnamese; when it does not, e.g. "İ", it falls back to the IGNORECASE pattern). A few letters
+IGNORECASE matches beyond their lowercase ("ſ" matches "s", "ı" matches "i", some Greek and Cyrillic): a strict
+Folded pattern falls back on a text holding one too, and so always matches what its IGNORECASE pattern matches. Groups then hold
 lowercased text: use the offsets to read the original.
 """
 from __future__ import annotations
@@ -194,8 +195,8 @@ def _factor_groups(source: str, any_order: bool) -> str:
 
 
 def _odd_letters() -> str:
-    """The non-ASCII letters IGNORECASE matches beyond their lowercase ("ſ" matches "s", "ı" matches "i"): a text
-    holding one is matched by the IGNORECASE pattern itself, so that Folded never differs from it."""
+    """The non-ASCII letters IGNORECASE matches beyond their lowercase ("ſ" matches "s", "ı" matches "i"): a strict
+    Folded pattern matches a text holding one with the IGNORECASE pattern itself."""
     try:
         from re._casefix import _EXTRA_CASES  # Python 3.11+: the extra case-insensitive equivalences of `re`
     except ImportError:  # pragma: no cover
@@ -205,49 +206,56 @@ def _odd_letters() -> str:
 
 
 _ODD = re.compile("[" + re.escape(_odd_letters()) + "]")
-# the two texts last lowercased, with their lowercase (None: match the text as written)
-_last: tuple[str, str | None] = ("", "")
-_before_last: tuple[str, str | None] = ("", "")
+# the two texts last lowercased: (text, its lowercase or None when lowercasing changes its length, whether it holds
+# one of the odd letters)
+_last: tuple[str, str | None, bool] = ("", "", False)
+_before_last: tuple[str, str | None, bool] = ("", "", False)
 
 
-def _lowered(s: str) -> str | None:
-    """The lowercase Folded matches s in (None: match s as written), kept for the next calls on s."""
+def _lowered(s: str) -> tuple[str, str | None, bool]:
+    """s with its lowercase and whether it holds an odd letter, kept for the next calls on s."""
     global _last, _before_last
     last = _last
     if _before_last[0] is s:  # the rules run patterns over a line and a part of it, in turn
-        low = _before_last[1]
         _last, _before_last = _before_last, last
-        return low
+        return _last
     low = s.lower()
-    if len(low) != len(s) or (not s.isascii() and _ODD.search(low)):
-        low = None
-    _last, _before_last = (s, low), last
-    return low
+    entry = (s, None, False) if len(low) != len(s) else (s, low, not s.isascii() and bool(_ODD.search(low)))
+    _last, _before_last = entry, last
+    return entry
 
 
 class Folded:
     """An IGNORECASE pattern run as a case-sensitive one over lowercased text (see the module docstring)."""
 
-    __slots__ = ("slow", "fast", "pattern")
+    __slots__ = ("slow", "fast", "pattern", "strict")
 
-    def __init__(self, source: str, flags: int = 0, fast_source: str | None = None):
+    def __init__(self, source: str, flags: int = 0, fast_source: str | None = None, strict: bool = False):
         """fast_source: a lowercased source for the fast path; by default lower_pattern(source) with its
-        alternations factored (factor), which matches exactly what it matches."""
+        alternations factored (factor), which matches exactly what it matches.
+
+        strict: match exactly as the IGNORECASE pattern does on every text, so that a plain IGNORECASE pattern can
+        become a Folded one without changing a result: a text holding one of the odd letters ("ſ", "ı", …) is
+        matched by the IGNORECASE pattern. Without it (the project's first Folded patterns) such a text is matched
+        by its lowercase, as it always was."""
         self.slow = re.compile(source, flags | re.IGNORECASE)
         fast = fast_source or factor(lower_pattern(source))
-        # a pattern that names one of the odd letters is always run as written
-        self.fast = self.slow if _ODD.search(fast) else re.compile(fast, flags & ~re.IGNORECASE)
+        self.strict = strict
+        # a strict pattern that names one of the odd letters is always run as written
+        self.fast = self.slow if strict and _ODD.search(fast) else re.compile(fast, flags & ~re.IGNORECASE)
         self.pattern = source
 
     def _pick(self, s: str) -> tuple[re.Pattern, str]:
         last = _last
-        low = last[1] if last[0] is s else _lowered(s)
-        return (self.slow, s) if low is None else (self.fast, low)
+        _, low, odd = last if last[0] is s else _lowered(s)
+        return (self.slow, s) if low is None or (odd and self.strict) else (self.fast, low)
 
     def search(self, s: str, pos: int = 0, endpos: int = 2 ** 62) -> re.Match | None:
         last = _last  # _pick, inlined: the rules call search some 500 times per plan
-        low = last[1] if last[0] is s else _lowered(s)
-        return self.slow.search(s, pos, endpos) if low is None else self.fast.search(low, pos, endpos)
+        _, low, odd = last if last[0] is s else _lowered(s)
+        if low is None or (odd and self.strict):
+            return self.slow.search(s, pos, endpos)
+        return self.fast.search(low, pos, endpos)
 
     def match(self, s: str, pos: int = 0, endpos: int = 2 ** 62) -> re.Match | None:
         p, t = self._pick(s)

@@ -39,16 +39,16 @@ _LOCAL_ACTOR = r"(?!UBND|Tỉnh ủy|Thành ủy|HĐND|Huyện ủy|tỉnh\b|th�
 _NATIONAL_ACT = Folded(
     r"(?<!của )(?<!tướng )(?<!Phó )" + _NATIONAL_ACTOR + r"(?:" + _LOCAL_ACTOR + r"[^.]){0,160}?"
     r"(?:vừa ký|ký ban hành|ban hành|đặt ra|phê duyệt|yêu cầu)"
-    r"|(?:được|do)\s+" + _NATIONAL_ACTOR + r"[^.]{0,40}?(?:ban hành|phê duyệt)", I)
+    r"|(?:được|do)\s+" + _NATIONAL_ACTOR + r"[^.]{0,40}?(?:ban hành|phê duyệt)", I, strict=True)
 _NATIONAL_LEAD = Folded(
     _NATIONAL_ACT.pattern + r"|(?<!\w)(?<!trong )(?<!với )(?<!của )(?:cả nước|toàn quốc|nước ta)(?!\w)"
-    r"|Liên minh (?:HTX|[Hh]ợp tác xã) Việt Nam", I)
+    r"|Liên minh (?:HTX|[Hh]ợp tác xã) Việt Nam", I, strict=True)
 # the page speaks of its own province or city without naming it ("toàn tỉnh", "Liên minh HTX tỉnh")
 _SELF_PROVINCE = Folded(
     r"(?<!\w)(?:toàn tỉnh|của tỉnh|địa bàn tỉnh|trong tỉnh|UBND tỉnh|HĐND tỉnh|Tỉnh ủy|Thành ủy|UBND thành phố"
-    r"|(?:Liên minh|LM) (?:HTX|[Hh]ợp tác xã) (?:tỉnh|thành phố|TP)|địa bàn thành phố|toàn thành phố|của thành phố)(?!\w)", I)
+    r"|(?:Liên minh|LM) (?:HTX|[Hh]ợp tác xã) (?:tỉnh|thành phố|TP)|địa bàn thành phố|toàn thành phố|của thành phố)(?!\w)", I, strict=True)
 # anything the country as a whole does ("cả nước", the Government, the Vietnam Cooperative Alliance)
-_NATIONAL_SCOPE = Folded(_NATIONAL_ACTOR + r"|(?<!\w)(?:cả nước|toàn quốc|nước ta|Trung ương|quốc gia|Việt Nam)(?!\w)", I)
+_NATIONAL_SCOPE = Folded(_NATIONAL_ACTOR + r"|(?<!\w)(?:cả nước|toàn quốc|nước ta|Trung ương|quốc gia|Việt Nam)(?!\w)", I, strict=True)
 _LEAD = 900  # the title and the first paragraph or two of a page
 _WEATHER = re.compile(r"^[^\n]*\d\s*°\s*C\b[^\n]*$", M)
 _DATE_ANY = (r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(?!\d)"
@@ -379,8 +379,8 @@ def _body_province(text: str) -> Province | None:
     return province_by_code(best)
 
 
-_STRONG_BEFORE = re.compile(r"(?:tỉnh|thành phố|TP\.?|Tỉnh ủy|Thành ủy|UBND|HĐND|Đảng bộ|địa bàn"
-                            r"|Liên minh (?:HTX|[Hh]ợp tác xã)(?:\s+tỉnh|\s+thành phố|\s+TP\.?)?)\s*$", I)
+_STRONG_BEFORE = Folded(r"(?:tỉnh|thành phố|TP\.?|Tỉnh ủy|Thành ủy|UBND|HĐND|Đảng bộ|địa bàn"
+                            r"|Liên minh (?:HTX|[Hh]ợp tác xã)(?:\s+tỉnh|\s+thành phố|\s+TP\.?)?)\s*$", strict=True)
 _COMMUNE_BEFORE = re.compile(r"(?<!\w)(?:[Xx]ã|[Pp]hường|[Tt]hôn|ấp|[Tt]hị trấn|[Tt]hị xã)\s*$")
 _CREDIT_BEFORE = re.compile(r"(?<!\w)(?:[Bb]áo|[Tt]heo)\s*$")
 _ORG = re.compile(r"(?<!minh )(?<!\w)(?:HTX|[Hh]ợp tác xã|Liên hiệp HTX|Liên hiệp hợp tác xã|LHHTX|Liên đoàn [Hh]ợp tác xã)(?!\w)")

@@ -53,8 +53,8 @@ _CURRENT_AFTER = re.compile(r"^[^;.\d(]{0,40}?\b(?:hiện nay|hiện tại|hiệ
 _FILE_NAME_AFTER = re.compile(r"^\.(?:jpe?g|png|gif|webp)\b", I)
 _LIST_NUMBERING = re.compile(r"^\s*\(?\s*$")
 _BOUNDARY = re.compile(r"[;\n!?]|\.(?=\s|$)|:\s")
-_CE_WORD = re.compile(
-    r"hợp tác xã|HTX|tổ hợp tác|THT|liên hiệp|KTTT|kinh tế tập thể|LHHTX|QTDND|tổ chức|cán bộ|dân số|GRDP|GDP|thành viên", I)
+_CE_WORD = Folded(
+    r"hợp tác xã|HTX|tổ hợp tác|THT|liên hiệp|KTTT|kinh tế tập thể|LHHTX|QTDND|tổ chức|cán bộ|dân số|GRDP|GDP|thành viên", strict=True)
 _SKIP_AFTER_HEAD = re.compile(
     r"^[^;.\d]{0,25}?(?:được củng cố|củng cố|quy mô lớn|quy mô thôn|được nâng|nâng từ|nâng chất lượng|"
     r"được hỗ trợ|hỗ trợ|đang có|hiện có|nâng cấp|từ (?:loại )?(?:trung bình|yếu|kém)\b)", I)
@@ -86,7 +86,7 @@ _SEMI_OR_DIGIT_2 = re.compile(r"[;]|\d")
 _DISSOLVE_LEFT = re.compile(r"giải thể|xử lý (?:xong|dứt điểm)", I)
 _ROMAN_HEAD = re.compile(r"^[IVXLC]+\.\s")
 _COLON = re.compile(r":\s")
-_SECTOR_HEAD = re.compile(r"lĩnh vực|^(?:\S+\s+){0,3}về\b|đối với|khu vực", I)
+_SECTOR_HEAD = Folded(r"lĩnh vực|^(?:\S+\s+){0,3}về\b|đối với|khu vực", strict=True)
 _ITEM = re.compile(r"^[-–+*•]")
 _ANNUAL_HEAD = re.compile(r"^(?:[-–+*•\d.()\s]*)(?:hằng năm|hàng năm|mỗi năm)\s*:?\s*$", I)
 _FIRST_CLAUSE = re.compile(r",\s|:\s")

@@ -51,55 +51,56 @@ PAST = Folded(
     r"hiện thành phố|hiện huyện|đang có|đã cơ bản|theo báo cáo|(?:đến|tính đến|tới) ngày \d{1,2}/\d{1,2}/\d{4}|từ đầu năm|đến nay)")
 PLAN_SHARE = re.compile(r"^\s*%?\s*(?:so với )?(?:kế hoạch|chỉ tiêu|KH\b)", I)
 
-# Sector words, for headings that scope a block and for phrases right after a noun
-SECTORS: list[tuple[str, re.Pattern[str]]] = [
-    ("non_agriculture", re.compile(r"phi nông nghiệp", I)),
-    ("agriculture", re.compile(r"nông nghiệp|nông,? lâm|nông lâm|thủy sản|nông, lâm, ngư|lâm nghiệp", I)),
-    ("credit", re.compile(r"tín dụng|QTDND|quỹ tín dụng", I)),
-    ("transport", re.compile(r"vận tải|giao thông", I)),
-    ("industry_handicraft", re.compile(r"tiểu thủ công nghiệp|công nghiệp|thủ công", I)),
-    ("trade_services", re.compile(r"thương mại|dịch vụ", I)),
-    ("construction", re.compile(r"xây dựng", I)),
-    ("environment", re.compile(r"môi trường", I)),
+# Sector words, for headings that scope a block and for phrases right after a noun (strict Folded patterns: they
+# match exactly what the IGNORECASE patterns they replace matched)
+SECTORS: list[tuple[str, Folded]] = [
+    ("non_agriculture", Folded(r"phi nông nghiệp", strict=True)),
+    ("agriculture", Folded(r"nông nghiệp|nông,? lâm|nông lâm|thủy sản|nông, lâm, ngư|lâm nghiệp", strict=True)),
+    ("credit", Folded(r"tín dụng|QTDND|quỹ tín dụng", strict=True)),
+    ("transport", Folded(r"vận tải|giao thông", strict=True)),
+    ("industry_handicraft", Folded(r"tiểu thủ công nghiệp|công nghiệp|thủ công", strict=True)),
+    ("trade_services", Folded(r"thương mại|dịch vụ", strict=True)),
+    ("construction", Folded(r"xây dựng", strict=True)),
+    ("environment", Folded(r"môi trường", strict=True)),
 ]
 
 # Metric cues for percentages, in priority order; matched on the words right after the
 # number first, then on the clause before it.
-PERCENT_CUES: list[tuple[str, re.Pattern[str]]] = [
-    ("weak_coop_share", re.compile(r"yếu kém|ngưng,? nghỉ|tồn tại hình thức|trên danh nghĩa|không hoạt động", I)),
-    ("population_participation_share", re.compile(r"dân số|\bhộ\b[^;.]{0,40}tham gia|hộ nông dân|\bhộ\b[^;.]{0,60}(?:dùng|sử dụng)[^;.]{0,30}dịch vụ", I)),
-    ("grdp_share", re.compile(r"\bGRDP\b|\bGDP\b", I)),
-    ("good_rated_share", re.compile(r"loại (?:tốt|khá)|tốt,? khá|khá,? tốt|khá,? giỏi|khá trở lên|đánh giá tốt|loại khá", I)),
-    ("communes_with_coops_share", re.compile(r"\bxã\b[^;.%]{0,60}(?:có|đều có)\s+(?:\S+\s+){0,2}?" + ORG, I)),
-    ("ocop_coops", re.compile(r"OCOP", I)),
-    ("high_tech_coops", re.compile(r"công nghệ cao", I)),
-    ("digital_adoption_share", re.compile(r"chuyển đổi số|thương mại điện tử|công nghệ thông tin|khoa học,? công nghệ|công nghệ số", I)),
-    ("value_chain_share", re.compile(r"chuỗi|liên kết", I)),
-    ("profitable_coop_share", re.compile(r"có lãi", I)),
-    ("law_compliant_coop_share", re.compile(r"vận hành đúng quy định|đúng (?:quy định của )?Luật|theo (?:đúng )?(?:quy định của )?Luật|tuân thủ Luật", I)),
-    ("trained_manager_share", re.compile(r"cán bộ|giám đốc|trình độ|đào tạo|bồi dưỡng|tập huấn|cao đẳng|đại học", I)),
-    ("effective_share", re.compile(r"hiệu quả", I)),
-    ("dissolved_coops", re.compile(r"giải thể", I)),
+PERCENT_CUES: list[tuple[str, Folded]] = [
+    ("weak_coop_share", Folded(r"yếu kém|ngưng,? nghỉ|tồn tại hình thức|trên danh nghĩa|không hoạt động", strict=True)),
+    ("population_participation_share", Folded(r"dân số|\bhộ\b[^;.]{0,40}tham gia|hộ nông dân|\bhộ\b[^;.]{0,60}(?:dùng|sử dụng)[^;.]{0,30}dịch vụ", strict=True)),
+    ("grdp_share", Folded(r"\bGRDP\b|\bGDP\b", strict=True)),
+    ("good_rated_share", Folded(r"loại (?:tốt|khá)|tốt,? khá|khá,? tốt|khá,? giỏi|khá trở lên|đánh giá tốt|loại khá", strict=True)),
+    ("communes_with_coops_share", Folded(r"\bxã\b[^;.%]{0,60}(?:có|đều có)\s+(?:\S+\s+){0,2}?" + ORG, strict=True)),
+    ("ocop_coops", Folded(r"OCOP", strict=True)),
+    ("high_tech_coops", Folded(r"công nghệ cao", strict=True)),
+    ("digital_adoption_share", Folded(r"chuyển đổi số|thương mại điện tử|công nghệ thông tin|khoa học,? công nghệ|công nghệ số", strict=True)),
+    ("value_chain_share", Folded(r"chuỗi|liên kết", strict=True)),
+    ("profitable_coop_share", Folded(r"có lãi", strict=True)),
+    ("law_compliant_coop_share", Folded(r"vận hành đúng quy định|đúng (?:quy định của )?Luật|theo (?:đúng )?(?:quy định của )?Luật|tuân thủ Luật", strict=True)),
+    ("trained_manager_share", Folded(r"cán bộ|giám đốc|trình độ|đào tạo|bồi dưỡng|tập huấn|cao đẳng|đại học", strict=True)),
+    ("effective_share", Folded(r"hiệu quả", strict=True)),
+    ("dissolved_coops", Folded(r"giải thể", strict=True)),
 ]
 
 # Growth rates (percent per year): what grows
-GROWTH_CUES: list[tuple[str, re.Pattern[str]]] = [
-    ("revenue_growth_rate", re.compile(r"doanh thu", I)),
-    ("profit_growth_rate", re.compile(r"lợi nhuận|\blãi\b", I)),
-    ("income_growth", re.compile(r"thu nhập", I)),
-    ("budget_contribution_growth_rate", re.compile(r"ngân sách", I)),
-    ("member_growth_rate", re.compile(r"thành viên", I)),
-    ("sector_growth_rate", re.compile(r"tăng trưởng", I)),
-    ("other", re.compile(r"giá trị", I)),
+GROWTH_CUES: list[tuple[str, Folded]] = [
+    ("revenue_growth_rate", Folded(r"doanh thu", strict=True)),
+    ("profit_growth_rate", Folded(r"lợi nhuận|\blãi\b", strict=True)),
+    ("income_growth", Folded(r"thu nhập", strict=True)),
+    ("budget_contribution_growth_rate", Folded(r"ngân sách", strict=True)),
+    ("member_growth_rate", Folded(r"thành viên", strict=True)),
+    ("sector_growth_rate", Folded(r"tăng trưởng", strict=True)),
+    ("other", Folded(r"giá trị", strict=True)),
 ]
 GROWTH_WORD = re.compile(r"\btăng\b|tăng trưởng", I)
 
 # Money aims: what the amount is
-MONEY_CUES: list[tuple[str, re.Pattern[str]]] = [
-    ("coop_total_revenue", re.compile(r"tổng doanh thu|doanh thu (?:toàn|của toàn|cả)", I)),
-    ("avg_coop_revenue", re.compile(r"doanh thu", I)),
-    ("avg_member_income", re.compile(r"thu nhập", I)),
-    ("avg_coop_profit", re.compile(r"lợi nhuận|\blãi\b(?! suất)", I)),
+MONEY_CUES: list[tuple[str, Folded]] = [
+    ("coop_total_revenue", Folded(r"tổng doanh thu|doanh thu (?:toàn|của toàn|cả)", strict=True)),
+    ("avg_coop_revenue", Folded(r"doanh thu", strict=True)),
+    ("avg_member_income", Folded(r"thu nhập", strict=True)),
+    ("avg_coop_profit", Folded(r"lợi nhuận|\blãi\b(?! suất)", strict=True)),
 ]
 MONEY_OTHER_UNIT = re.compile(r"mỗi (?:THT|tổ\b|tổ hợp tác|liên hiệp)|/THT|/tổ\b", I)
 
@@ -128,14 +129,14 @@ COUNT_SUBJECT_BEFORE: list[tuple[str, re.Pattern[str]]] = [
     ("high_tech", re.compile(r"công nghệ cao", I)),
 ]
 # qualities of counted organisations, read in the words after the head noun
-COUNT_QUALITIES: list[tuple[str, re.Pattern[str]]] = [
-    ("ocop_coops", re.compile(r"OCOP", I)),
-    ("high_tech_coops", re.compile(r"công nghệ cao", I)),
-    ("digital_adoption_share", re.compile(r"chuyển đổi số|thương mại điện tử", I)),
-    ("value_chain_share", re.compile(r"chuỗi giá trị|chuỗi liên kết|liên kết chuỗi|gắn kết chuỗi|"
-                                     r"(?:liên kết|hợp tác|gắn kết|gắn) với (?:các )?doanh nghiệp", I)),
-    ("model_coops", re.compile(r"kiểu mới|điển hình|mô hình", I)),
-    ("ica_top300_orgs", re.compile(r"300 hợp tác xã lớn nhất|300 HTX lớn nhất", I)),
+COUNT_QUALITIES: list[tuple[str, Folded]] = [
+    ("ocop_coops", Folded(r"OCOP", strict=True)),
+    ("high_tech_coops", Folded(r"công nghệ cao", strict=True)),
+    ("digital_adoption_share", Folded(r"chuyển đổi số|thương mại điện tử", strict=True)),
+    ("value_chain_share", Folded(r"chuỗi giá trị|chuỗi liên kết|liên kết chuỗi|gắn kết chuỗi|"
+                                     r"(?:liên kết|hợp tác|gắn kết|gắn) với (?:các )?doanh nghiệp", strict=True)),
+    ("model_coops", Folded(r"kiểu mới|điển hình|mô hình", strict=True)),
+    ("ica_top300_orgs", Folded(r"300 hợp tác xã lớn nhất|300 HTX lớn nhất", strict=True)),
 ]
 DISSOLVE = re.compile(r"giải thể|xử lý dứt điểm|dứt điểm|\bxử lý\b", I)
 
@@ -161,5 +162,5 @@ NOT_AIM = Folded(r"khen thưởng|được xét|đủ điều kiện|điều ki�
 PER_UNIT_AFTER = re.compile(r"^\s*/\s*(?:xã|huyện|phường|thôn|quận|đơn vị)\b", I)
 PER_UNIT = re.compile(r"(?:mỗi|bình quân mỗi|bình quân một|một)\s+(?:xã|huyện|phường|thôn|quận|thị trấn|đơn vị cấp)", I)
 # Page furniture: lists of related articles, reader comments, menus
-FURNITURE_HEAD = re.compile(r"không thuộc (?:khu vực )?(?:KTTT|kinh tế tập thể)|để đối chiếu|^(?:Tin liên quan|Bài liên quan|Tin cùng chuyên mục|Xem thêm|Các tin khác|Tin khác|Đọc thêm)\b", I)
+FURNITURE_HEAD = Folded(r"không thuộc (?:khu vực )?(?:KTTT|kinh tế tập thể)|để đối chiếu|^(?:Tin liên quan|Bài liên quan|Tin cùng chuyên mục|Xem thêm|Các tin khác|Tin khác|Đọc thêm)\b", strict=True)
 PAST_LEAD = re.compile(r"^\W*(?:kết quả|hiện trạng|thực trạng|số liệu|tình hình)\b", I)
