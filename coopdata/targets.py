@@ -22,6 +22,8 @@ __all__ = ["Target", "extract_targets"]
 
 I = re.IGNORECASE
 _NUM = re.compile(NUMBER_SCAN)  # NUMBER, found faster
+# the value of a written number: the same few figures come back line after line ("2025", "100", "01")
+_number_value = lru_cache(maxsize=4096)(parse_number)
 _FOUND_BEFORE = Folded(r"(?:thành lập|lập|xây dựng|phát triển|hình thành)(?: mới| thêm)?(?: ít nhất| tối thiểu)?\s*$")
 # a number word before a scale word or a counted noun: only such lines are handed to the numeral grammar ("năm" alone
 # is a year in almost every line)
@@ -169,7 +171,7 @@ def _mentions(line: str) -> list[_Mention]:
         before = line[max(0, start - 30):start]
         after = line[end:end + 40]
         try:
-            low = parse_number(tok) if value is None else value
+            low = _number_value(tok) if value is None else value
         except ValueError:
             continue
         high = low
@@ -178,7 +180,7 @@ def _mentions(line: str) -> list[_Mention]:
         r = _RANGE.match(line[pos:pos + 30])
         pct_in_range = False
         if r:
-            second = parse_number(r.group(2))
+            second = _number_value(r.group(2))
             if second > low and not _YEAR_RANGE_AFTER.match(line[pos:]) or (
                     second > low and low < 1900):
                 high, ranged = second, True
