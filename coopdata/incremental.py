@@ -128,7 +128,8 @@ def combine_incremental(values: Mapping[str, DocumentRows | Rejected], stamps: M
             yield v
 
     frames, rejected = combine_rows(recorded())
-    frames = {t: df.rechunk() for t, df in frames.items()}
+    for t in list(frames):  # one table at a time: a table and its copy, never every table twice
+        frames[t] = frames[t].rechunk()
     snap = Snapshot(frames, stamps, shas, list(rejected), schema, new_id)
     return frames, rejected, snap, Delta("full", tuple(stamps), (), None, new_id, why)
 
