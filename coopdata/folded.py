@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-__all__ = ["Folded", "lower_pattern", "literal_trie", "factor", "top_level", "group_end", "any_of"]
+__all__ = ["Folded", "lower_pattern", "literal_trie", "factor", "top_level", "group_end"]
 
 
 def lower_pattern(source: str) -> str:
@@ -277,14 +277,3 @@ class Folded:
             last = m.end()
         out.append(s[last:])
         return "".join(out)
-
-
-def any_of(patterns: list[Folded]) -> Folded:
-    """One pattern that finds whether a text holds a match of any of the given ones: the same yes/no as asking each
-    in turn (not the same match), in one scan. Why: a list of cues is mostly asked of texts that hold none.
-    The patterns must agree on strict."""
-    strict = {p.strict for p in patterns}
-    if len(strict) != 1:
-        raise ValueError("any_of: strict and plain Folded patterns mixed")
-    source = "|".join(f"(?:{p.pattern})" for p in patterns)
-    return Folded(source, fast_source=factor(lower_pattern(source), any_order=True), strict=strict.pop())

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import vocabulary as V
-from .folded import Folded, any_of
+from .folded import Folded
 from .numbers import NUMBER, NUMBER_SCAN, SCALES, find_numbers, parse_number
 from .text import segments
 
@@ -281,14 +281,7 @@ def _year_phrases(line: str) -> tuple[tuple[int, int, int, int | None, str], ...
     return tuple(out)
 
 
-_ANY_SECTOR = any_of([p for _, p in V.SECTORS])
-_ANY_PERCENT_CUE = any_of([p for _, p in V.PERCENT_CUES])
-_ANY_QUALITY = any_of([p for _, p in V.COUNT_QUALITIES])
-
-
 def _sector_of(text: str) -> str | None:
-    if not _ANY_SECTOR.search(text):  # most headings name no sector: one scan instead of one per sector
-        return None
     for code, pat in V.SECTORS:
         if pat.search(text):
             return code
@@ -374,7 +367,7 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
             window = window + " " + subject.group(0)
         if _TOP300.search(line[m.end:m.end + 160]):
             return "ica_top300_orgs", "count.quality"
-        for metric, pat in V.COUNT_QUALITIES if _ANY_QUALITY.search(window) else ():
+        for metric, pat in V.COUNT_QUALITIES:
             if pat.search(window):
                 if metric == "value_chain_share" and head == "models" and not re.search(r"doanh nghiệp", window, I):
                     continue
@@ -479,10 +472,10 @@ def _percent_metric(left: str, right: str) -> tuple[str, str] | None:
     window = _NONE_WEAK.sub("", _SEMI_OR_DIGIT_2.split(right)[0][:140])
     if _DISSOLVE_LEFT.search(left):
         return "dissolved_coops", "percent.dissolve"
-    for metric, pat in V.PERCENT_CUES if _ANY_PERCENT_CUE.search(window) else ():
+    for metric, pat in V.PERCENT_CUES:
         if pat.search(window):
             return metric, "percent.after"
-    for metric, pat in V.PERCENT_CUES if _ANY_PERCENT_CUE.search(left) else ():
+    for metric, pat in V.PERCENT_CUES:
         if pat.search(left):
             return metric, "percent.before"
     if re.search(r"^\s*\)?\s*(?:số\s+)?(?:các\s+)?(?:HTX|hợp tác xã)\b", window, I) or re.search(

@@ -104,13 +104,3 @@ def test_factor_keeps_matches_and_groups():
 def test_vocabulary_cues_match_alike(s: str):
     for p in MORE:
         assert spans(p, s) == spans(p.slow, s), p.pattern[:40]
-
-
-def test_any_of_answers_like_asking_each_pattern():
-    from coopdata.folded import any_of
-
-    cues = [p for _, p in V.SECTORS]
-    both = any_of(cues)
-    for s in ["Đối với lĩnh vực nông nghiệp: phát triển 50 HTX", "PHI NÔNG NGHIỆP", "Quỹ tín dụng nhân dân",
-              "Phấn đấu đến năm 2030 có 500 hợp tác xã", "hợp tác xã vận tải", "nông nghıệp", ""]:
-        assert bool(both.search(s)) == any(p.search(s) for p in cues), s
