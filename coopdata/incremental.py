@@ -127,9 +127,7 @@ def combine_incremental(values: Mapping[str, DocumentRows | Rejected], stamps: M
                 shas[v.source_file] = v.raw_sha256
             yield v
 
-    frames, rejected = combine_rows(recorded())
-    for t in list(frames):  # one table at a time: a table and its copy, never every table twice
-        frames[t] = frames[t].rechunk()
+    frames, rejected = combine_rows(recorded())  # chunked as combined: Parquet and CSV bytes do not depend on it
     snap = Snapshot(frames, stamps, shas, list(rejected), schema, new_id)
     return frames, rejected, snap, Delta("full", tuple(stamps), (), None, new_id, why)
 
