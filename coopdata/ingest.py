@@ -197,9 +197,13 @@ def _parse_one(args: tuple[str, str, dict, int, str]):
     if isinstance(read, RawFile):
         out = decode(Path(raw), read)
         if isinstance(out, Document):
-            out = parse_document(out)
-            if form != "parsed":
-                out = document_rows(out)
+            try:
+                out = parse_document(out)
+                if form != "parsed":
+                    out = document_rows(out)
+            except Exception as exc:  # a text the rules trip over is set aside with the error, never the run
+                out = Rejected(rel, read.sha256, "parse", "parser error",
+                               f"the extractor failed on this text: {type(exc).__name__}: {exc}"[:500])
     return pack(out) if form == "packed" else out
 
 

@@ -32,6 +32,15 @@ _WORD_HINT = Folded(r"(?<!\w)(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|m�
                     r"thành viên|một|hai|ba|bốn|năm|sáu|bảy|tám|chín)(?!\w)")
 _RANGE = re.compile(r"^\s*(%\s*)?(?:[-–—]|đến|tới)\s*(" + NUMBER + r")", I)
 _SCALE = re.compile(r"^\s*(nghìn|ngàn|triệu|tỷ|tỉ)\b", I)
+
+
+def _scale_factor(word: str) -> float:
+    """The value of a scale word _SCALE matched. Case-insensitive matching also lets letters through whose
+    lowercase is not the dictionary's ("trıệu" with a dotless ı): those are looked up by the same rule."""
+    factor = SCALES.get(word.lower())
+    if factor is None:
+        factor = next(v for k, v in SCALES.items() if re.fullmatch(re.escape(k), word, I))
+    return factor
 _DONG = re.compile(r"^\s*(?:đồng|đ\b|VNĐ|VND)", I)
 _PERCENT = re.compile(r"^\s*%")
 _PER_YEAR = re.compile(r"^\s*/\s*năm|^\s*(?:mỗi|một) năm|^\s*hằng năm|^\s*hàng năm", I)
@@ -204,7 +213,7 @@ def _mentions(line: str) -> list[_Mention]:
         unit = "count"
         scale = _SCALE.match(line[pos:])
         if scale:
-            factor = SCALES[scale.group(1).lower()]
+            factor = _scale_factor(scale.group(1))
             low, high = low * factor, high * factor
             pos += scale.end()
         if _DONG.match(line[pos:]):

@@ -6,7 +6,8 @@ from typing import Optional
 import pandera.polars as pa
 
 REASONS = ["empty", "binary", "unknown format", "undecodable", "duplicate", "corrupt archive", "corrupt file",
-           "too large", "no text layer", "no main text", "manifest file missing", "unsafe path", "unreadable"]
+           "too large", "no text layer", "no main text", "manifest file missing", "unsafe path", "unreadable",
+           "parser error"]
 
 
 class Quarantine(pa.DataFrameModel):

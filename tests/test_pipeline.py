@@ -125,3 +125,27 @@ def test_the_lead_of_a_news_page_dates_its_undated_aims():
     assert ("new_coops", 2027) in years and ("new_coop_groups", 2027) in years
     period = Document("period.txt", "1" * 64, "utf-8", 10, "Kế hoạch giai đoạn 2026-2030 năm 2027.\nThành lập mới 30 HTX.", {})
     assert all(t.target_year != 2027 for t in parse_document(period).targets)
+
+
+def test_a_text_the_extractor_fails_on_is_quarantined_with_the_error(tmp_path, monkeypatch):
+    from coopdata import ingest, tables
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "good.txt").write_text("KẾ HOẠCH\nĐến năm 2030, toàn tỉnh Lào Cai có 520 hợp tác xã.\n", encoding="utf-8")
+    (raw / "trips.txt").write_text("KẾ HOẠCH\nĐến năm 2030, toàn tỉnh Yên Bái có 480 hợp tác xã.\n", encoding="utf-8")
+    real = tables.parse_document
+
+    def failing(doc):
+        if doc.source_file == "trips.txt":
+            raise KeyError("a rule's lookup")
+        return real(doc)
+
+    monkeypatch.setattr(tables, "parse_document", failing)
+    out = ingest.parse_files(raw, ["good.txt", "trips.txt"], form="rows")
+    assert isinstance(out["good.txt"], tables.DocumentRows)
+    bad = out["trips.txt"]
+    assert (bad.stage, bad.reason) == ("parse", "parser error") and "KeyError" in bad.detail and bad.raw_sha256
+    q = tables.quarantine_frame([bad])
+    from schemas import TABLES
+    TABLES["quarantine"].validate(q)  # the published table accepts the reason

@@ -340,3 +340,10 @@ def test_a_yearly_cue_ends_at_a_new_predicate():
 def test_innovation_is_not_a_new_cooperative():
     got = facts("Trong giai đoạn 2026 - 2030, tỉnh phấn đấu hỗ trợ 40 hợp tác xã ứng dụng đổi mới công nghệ.")
     assert "new_coops" not in [g[0] for g in got]
+
+
+def test_a_scale_word_with_a_dotless_i_is_read_not_a_crash():
+    # case-insensitive matching lets "trıệu" (U+0131) through as "triệu": the value must be scaled the same way
+    text = "Mục tiêu đến năm 2030: thu nhập bình quân của thành viên hợp tác xã đạt 6 trıệu đồng/tháng."
+    facts = extract_targets(normalise(text))
+    assert [f.value_low for f in facts if f.unit == "vnd"] == [6e6]
