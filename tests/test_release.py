@@ -222,3 +222,16 @@ def test_the_gate_runs_in_its_own_process_and_here_when_that_process_is_gone(bui
     runner._proc.wait()
     assert runner.gate(root, 0, None).results == here.results  # gone: the gate ran in this process
     runner.teardown_after_execution(ctx)
+
+
+def test_the_content_hash_follows_the_values_not_the_chunks():
+    from coopdata.publish import content_hash
+
+    df = pl.DataFrame({"plan_id": ["plan_a", "plan_b", "plan_c"], "value_low": [700.0, 60.0, None],
+                       "implements": [["20-NQ/TW"], [], ["20-NQ/TW", "45/2021"]]})
+    chunked = pl.concat([df.head(1), df.tail(2)], rechunk=False)
+    assert chunked.n_chunks() == 2
+    assert content_hash({"t": df}) == content_hash({"t": chunked})
+    assert content_hash({"t": df}) != content_hash({"t": df.with_columns(pl.col("value_low").fill_null(0.0))})
+    assert content_hash({"t": df}) != content_hash({"t": df.reverse()})  # order is content
+    assert content_hash({"t": df.head(0)}) != content_hash({"u": df.head(0)})
