@@ -118,8 +118,9 @@ PRIVATE = re.compile(r"\bdagster\._|mock\.patch")
 def test_no_private_dagster_api_outside_tests():
     """Nothing outside tests imports a private Dagster module (dagster._...) or patches Dagster at run time:
     both would break silently on an upgrade."""
-    offenders = [f"{path.relative_to(ROOT)}:{n}: {line.strip()}"
-                 for folder in ("pipelines", "coopdata") for path in sorted((ROOT / folder).rglob("*.py"))
+    files = [p for folder in ("pipelines", "coopdata", "schemas", "benchmarks") for p in sorted((ROOT / folder).rglob("*.py"))]
+    files += [ROOT / "dagster.yaml"]  # the instance config names Dagster's classes by their documented spelling
+    offenders = [f"{path.relative_to(ROOT)}:{n}: {line.strip()}" for path in files
                  for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-                 if PRIVATE.search(line)]
+                 if PRIVATE.search(line) and not line.lstrip().startswith("#")]
     assert offenders == []
