@@ -105,14 +105,18 @@ def data_dictionary(models: dict, tables: dict[str, pl.DataFrame], version: str)
 _SLOT = ["plan_id", "metric", "unit", "frequency", "target_year", "sector"]
 
 
+# the targets' columns a comparison of releases reads (the previous release's are read only these)
+CHANGE_COLUMNS = ["target_id", "plan_id", "source_file", "metric", "unit", "frequency", "target_year", "sector",
+                  "comparator", "value_low", "value_high"]
+
+
 def changes_frame(previous: pl.DataFrame | None, current: pl.DataFrame) -> pl.DataFrame:
     """Targets added, removed and changed since the previous release, by stable id.
 
     A target whose id disappears while another appears for the same plan, metric, unit, frequency,
     year and sector is one change, not a removal and an addition.
     """
-    cols = ["target_id", "plan_id", "source_file", "metric", "unit", "frequency", "target_year", "sector",
-            "comparator", "value_low", "value_high"]
+    cols = CHANGE_COLUMNS
     schema = {"change": pl.Utf8, "target_id": pl.Utf8, "previous_target_id": pl.Utf8, "plan_id": pl.Utf8,
               "source_file": pl.Utf8, "metric": pl.Utf8, "target_year": pl.Int64, "previous_value_low": pl.Float64,
               "previous_value_high": pl.Float64, "value_low": pl.Float64, "value_high": pl.Float64,
