@@ -149,3 +149,20 @@ def test_a_text_the_extractor_fails_on_is_quarantined_with_the_error(tmp_path, m
     q = tables.quarantine_frame([bad])
     from schemas import TABLES
     TABLES["quarantine"].validate(q)  # the published table accepts the reason
+
+
+def test_the_listing_of_raw_keeps_pathlibs_order_and_never_follows_a_link(tmp_path):
+    from coopdata.ingest import list_raw
+
+    raw, outside = tmp_path / "raw", tmp_path / "outside"
+    (raw / "a").mkdir(parents=True)
+    (raw / "a-b").mkdir()
+    outside.mkdir()
+    for rel in ("a/x.txt", "a-b/y.txt", "a.txt", ".hidden.txt", "z.txt"):
+        (raw / rel).write_text("Kế hoạch.", encoding="utf-8")
+    (outside / "o.txt").write_text("Kế hoạch.", encoding="utf-8")
+    (raw / "linked_dir").symlink_to(outside, target_is_directory=True)
+    (raw / "linked.txt").symlink_to(outside / "o.txt")
+    # by path component, as sorted(Path.rglob) gives: "a/x.txt" before "a-b/…" although "-" < "/" as characters
+    assert list_raw(raw) == ["a/x.txt", "a-b/y.txt", "a.txt", "linked.txt", "linked_dir", "z.txt"]
+    assert list_raw(tmp_path / "missing") == []
