@@ -93,17 +93,24 @@ def literal_trie(alternatives: list[str], any_order: bool = False) -> str:
                     for char, rests in groups.items())
 
 
-def top_level(source: str) -> list[str]:
-    """The alternatives of a regex source at its top level ("a|(?:b|c)d" -> ["a", "(?:b|c)d"])."""
-    out, depth, start, i = [], 0, 0, 0
+def _syntax(source: str, i: int = 0) -> Iterator[tuple[int, str]]:
+    """(offset, character) of a regex source from i on, escapes and character classes stepped over whole: the
+    characters that can open, close or split a group."""
     while i < len(source):
         c = source[i]
         if c == "\\":
             i += 2
-            continue
-        if c == "[":
+        elif c == "[":
             i = _class_end(source, i)
-            continue
+        else:
+            yield i, c
+            i += 1
+
+
+def top_level(source: str) -> list[str]:
+    """The alternatives of a regex source at its top level ("a|(?:b|c)d" -> ["a", "(?:b|c)d"])."""
+    out, depth, start = [], 0, 0
+    for i, c in _syntax(source):
         if c == "(":
             depth += 1
         elif c == ")":
@@ -111,7 +118,6 @@ def top_level(source: str) -> list[str]:
         elif c == "|" and depth == 0:
             out.append(source[start:i])
             start = i + 1
-        i += 1
     out.append(source[start:])
     return out
 
@@ -129,18 +135,10 @@ def _class_end(source: str, i: int) -> int:
 def group_end(source: str, i: int = 0) -> int:
     """The offset just after the group that opens at source[i] ("(?:a|(b))c" -> 8)."""
     depth = 0
-    while i < len(source):
-        c = source[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "[":
-            i = _class_end(source, i)
-            continue
+    for k, c in _syntax(source, i):
         depth += (c == "(") - (c == ")")
-        i += 1
         if depth == 0:
-            return i
+            return k + 1
     raise ValueError(f"unbalanced group in {source!r}")
 
 
@@ -150,18 +148,7 @@ _GROUP_OPENER = re.compile(r"\((?:\?:|\?=|\?!|\?<=|\?<!|\?P<\w+>|(?!\?))")
 
 def _captures(source: str) -> bool:
     """Whether a regex source holds a capturing group (named or not)."""
-    i = 0
-    while i < len(source):
-        c = source[i]
-        if c == "\\":
-            i += 2
-        elif c == "[":
-            i = _class_end(source, i)
-        elif c == "(" and (source[i + 1:i + 2] != "?" or source.startswith("(?P<", i)):
-            return True
-        else:
-            i += 1
-    return False
+    return any(c == "(" and (source[k + 1:k + 2] != "?" or source.startswith("(?P<", k)) for k, c in _syntax(source))
 
 
 def factor(source: str, any_order: bool = False) -> str:
