@@ -7,7 +7,6 @@ from pathlib import Path
 
 import duckdb
 import polars as pl
-import pytest
 
 from coopdata.numbers import find_numbers
 

@@ -5,11 +5,9 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import duckdb
 import polars as pl
-import pytest
 
 from coopdata.release import sha256_file
 from pipelines.cli import main
