@@ -199,15 +199,18 @@ def _touched_provinces(previous: Path, plans: pl.DataFrame, coverage: pl.DataFra
     return codes | (set(old_rows) ^ set(coverage["province_code"]))
 
 
-def _link(old: Path, new: Path) -> bool:
-    """new as a hard link to old (releases never rewrite a file in place), or a copy where links are refused."""
-    if not old.is_file():
-        return False
+def _link(old: Path, new: Path) -> int | None:
+    """new as a hard link to old (releases never rewrite a file in place), or a copy where links are refused;
+    the file's size, or None when old is not there."""
+    try:
+        size = old.stat().st_size
+    except OSError:
+        return None
     try:
         os.link(old, new)
     except OSError:
         shutil.copyfile(old, new)
-    return True
+    return size
 
 
 def _facts(targets: pl.DataFrame, candidates: pl.DataFrame | None) -> pl.DataFrame:
@@ -259,9 +262,10 @@ def write_site(root: Path, version: str, tables: dict[str, pl.DataFrame | pl.Laz
         linked = []
         for plan_id in plans.filter(~pl.col("source_file").is_in(sorted(changed)))["plan_id"]:
             rel = f"plans/{plan_id}.html"
-            if _link(reuse / rel, root / rel):  # else: not in the previous release after all, rendered below
+            size = _link(reuse / rel, root / rel)
+            if size is not None:  # else: not in the previous release after all, rendered below
                 linked.append(plan_id)
-                written["plans"] += (root / rel).stat().st_size
+                written["plans"] += size
                 counts["plans"] += 1
         render = plans.filter(~pl.col("plan_id").is_in(linked))
     ids = render["plan_id"]
@@ -312,8 +316,9 @@ def write_site(root: Path, version: str, tables: dict[str, pl.DataFrame | pl.Laz
         touched = _touched_provinces(reuse, plans, coverage, changed)
         for code in [c for c in codes if c not in touched]:
             rel = f"provinces/{_page_code(code)}.html"
-            if _link(reuse / rel, root / rel):
-                written["provinces"] += (root / rel).stat().st_size
+            size = _link(reuse / rel, root / rel)
+            if size is not None:
+                written["provinces"] += size
                 counts["provinces"] += 1
                 codes.remove(code)
     for code in codes:

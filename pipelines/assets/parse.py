@@ -32,7 +32,8 @@ _TABLES = {
     "quarantine": ("parse", "Every input that could not be used, with the reason: nothing is dropped silently."),
     "parse_delta": ("parse", "What this build's tables changed: the files whose rows were replaced (added, changed, "
                              "removed) when the previous tables were patched, or every file for a full combine, "
-                             "with the reason; the release reuses what did not change (plan pages)."),
+                             "with the reason; the release reuses what did not change (plan and province pages, "
+                             "the gate's row checks)."),
 }
 _PREVIEW = {"plans": ["source_file", "doc_number", "issue_date", "province_name", "admin_level", "n_targets"],
             "targets": ["source_file", "metric", "comparator", "value_low", "value_high", "unit", "frequency",
@@ -46,10 +47,10 @@ _PREVIEW = {"plans": ["source_file", "doc_number", "issue_date", "province_name"
                 can_subset=False)
 def parse_tables(context: dg.AssetExecutionContext, document: Mapping, paths: CoopdataPaths):
     folder = paths.warehouse() / ".state" / SNAPSHOT_DIR
-    stamps = document.stamps() if hasattr(document, "stamps") else None
-    previous = read_snapshot(folder) if stamps is not None else None
-    frames, rejected, snapshot, delta = combine_incremental(document, stamps or {k: "" for k in document}, previous)
-    if stamps is not None:
+    stored = hasattr(document, "stamps")  # else values not stored as files (another IO manager): combined in full
+    stamps = document.stamps() if stored else {k: "" for k in document}
+    frames, rejected, snapshot, delta = combine_incremental(document, stamps, read_snapshot(folder) if stored else None)
+    if stored:
         write_snapshot(folder, snapshot)
     context.log.info(f"parse tables: {delta.mode} ({delta.reason}), {len(delta.changed)} files changed")
     rejected = list(rejected) + manifest_problems(paths.raw(), read_manifest(paths.raw()))
