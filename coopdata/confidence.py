@@ -10,6 +10,7 @@ Facts at or above the threshold are published in `targets`, the others go to `ta
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 import re
@@ -30,9 +31,9 @@ _RULES = ("count.head", "count.members", "count.quality", "count.other", "count.
 _UNITS = ("count", "percent", "percent_per_year", "vnd", "times")
 
 FEATURES: tuple[str, ...] = (
-    "aim_before", "aim_after", "aim_heading", "result_before", "result_after", "result_heading", "estimate_before",
+    "aim_before", "aim_after", "aim_heading", "frame_before", "frame_after", "frame_heading", "result_before", "result_after", "result_heading", "estimate_before",
     "budget_clause", "condition_clause", "per_unit_clause", "breakdown_before", "other_subject_clause",
-    "in_brackets", "year_in_sentence", "year_future", "year_past", "year_none", "first_line",
+    "in_brackets", "year_in_sentence", "year_future", "year_same", "year_same_late", "year_past", "year_none", "first_line",
     "page_aim_share", "page_result_share", "title_plan", "title_result", "metric_other", "frequency_annual",
     "frequency_period", "comparator_word",
 ) + tuple(f"rule={r}" for r in _RULES) + tuple(f"unit={u}" for u in _UNITS)
@@ -52,6 +53,9 @@ def features(text: str, t: Target, genre: Genre) -> dict[str, float]:
     flag("aim_before", pats["aim"].search(s.before))
     flag("aim_after", pats["aim"].search(s.after))
     flag("aim_heading", pats["aim"].search(s.heading))
+    flag("frame_before", pats["frame"].search(s.before))
+    flag("frame_after", pats["frame"].search(s.after))
+    flag("frame_heading", pats["frame"].search(s.heading))
     flag("result_before", pats["result"].search(s.before))
     flag("result_after", pats["result"].search(s.after))
     flag("result_heading", pats["result"].search(s.heading))
@@ -68,7 +72,9 @@ def features(text: str, t: Target, genre: Genre) -> dict[str, float]:
     if year is None:
         flag("year_none", t.frequency == "once")
     elif genre.page_year:
-        flag("year_future", year >= genre.page_year)
+        flag("year_future", year > genre.page_year)
+        flag("year_same", year == genre.page_year)
+        flag("year_same_late", year == genre.page_year and (genre.page_month or 0) >= 7)
         flag("year_past", year < genre.page_year)
     flag("first_line", _on_first_line(text, t.char_start))
     f["page_aim_share"] = round(genre.aim_share, 4)
@@ -134,11 +140,11 @@ def _scored(t: Target, confidence: float, reasons: str) -> Target:
     return new
 
 
-def score_targets(text: str, targets: tuple[Target, ...] | list[Target], issue_year: int | None = None,
+def score_targets(text: str, targets: tuple[Target, ...] | list[Target], issued: dt.date | None = None,
                   m: Model | None = None) -> tuple[tuple[Target, ...], tuple[Target, ...]]:
     """(published, candidates): every fact with its confidence and reasons, split at the model's threshold."""
     m = m or model()
-    genre = page_genre(text, issue_year)
+    genre = page_genre(text, issued)
     keep, review = [], []
     for t in targets:
         feats = features(text, t, genre)

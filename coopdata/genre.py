@@ -6,6 +6,7 @@ fact of the page. The page's own year (its issue date or the date line of a news
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -15,7 +16,9 @@ __all__ = ["Genre", "page_genre"]
 
 _SENTENCE = re.compile(r"[^.!?\n]+")
 _HAS_NUMBER = re.compile(r"\d")
-_DATE = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](20[0-4]\d)(?!\d)")
+_DATE = re.compile(r"(?<!\d)\d{1,2}[/.-](\d{1,2})[/.-](20[0-4]\d)(?!\d)|(?<!\d)(20[0-4]\d)-([01]\d)-[0-3]\d(?!\d)")
+# a date right after a national act or a law it cites ("Nghị quyết số 20-NQ/TW ngày 16/6/2022") is that act's date
+_CITED = re.compile(r"(?:luật|nq/tw|nq-cp|nq/cp|qđ-ttg|qd-ttg)(?:(?!ngày)[^.;\n]){0,40}ngày\s*$", re.IGNORECASE)
 _TITLE_PLAN = re.compile(r"kế hoạch|chương trình|nghị quyết|đề án|quyết định|chiến lược|mục tiêu|chỉ tiêu|phấn đấu|"
                          r"định hướng|đến năm|giai đoạn", re.IGNORECASE)
 _TITLE_RESULT = re.compile(r"tổng kết|sơ kết|kết quả|nhìn lại|năm qua|(?<!phấn đấu )\bđạt\b|thành công|hiệu quả từ|"
@@ -31,10 +34,12 @@ class Genre:
     title_plan: bool        # the first line names a plan, a programme, an aim
     title_result: bool      # the first line reports results
     page_year: int | None   # the year the page or document was issued
+    page_month: int | None = None  # ... and its month, when known (a review late in a year reports that year)
 
 
-def page_genre(text: str, issue_year: int | None = None) -> Genre:
-    """Genre evidence for a whole normalised text."""
+def page_genre(text: str, issued: dt.date | None = None) -> Genre:
+    """Genre evidence for a whole normalised text; `issued` is the document's issue date when its header states one,
+    else the first date of the page's lead (a news page's date line) stands for it."""
     pats = presence()
     reported = presence_any(("result", "estimate"))  # a result or an estimate cue, in one scan
     aim, result, n = 0, 0, 0
@@ -46,9 +51,16 @@ def page_genre(text: str, issue_year: int | None = None) -> Genre:
         aim += bool(pats["aim"].search(s))
         result += bool(reported.search(s))
     first = text.lstrip().split("\n", 1)[0][:300]
-    year = issue_year
-    if year is None:
-        d = _DATE.search(text[:400])
-        year = int(d.group(3)) if d else None
+    year, month = (issued.year, issued.month) if issued else _lead_date(text[:400])
     return Genre(aim / n if n else 0.0, result / n if n else 0.0, bool(_TITLE_PLAN.search(first)),
-                 bool(_TITLE_RESULT.search(first)), year)
+                 bool(_TITLE_RESULT.search(first)), year, month)
+
+
+def _lead_date(lead: str) -> tuple[int | None, int | None]:
+    """(year, month) of the first date in a page's lead ("15:30, 02/08/2022", "date 2025-10-29") that is not the
+    date of an act the page cites."""
+    for d in _DATE.finditer(lead):
+        if not _CITED.search(lead[max(0, d.start() - 80):d.start()]):
+            month = int(d.group(1) or d.group(4))
+            return int(d.group(2) or d.group(3)), month if 1 <= month <= 12 else None
+    return None, None

@@ -17,7 +17,7 @@ from .folded import Folded, group_end, literal_trie, lower_pattern, top_level
 
 __all__ = ["CLASSES", "cue_rows", "patterns", "presence", "presence_any", "cues_in", "Sentence", "sentence_around"]
 
-CLASSES = ("aim", "result", "estimate", "budget", "condition", "per_unit", "breakdown", "other_subject")
+CLASSES = ("aim", "frame", "result", "estimate", "budget", "condition", "per_unit", "breakdown", "other_subject")
 
 
 @lru_cache(maxsize=1)

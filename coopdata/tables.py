@@ -89,7 +89,7 @@ def parse_document(doc: Document) -> ParsedDocument:
                                "admin_level": "province" if plan.admin_level == "unknown" else plan.admin_level})
     issue_year = plan.issue_date.year if plan.issue_date else None
     facts = extract_targets(doc.text, _doc_year(plan, doc.text), issue_year)
-    targets, unsure = score_targets(doc.text, facts, issue_year)
+    targets, unsure = score_targets(doc.text, facts, plan.issue_date)
     targets, failed = split_plausible(targets)
     candidates = tuple(sorted(
         [replace(t, review_reason=f"low confidence {t.confidence:.2f}" + (f": {t.reasons}" if t.reasons else ""))

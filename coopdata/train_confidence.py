@@ -46,7 +46,7 @@ def _rows_for(folder: Path, names: list[str], gold: list[dict], source: str) -> 
         if not hasattr(p, "plan"):
             continue
         text = p.doc.text
-        genre = page_genre(text, p.plan.issue_date.year if p.plan.issue_date else None)
+        genre = page_genre(text, p.plan.issue_date)
         for t in sorted(p.targets + p.candidates, key=lambda t: t.char_start):
             k = _key({**vars(t), "source_file": name})
             label = wanted[k] > 0

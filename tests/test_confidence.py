@@ -1,4 +1,5 @@
 """The decision step: each fact gets a confidence and reasons; unsure facts go to target_candidates."""
+import datetime as dt
 from coopdata.confidence import FEATURES, Model, features, model, score_targets
 from coopdata.genre import page_genre
 from coopdata.targets import extract_targets
@@ -25,7 +26,7 @@ def test_features_name_known_columns_only():
 def test_aims_in_a_plan_score_above_results_in_a_review():
     m = model()
     plan_kept, plan_review = score_targets(PLAN, _facts(PLAN))
-    rev_kept, rev_review = score_targets(REVIEW, _facts(REVIEW), issue_year=2025)
+    rev_kept, rev_review = score_targets(REVIEW, _facts(REVIEW), issued=dt.date(2025, 12, 20))
     plan_conf = [t.confidence for t in plan_kept + plan_review]
     rev_conf = [t.confidence for t in rev_kept + rev_review]
     assert plan_conf and min(plan_conf) >= m.threshold, "a plain aim in a plan must be published"
@@ -58,3 +59,28 @@ def test_first_line_is_read_without_copying_the_text_before():
     text = "  Tỉnh Nam Định phấn đấu có 500 HTX  \n\n Đến năm 2030 có 30 liên hiệp \n"
     for start in range(len(text) + 1):
         assert _on_first_line(text, start) == ("\n" not in text[:start].strip()), start
+
+
+def test_page_date_comes_from_the_lead_but_not_from_a_cited_act():
+    assert (page_genre(" date 2025-10-29 Tỉnh tổng kết kinh tế tập thể\n").page_year,
+            page_genre(" date 2025-10-29 Tỉnh tổng kết kinh tế tập thể\n").page_month) == (2025, 10)
+    news = "Cập nhật 09:15, 14/03/2024\nTỉnh đặt mục tiêu thành lập mới 20 hợp tác xã.\n"
+    assert (page_genre(news).page_year, page_genre(news).page_month) == (2024, 3)
+    cited = ("Thực hiện Nghị quyết số 20-NQ/TW ngày 16/6/2022 của Trung ương, ngày 05/9/2023 tỉnh ban hành "
+             "kế hoạch phát triển hợp tác xã.\n")
+    assert page_genre(cited).page_year == 2023
+    assert page_genre("Luật Hợp tác xã ngày 20/6/2012 quy định...\n").page_year is None
+    # a header's issue date wins over any date in the lead
+    assert page_genre(news, dt.date(2024, 1, 5)).page_month == 1
+
+
+def test_a_time_frame_is_not_an_aim_cue_and_a_late_review_of_its_own_year_says_so():
+    review = " date 2025-11-20 Kinh tế tập thể năm 2025\nGiai đoạn 2021-2025, tỉnh thành lập mới 120 hợp tác xã.\n"
+    (fact,) = [t for t in _facts(review) if t.value_low == 120]
+    f = features(review, fact, page_genre(review))
+    assert "frame_before" in f and "aim_before" not in f
+    assert "year_same" in f and "year_same_late" in f
+    plan = "Kế hoạch ngày 10/02/2025\nMục tiêu năm 2025: phấn đấu thành lập mới 12 hợp tác xã.\n"
+    (fact,) = [t for t in _facts(plan) if t.value_low == 12]
+    f = features(plan, fact, page_genre(plan))
+    assert "aim_before" in f and "year_same" in f and "year_same_late" not in f
