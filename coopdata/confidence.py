@@ -90,11 +90,17 @@ def features(text: str, t: Target, genre: Genre) -> dict[str, float]:
     return {k: v for k, v in f.items() if v}
 
 
+TITLE_REACH = 250  # a fact further into an unbroken first line is in the body of a page scraped as one line
+
+
 def _on_first_line(text: str, start: int) -> bool:
-    """'\\n' not in text[:start].strip(), without copying the text before every fact (quadratic on long pages)."""
+    """Whether a fact is in the page's title: '\\n' not in text[:start].strip() (found without copying the text
+    before every fact, quadratic on long pages), and within TITLE_REACH characters of the text's start."""
     first = 0
     while first < start and text[first].isspace():
         first += 1
+    if start - first > TITLE_REACH:
+        return False
     last = start
     while last > first and text[last - 1].isspace():
         last -= 1
