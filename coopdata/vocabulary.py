@@ -102,7 +102,8 @@ MONEY_CUES: list[tuple[str, Folded]] = [
     ("avg_member_income", Folded(r"thu nhập", strict=True)),
     ("avg_coop_profit", Folded(r"lợi nhuận|\blãi\b(?! suất)", strict=True)),
 ]
-MONEY_OTHER_UNIT = re.compile(r"mỗi (?:THT|tổ\b|tổ hợp tác|liên hiệp)|/THT|/tổ\b", I)
+# an amount per cooperative group or per union is not a cooperative's average ("bình quân một liên hiệp HTX đạt …")
+MONEY_OTHER_UNIT = re.compile(r"(?:mỗi|một|01) (?:THT|tổ\b|tổ hợp tác|liên hiệp)|/THT|/tổ\b", I)
 
 # Counts: the noun right after the number
 COUNT_HEADS: list[tuple[str, re.Pattern[str]]] = [

@@ -347,3 +347,11 @@ def test_a_scale_word_with_a_dotless_i_is_read_not_a_crash():
     text = "Mục tiêu đến năm 2030: thu nhập bình quân của thành viên hợp tác xã đạt 6 trıệu đồng/tháng."
     facts = extract_targets(normalise(text))
     assert [f.value_low for f in facts if f.unit == "vnd"] == [6e6]
+
+
+def test_an_amount_per_union_or_per_group_is_not_a_cooperatives_average():
+    got = facts("Năm 2026 phấn đấu thành lập mới 02 liên hiệp hợp tác xã, doanh thu bình quân một liên hiệp hợp tác xã "
+                "đạt 4.000 triệu đồng/năm; lợi nhuận bình quân một tổ hợp tác đạt 90 triệu đồng/năm; doanh thu bình "
+                "quân một hợp tác xã đạt 2,5 tỷ đồng/năm.")
+    money = [(g[0], g[2]) for g in got if g[4] == "vnd"]
+    assert money == [("other", 4e9), ("other", 9e7), ("avg_coop_revenue", 2.5e9)]
