@@ -523,6 +523,8 @@ def _money_metric(left: str, right: str) -> str | None:
                 best, best_pos = metric, f.start()
     if best == "avg_coop_revenue" and V.MONEY_CUES[0][1].search(near):
         best = "coop_total_revenue"
+    if best == "avg_member_income" and V.COOP_INCOME.search(near[best_pos:]):
+        return "other"
     if best is None:
         for metric, pat in V.MONEY_CUES[1:]:
             if pat.search(right[:25]):

@@ -103,6 +103,8 @@ MONEY_CUES: list[tuple[str, Folded]] = [
     ("avg_coop_profit", Folded(r"lợi nhuận|\blãi\b(?! suất)", strict=True)),
 ]
 # an amount per cooperative group or per union is not a cooperative's average ("bình quân một liên hiệp HTX đạt …")
+# income "of a cooperative" is its earnings, not its members' income ("thu nhập bình quân HTX là 4 tỷ đồng")
+COOP_INCOME = re.compile(r"thu nhập (?:bình quân )?(?:của )?(?:mỗi |một |01 )?(?:HTX|hợp tác xã)\b(?!\s*(?:thành viên|lao động|người|xã viên))", I)
 MONEY_OTHER_UNIT = re.compile(r"(?:mỗi|một|01) (?:THT|tổ\b|tổ hợp tác|liên hiệp)|/THT|/tổ\b", I)
 
 # Counts: the noun right after the number

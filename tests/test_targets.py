@@ -355,3 +355,9 @@ def test_an_amount_per_union_or_per_group_is_not_a_cooperatives_average():
                 "quân một hợp tác xã đạt 2,5 tỷ đồng/năm.")
     money = [(g[0], g[2]) for g in got if g[4] == "vnd"]
     assert money == [("other", 4e9), ("other", 9e7), ("avg_coop_revenue", 2.5e9)]
+
+
+def test_income_of_a_cooperative_is_not_its_members_income():
+    got = facts("Năm 2026, phấn đấu thu nhập bình quân HTX là 3,5 tỷ đồng; thu nhập bình quân của thành viên HTX "
+                "đạt 75 triệu đồng/người/năm.")
+    assert [(g[0], g[2]) for g in got if g[4] == "vnd"] == [("other", 3.5e9), ("avg_member_income", 7.5e7)]
