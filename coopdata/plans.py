@@ -356,7 +356,28 @@ def _place(text: str, named: Province | None = None, named_source: str = "body"
         if city and not prov.is_central_city and re.search(r"Thành ủy\s+" + re.escape(prov.name), text, I):
             return prov, named_source, "thành phố " + prov.name, issuer
         return prov, named_source, _lead_district(text, prov), issuer
+    by_district = _districts_province(text[:20000])
+    if by_district:
+        return by_district, "districts", None, issuer
     return None, None, None, issuer
+
+
+_DISTRICT_NAMED = re.compile(r"\b(?i:huyện|thị xã|quận)\s+((?:[A-ZĐ][^\s,.;:()]*)(?:\s+[A-ZĐ][^\s,.;:()]*){0,3})")
+
+
+def _districts_province(text: str) -> Province | None:
+    """The province of a page that names no province but names districts or towns ("huyện Dầu Tiếng", "thị xã
+    Sa Pa"): when every one whose name is unique in the country lies in the same province. A name shared by
+    several provinces ("Châu Thành") says nothing; two provinces say nothing either."""
+    found: set[str] = set()
+    for m in _DISTRICT_NAMED.finditer(text):
+        words = m.group(1).split()
+        for n in range(len(words), 0, -1):  # the longest name that is a district: "Gò Công Đông", not "Gò Công"
+            p = district_province(" ".join(words[:n]))
+            if p:
+                found.add(p.code)
+                break
+    return province_by_code(found.pop()) if len(found) == 1 else None
 
 
 def _body_province(text: str) -> Province | None:

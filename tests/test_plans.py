@@ -285,3 +285,18 @@ def test_document_numbers_are_found_as_the_plain_pattern_finds_them():
     lead = ("Thực hiện Kế hoạch số 264/KH-UBND ngày 6/10/2022 và Nghị quyết 20-NQ/TW, Quyết định 1318/QĐ-TTg, "
             "văn bản a12/KH, 2023/12-KH, 45 - KH/TU; Kế hoạch 141, số 07/2024/NQ-HĐND và /5/KH-SNN")
     assert [m.span() for m in _DOCNUM.finditer(lead)] == [m.span() for m in re.finditer(_DOCNUM_SLOW, lead)] != []
+
+
+def test_a_page_that_names_only_districts_of_one_province_gets_that_province():
+    text = ("Quý I, toàn tỉnh thành lập mới 3 hợp tác xã\n"
+            "Trong quý I, huyện Dầu Tiếng thành lập mới 2 hợp tác xã, huyện Bắc Tân Uyên thành lập mới 1 hợp tác xã.\n")
+    plan = extract_plan(text)
+    assert plan.province is not None and plan.province.name == "Bình Dương"
+    assert plan.province_source == "districts" and plan.admin_level == "province"
+    # the longest district name wins ("Gò Công Đông", not the city "Gò Công"); both are in the same province anyway
+    assert extract_plan("Các hợp tác xã ở huyện Gò Công Đông đẩy mạnh sản xuất.\n").province.name == "Tiền Giang"
+
+
+def test_districts_of_two_provinces_or_a_name_shared_by_several_say_nothing():
+    assert extract_plan("Huyện Dầu Tiếng và thị xã Sa Pa trao đổi kinh nghiệm hợp tác xã.\n").province is None
+    assert extract_plan("Huyện Châu Thành có 12 hợp tác xã nông nghiệp.\n").province is None
