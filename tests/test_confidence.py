@@ -86,3 +86,18 @@ def test_a_time_frame_is_not_an_aim_cue_and_a_late_review_of_its_own_year_says_s
     (fact,) = [t for t in _facts(plan) if t.value_low == 12]
     f = features(plan, fact, page_genre(plan))
     assert "aim_before" in f and "year_same" in f and "year_same_late" not in f
+
+
+def test_training_folds_keep_a_province_together_and_fit_learns_a_signal():
+    import numpy as np
+
+    from coopdata.train_confidence import _group, fit
+
+    a = {"doc": "a.txt", "province": "Sơn La"}
+    b = {"doc": "b.txt", "province": "Sơn La"}
+    c = {"doc": "c.txt", "province": None}
+    assert _group(a) == _group(b) != _group(c) == "doc:c.txt"
+    X = np.array([[1.0, 0.0], [1.0, 1.0], [0.0, 1.0], [0.0, 0.0]] * 5)
+    y = np.array([1.0, 1.0, 0.0, 0.0] * 5)
+    coef, bias = fit(X, y, np.ones(len(y)), l2=1.0)
+    assert coef[0] > 1.0 and abs(coef[1]) < 0.5  # the first column decides, the second is noise
