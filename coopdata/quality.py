@@ -34,7 +34,7 @@ def realdev_record(path: Path = REALDEV_RECORD) -> dict | None:
             "errors": d.get("errors"), "candidates": d.get("candidates"),
             "out_of_fold": _out_of_fold(),
             "note": "the confidence model is trained on these pages too: 'core' is what the shipped model scores on "
-                    "them; 'out_of_fold' scores each page with a model that never saw it, the figure to expect on "
+                    "them; 'out_of_fold' scores each page with a model that saw no text of its province, the figure to expect on "
                     "a new page"}
 
 
@@ -101,7 +101,7 @@ def markdown_summary(report: dict) -> str:
     r = report.get("realdev")
     if r and r.get("out_of_fold"):
         o = r["out_of_fold"]
-        lines.append(f"| realdev, each page scored by a model that never saw it (cross-validated, {o['trained']}) | "
+        lines.append(f"| realdev, each page scored by a model that saw no text of its province (cross-validated, {o['trained']}) | "
                      f"{r['pages']} | {o['precision']:.3f} | {o['recall']:.3f} | {o['f1']:.3f} | | | | | |")
     if r:
         d = r["documents"]
