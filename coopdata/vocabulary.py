@@ -103,6 +103,10 @@ MONEY_CUES: list[tuple[str, Folded]] = [
     ("avg_coop_profit", Folded(r"lợi nhuận|\blãi\b(?! suất)", strict=True)),
 ]
 # an amount per cooperative group or per union is not a cooperative's average ("bình quân một liên hiệp HTX đạt …")
+# one named cooperative's money ("HTX Nông nghiệp Tân Phú đạt doanh thu 5 tỷ đồng") is no average: a name is two or
+# more capitalised words right after HTX (a sector alone, "HTX Nông nghiệp", is one)
+NAMED_COOP_MONEY = re.compile(r"(?:HTX|[Hh]ợp tác xã)\s+(?:[A-ZĐÂ]\w*\s+(?:\w+\s+)?){2,5}(?:phấn đấu\s+)?(?:đạt|có)?\s*"
+                              r"(?:tổng\s+)?(?:doanh thu|lợi nhuận|thu nhập|lãi)\b")
 # income "of a cooperative" is its earnings, not its members' income ("thu nhập bình quân HTX là 4 tỷ đồng")
 COOP_INCOME = re.compile(r"thu nhập (?:bình quân )?(?:của )?(?:mỗi |một |01 )?(?:HTX|hợp tác xã)\b(?!\s*(?:thành viên|lao động|người|xã viên))", I)
 MONEY_OTHER_UNIT = re.compile(r"(?:mỗi|một|01) (?:THT|tổ\b|tổ hợp tác|liên hiệp)|/THT|/tổ\b", I)

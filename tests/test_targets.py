@@ -361,3 +361,9 @@ def test_income_of_a_cooperative_is_not_its_members_income():
     got = facts("Năm 2026, phấn đấu thu nhập bình quân HTX là 3,5 tỷ đồng; thu nhập bình quân của thành viên HTX "
                 "đạt 75 triệu đồng/người/năm.")
     assert [(g[0], g[2]) for g in got if g[4] == "vnd"] == [("other", 3.5e9), ("avg_member_income", 7.5e7)]
+
+
+def test_one_named_cooperatives_money_is_not_an_average():
+    got = facts("Phấn đấu đến năm 2026, HTX Nông nghiệp Phú Thịnh đạt doanh thu 6 tỷ đồng; doanh thu bình quân của "
+                "HTX Nông nghiệp đạt 2 tỷ đồng.")
+    assert [(g[0], g[2]) for g in got if g[4] == "vnd"] == [("other", 6e9), ("avg_coop_revenue", 2e9)]
