@@ -29,6 +29,7 @@ _RULES = ("count.head", "count.members", "count.quality", "count.other", "count.
           "count.workers", "money.cue", "percent.after", "percent.before", "percent.growth", "percent.other",
           "zero.no_more", "times.income")
 _UNITS = ("count", "percent", "percent_per_year", "vnd", "times")
+PAST_YEAR_CAP = 0.2  # the confidence of a figure for a year before the page's date (see score_targets)
 
 FEATURES: tuple[str, ...] = (
     "aim_before", "aim_after", "aim_heading", "frame_before", "frame_after", "frame_heading", "result_before", "result_after", "result_heading", "estimate_before",
@@ -148,13 +149,20 @@ def _scored(t: Target, confidence: float, reasons: str) -> Target:
 
 def score_targets(text: str, targets: tuple[Target, ...] | list[Target], issued: dt.date | None = None,
                   m: Model | None = None) -> tuple[tuple[Target, ...], tuple[Target, ...]]:
-    """(published, candidates): every fact with its confidence and reasons, split at the model's threshold."""
+    """(published, candidates): every fact with its confidence and reasons, split at the model's threshold.
+
+    A figure for a year before the page's date cannot be an aim the page sets (a page dated 2024 writing of 2023
+    reports it): its confidence is capped below the threshold whatever the cues say, and the reasons say so. The
+    training texts hold no such fact for the model to learn it from (a plan's own header date already drops them
+    in extract_targets; a news page's lead date is what this catches)."""
     m = m or model()
     genre = page_genre(text, issued)
     keep, review = [], []
     for t in targets:
         feats = features(text, t, genre)
         p = round(m.probability(feats), 4)
-        scored = _scored(t, p, m.reasons(feats))
-        (keep if p >= m.threshold else review).append(scored)
+        reasons = m.reasons(feats)
+        if "year_past" in feats:
+            p, reasons = min(p, PAST_YEAR_CAP), "-year_past" + (f"; {reasons}" if reasons else "")
+        (keep if p >= m.threshold else review).append(_scored(t, p, reasons))
     return tuple(keep), tuple(review)

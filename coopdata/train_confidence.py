@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from .config import PROJECT_ROOT, gold_dir
-from .confidence import FEATURES, Model, features
+from .confidence import FEATURES, PAST_YEAR_CAP, Model, features
 from .evaluate import _fact, load_gold
 from .genre import page_genre
 from .ingest import parse_files
@@ -113,6 +113,12 @@ def _prob(X: np.ndarray, coef: np.ndarray, bias: float) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(X @ coef + bias, -30, 30)))
 
 
+def _capped(X: np.ndarray, p: np.ndarray) -> np.ndarray:
+    """The probabilities as score_targets publishes them: a figure for a year before the page's date capped."""
+    past = X[:, FEATURES.index("year_past")] > 0
+    return np.where(past, np.minimum(p, PAST_YEAR_CAP), p)
+
+
 def _scores(p: np.ndarray, y: np.ndarray, n_gold: int, t: float) -> tuple[float, float, float]:
     kept = p >= t
     tp = int((y[kept] == 1).sum())
@@ -143,7 +149,7 @@ def main(argv: list[str]) -> int:
     for k in range(args.folds):
         test = np.array([fold_of[_group(r)] == k for r in rows])
         coef, bias = fit(X[~test], y[~test], w[~test], args.l2)
-        oof[test] = _prob(X[test], coef, bias)
+        oof[test] = _capped(X[test], _prob(X[test], coef, bias))
     print(f"training rows: {len(rows)} facts ({int(y.sum())} right) from {len(docs)} documents")
     sets = sorted({r["source"] for r in rows})
     grid = [round(t, 2) for t in np.arange(0.05, 0.96, 0.05)]
@@ -159,7 +165,7 @@ def main(argv: list[str]) -> int:
         print(f"  {t:.2f} " + "  ".join(f"{c:>20s}" for c in cells))
     base = "realdev" if "realdev" in sets else sets[0]
     coef, bias = fit(X, y, w, args.l2)
-    fitted = _prob(X, coef, bias)
+    fitted = _capped(X, _prob(X, coef, bias))
     if args.errors:
         for r, p in zip(rows, oof):
             if r["source"] == base and (p >= 0.5) != bool(r["y"]):

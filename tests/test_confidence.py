@@ -101,3 +101,13 @@ def test_training_folds_keep_a_province_together_and_fit_learns_a_signal():
     y = np.array([1.0, 1.0, 0.0, 0.0] * 5)
     coef, bias = fit(X, y, np.ones(len(y)), l2=1.0)
     assert coef[0] > 1.0 and abs(coef[1]) < 0.5  # the first column decides, the second is noise
+
+
+def test_a_figure_for_a_year_before_the_pages_date_is_never_published():
+    text = ("Cập nhật 10:20, 15/03/2026\nKinh tế tập thể phát triển\n"
+            "Mục tiêu đến hết năm 2025, toàn tỉnh có 612 hợp tác xã; phấn đấu đến năm 2027 có 700 hợp tác xã.\n")
+    kept, review = score_targets(text, _facts(text))
+    assert [t.value_low for t in review if t.target_year == 2025] == [612]
+    past = next(t for t in review if t.target_year == 2025)
+    assert past.confidence <= 0.2 and past.reasons.startswith("-year_past")
+    assert all(t.target_year != 2025 for t in kept)
