@@ -419,6 +419,11 @@ def _subject_before(near_left: str) -> tuple[str, bool, str] | None:
     for kind, pat in V.COUNT_SUBJECT_BEFORE:
         if kind == "high_tech" and pat.search(near_left) and re.search(r"\bsố\b", near_left, I):
             return "high_tech", False, near_left
+    # past a comma the phrase names its own subject ("… 1.000 HTX, thành viên đạt 150.000 người"): the words
+    # since the previous number begin with that number's own noun
+    last = max(near_left.rfind(","), near_left.rfind(";"))
+    if last != -1 and _SUBJECT_ORG.search(near_left, last):
+        near_left = near_left[last + 1:]
     found = list(_SUBJECT_ORG.finditer(near_left))
     if not found:
         return None
@@ -768,6 +773,9 @@ _BULLET = re.compile(r"^\s*[-–+*•]\s")
 _LEAD_SECTOR = re.compile(r"^[-–+*•\s]*(?:đối với|riêng với|riêng|trong khối|khối|về)\s+([^:,;]{0,60})[:,]", I)
 
 
+_STOCK_TO_NEW = {"coops": "new_coops", "coop_groups": "new_coop_groups", "coop_unions": "new_coop_unions"}
+
+
 def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
     facts: list[dict] = []
     lead = _LEAD_SECTOR.match(line)
@@ -922,6 +930,10 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
                     scope.horizon_is_period and year == scope.horizon)) and (
                     period_start is not None or doc_year is None or (year and year > doc_year)):
                 frequency = "period_total"
+            if frequency == "annual" and metric in _STOCK_TO_NEW:
+                # a yearly number of organisations is a number founded each year ("bình quân 30 HTX/năm"): a stock
+                # is never yearly
+                metric = _STOCK_TO_NEW[metric]
             if frequency == "annual":
                 target_year = None
                 if period_start:

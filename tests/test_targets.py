@@ -367,3 +367,16 @@ def test_one_named_cooperatives_money_is_not_an_average():
     got = facts("Phấn đấu đến năm 2026, HTX Nông nghiệp Phú Thịnh đạt doanh thu 6 tỷ đồng; doanh thu bình quân của "
                 "HTX Nông nghiệp đạt 2 tỷ đồng.")
     assert [(g[0], g[2]) for g in got if g[4] == "vnd"] == [("other", 6e9), ("avg_coop_revenue", 2e9)]
+
+
+def test_a_yearly_number_of_organisations_is_a_number_founded_each_year():
+    got = facts("Giai đoạn 2026-2030 thành lập mới 150 hợp tác xã (bình quân 30 hợp tác xã/năm), mỗi năm có thêm "
+                "40 tổ hợp tác.")
+    assert ("new_coops", 150, "period_total") in [(g[0], g[2], g[5]) for g in got]
+    assert ("new_coops", 30, "annual") in [(g[0], g[2], g[5]) for g in got]
+    assert all(g[0] not in ("coops", "coop_groups", "coop_unions") for g in got if g[5] == "annual")
+
+
+def test_past_a_comma_a_phrase_names_its_own_subject():
+    got = facts("Phấn đấu đến năm 2030, số hợp tác xã toàn tỉnh đạt 1.200 hợp tác xã, thành viên đạt 160.000 người.")
+    assert [(g[0], g[2]) for g in got] == [("coops", 1200), ("coop_members", 160000)]
