@@ -519,7 +519,8 @@ def _growth_metrics(left: str, right: str) -> list[str]:
 
 def _money_metric(left: str, right: str) -> str | None:
     near = left[-110:]
-    if V.MONEY_OTHER_UNIT.search(near) or V.MONEY_OTHER_UNIT.search(right[:20]) or V.NAMED_COOP_MONEY.search(near):
+    if V.MONEY_OTHER_UNIT.search(near) or V.MONEY_OTHER_UNIT.search(right[:20]) or V.NAMED_COOP_MONEY.search(near) \
+            or V.MONEY_SIZE_CLASS.search(near):
         return "other"
     best, best_pos = None, -1
     for metric, pat in V.MONEY_CUES:

@@ -380,3 +380,9 @@ def test_a_yearly_number_of_organisations_is_a_number_founded_each_year():
 def test_past_a_comma_a_phrase_names_its_own_subject():
     got = facts("Phấn đấu đến năm 2030, số hợp tác xã toàn tỉnh đạt 1.200 hợp tác xã, thành viên đạt 160.000 người.")
     assert [(g[0], g[2]) for g in got] == [("coops", 1200), ("coop_members", 160000)]
+
+
+def test_a_revenue_line_that_sorts_cooperatives_is_not_their_average():
+    got = facts("Năm 2026 phấn đấu có 15 hợp tác xã đạt doanh thu trên 5 tỷ đồng/năm; doanh thu bình quân của hợp "
+                "tác xã đạt 2 tỷ đồng.")
+    assert [(g[0], g[2]) for g in got if g[4] == "vnd"] == [("other", 5e9), ("avg_coop_revenue", 2e9)]
