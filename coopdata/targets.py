@@ -196,7 +196,9 @@ def _mentions(line: str) -> list[_Mention]:
                 pct_in_range = bool(r.group(1))
                 pos += r.end()
                 after = line[pos:pos + 40]
-        # numbers that are not quantities
+        # numbers that are not quantities (pure filters: the cheapest first, years before the context rules)
+        if _FOUR_DIGITS.fullmatch(tok) and 1900 <= low <= 2100 and not ranged:
+            continue
         if _NOT_QUANTITY_AFTER.match(after) and not _PERCENT.match(after):
             continue
         if _CURRENT_AFTER.match(after) or _FILE_NAME_AFTER.match(after):
@@ -206,8 +208,6 @@ def _mentions(line: str) -> list[_Mention]:
         if low == 1 and not ranged and (_PER_ONE_BEFORE.search(before) or (
                 re.search(r"\bcủa\s*$", before) and re.match(r"^\s*(?:lao động|người)\b", after, I))):
             continue  # "doanh thu bình quân 01 hợp tác xã": per unit, not a count
-        if _FOUR_DIGITS.fullmatch(tok) and 1900 <= low <= 2100 and not ranged:
-            continue
         if _LIST_NUMBERING.match(line[:start]) and re.match(r"^\s*[.)]", after):
             continue
         unit = "count"
