@@ -255,7 +255,7 @@ def _comparator(left: str, right: str, m: _Mention) -> str:
     if m.ranged:
         return "range"
     tail = left[-40:]
-    for comp, pat in V.COMPARATOR_BEFORE:
+    for comp, pat in V.COMPARATOR_BEFORE if V.ANY_COMPARATOR_BEFORE.search(tail) else ():
         if pat.search(tail):
             if comp == "gte" and re.search(r"\btừ\s*$", tail, I):
                 return "gte"
@@ -549,21 +549,20 @@ def _heading_scope(line: str, scope: _Scope) -> None:
         scope.past = True
     elif past and (not aim or past.start() < aim.start()):
         scope.past = True
-    elif major or V.AIM_SECTION.search(line):
+    elif major or aim:
         scope.past = False
     years = _year_phrases(line)
-    head_part = _COLON.split(line)[0]
     if years and (len(line) < 80 or line.rstrip().endswith(":") or years[0][0] < 25):
         y = years[0]
         scope.year = (y[2], y[3], y[4])
         scope.annual = False
-    sector = _sector_of(head_part) if _SECTOR_HEAD.search(head_part) or len(head_part) < 60 else None
-    if _ITEM.match(line):
-        pass  # list items never change the sector scope
-    elif _HEADING.match(line) and not years:
-        scope.sector = sector
-    elif sector:
-        scope.sector = sector
+    if not _ITEM.match(line):  # list items never change the sector scope (nor is their sector read)
+        head_part = _COLON.split(line)[0]
+        sector = _sector_of(head_part) if _SECTOR_HEAD.search(head_part) or len(head_part) < 60 else None
+        if _HEADING.match(line) and not years:
+            scope.sector = sector
+        elif sector:
+            scope.sector = sector
     if _ANNUAL_HEAD.match(line):
         scope.annual = True
 
