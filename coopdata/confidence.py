@@ -40,35 +40,73 @@ FEATURES: tuple[str, ...] = (
 ) + tuple(f"rule={r}" for r in _RULES) + tuple(f"unit={u}" for u in _UNITS)
 
 
-def features(text: str, t: Target, genre: Genre) -> dict[str, float]:
-    """The features of one fact in its text (only the non-zero ones)."""
+# the features read from a fact's text alone, in the order features() lists them ("first_line" last)
+_SPAN_FEATURES = ("aim_before", "aim_after", "aim_heading", "frame_before", "frame_after", "frame_heading",
+                  "result_before", "result_after", "result_heading",
+                  "estimate_before", "budget_clause", "condition_clause", "per_unit_clause", "breakdown_before",
+                  "other_subject_clause", "in_brackets", "year_in_sentence", "first_line")
+
+
+def _span_features(text: str, start: int, end: int,
+                   sentences: dict[tuple[int, int, str], tuple[bool, ...]] | None = None) -> tuple[bool, ...]:
+    """The text features of the evidence text[start:end], in _SPAN_FEATURES order. Facts read from one clause share
+    them, and the facts of one sentence share its condition and year features: `sentences` keeps those per
+    sentence (its bounds and heading) for the calls on one text."""
     pats = presence()
-    s = sentence_around(text, t.char_start, t.char_end)
-    clause = text[t.char_start:t.char_end]
+    s = sentence_around(text, start, end)
+    before, after, heading = s.before, s.after, s.heading
+    clause = text[start:end]
+    # each text is searched by all its patterns in turn (the lowercasing Folded patterns share stays cached)
+    aim_b, result_b = pats["aim"].search(before), pats["result"].search(before)
+    frame_b, frame_a = pats["frame"].search(before), pats["frame"].search(after)
+    estimate_b, breakdown_b = pats["estimate"].search(before), pats["breakdown"].search(before)
+    aim_a, result_a = pats["aim"].search(after), pats["result"].search(after)
+    budget, per_unit = pats["budget"].search(clause), pats["per_unit"].search(clause)
+    other_subject = pats["other_subject"].search(clause)
+    key = (s.start, s.end, heading)
+    shared = sentences.get(key) if sentences is not None else None
+    if shared is None:
+        # text[s.start:s.end] is before + after; a year never spans the space put before the heading
+        shared = (bool(pats["aim"].search(heading)), bool(pats["frame"].search(heading)),
+                  bool(pats["result"].search(heading)),
+                  bool(pats["condition"].search(before + after)),
+                  bool(_YEAR.search(before + after + " " + heading)))
+        if sentences is not None:
+            sentences[key] = shared
+    aim_h, frame_h, result_h, condition, year = shared
+    return (bool(aim_b), bool(aim_a), aim_h, bool(frame_b), bool(frame_a), frame_h, bool(result_b), bool(result_a),
+            result_h, bool(estimate_b), bool(budget), condition, bool(per_unit), bool(breakdown_b), bool(other_subject),
+            bool(_PAREN_OPEN.search(text[max(0, start - 200):start + 1])), year, _on_first_line(text, start))
+
+
+class TextCache:
+    """The text features already read from one text, by evidence span and by sentence: pass one per text."""
+
+    __slots__ = ("spans", "sentences")
+
+    def __init__(self) -> None:
+        self.spans: dict[tuple[int, int], tuple[bool, ...]] = {}
+        self.sentences: dict[tuple[int, int, str], tuple[bool, ...]] = {}
+
+
+def features(text: str, t: Target, genre: Genre, cache: TextCache | None = None) -> dict[str, float]:
+    """The features of one fact in its text (only the non-zero ones). cache: the text features of the facts of
+    the same text already scored (facts read from one clause share them)."""
+    if cache is None:
+        on = _span_features(text, t.char_start, t.char_end)
+    else:
+        key = (t.char_start, t.char_end)
+        on = cache.spans.get(key)
+        if on is None:
+            on = cache.spans[key] = _span_features(text, t.char_start, t.char_end, cache.sentences)
     f: dict[str, float] = {}
 
-    def flag(name: str, on: object) -> None:
-        if on:
+    def flag(name: str, value: object) -> None:
+        if value:
             f[name] = 1.0
 
-    flag("aim_before", pats["aim"].search(s.before))
-    flag("aim_after", pats["aim"].search(s.after))
-    flag("aim_heading", pats["aim"].search(s.heading))
-    flag("frame_before", pats["frame"].search(s.before))
-    flag("frame_after", pats["frame"].search(s.after))
-    flag("frame_heading", pats["frame"].search(s.heading))
-    flag("result_before", pats["result"].search(s.before))
-    flag("result_after", pats["result"].search(s.after))
-    flag("result_heading", pats["result"].search(s.heading))
-    flag("estimate_before", pats["estimate"].search(s.before))
-    flag("budget_clause", pats["budget"].search(clause))
-    flag("condition_clause", pats["condition"].search(s.before + s.after))
-    flag("per_unit_clause", pats["per_unit"].search(clause))
-    flag("breakdown_before", pats["breakdown"].search(s.before))
-    flag("other_subject_clause", pats["other_subject"].search(clause))
-    flag("in_brackets", _PAREN_OPEN.search(text[max(0, t.char_start - 200):t.char_start + 1]))
-    written = [int(y) for y in _YEAR.findall(s.before + s.after + " " + s.heading)]
-    flag("year_in_sentence", written)
+    for name, value in zip(_SPAN_FEATURES[:-1], on):
+        flag(name, value)
     year = t.target_year or t.period_end
     if year is None:
         flag("year_none", t.frequency == "once")
@@ -77,7 +115,7 @@ def features(text: str, t: Target, genre: Genre) -> dict[str, float]:
         flag("year_same", year == genre.page_year)
         flag("year_same_late", year == genre.page_year and (genre.page_month or 0) >= 7)
         flag("year_past", year < genre.page_year)
-    flag("first_line", _on_first_line(text, t.char_start))
+    flag("first_line", on[-1])
     f["page_aim_share"] = round(genre.aim_share, 4)
     f["page_result_share"] = round(genre.result_share, 4)
     flag("title_plan", genre.title_plan)
@@ -158,8 +196,9 @@ def score_targets(text: str, targets: tuple[Target, ...] | list[Target], issued:
     m = m or model()
     genre = page_genre(text, issued)
     keep, review = [], []
+    cache = TextCache()
     for t in targets:
-        feats = features(text, t, genre)
+        feats = features(text, t, genre, cache)
         p = round(m.probability(feats), 4)
         reasons = m.reasons(feats)
         if "year_past" in feats:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-__all__ = ["Folded", "lower_pattern", "literal_trie", "factor", "top_level", "group_end"]
+__all__ = ["Folded", "lower_pattern", "literal_trie", "factor", "top_level", "group_end", "needles"]
 
 
 def lower_pattern(source: str) -> str:
@@ -181,6 +181,83 @@ def _factor_groups(source: str, any_order: bool) -> str:
     return "".join(out)
 
 
+_ZERO_WIDTH_GROUP = ("(?<!", "(?<=", "(?!", "(?=")
+_MAX_NEEDLES = 16  # beyond this many, looking for each in turn costs more than the scan it may save
+_MAX_DEPTH = 8
+
+
+def needles(source: str) -> tuple[str, ...] | None:
+    """Literal strings at least one of which every match of a regex source holds ("(?:đến|tới) năm 20\\d\\d" ->
+    ("đến năm 20", "tới năm 20")), none holding another; None when some alternative opens on no literal (a class,
+    an escape such as \\d) or when there would be too many.
+
+    Why: `re` tries a pattern at every position of a text; `in` finds a literal string in one fast pass, so a text
+    that holds none of the needles is known to hold no match without running the pattern."""
+    found = _needles(source, 0)
+    if found is None:
+        return None
+    kept: list[str] = []
+    for n in sorted(set(found), key=lambda n: (len(n), n)):  # the shortest first, in a fixed order
+        if not any(k in n for k in kept):  # a needle holding a shorter one is found whenever the match is
+            kept.append(n)
+    return tuple(kept) if len(kept) <= _MAX_NEEDLES else None
+
+
+def _needles(source: str, depth: int) -> list[str] | None:
+    out: list[str] = []
+    for alt in top_level(source):
+        found = _opening_literal(alt, depth)
+        if found is None or len(out) + len(found) > 4 * _MAX_NEEDLES:
+            return None
+        out += found
+    return out
+
+
+def _opening_literal(alt: str, depth: int) -> list[str] | None:
+    """The literals one of which a match of one alternative holds: its first run of plain characters, after any
+    zero-width assertion; a group first is read alternative by alternative, one that may repeat or be left out
+    is stepped over."""
+    if depth > _MAX_DEPTH:
+        return None
+    i = 0
+    while True:  # assertions match no character: what follows them is in the match
+        if alt.startswith((r"\b", r"\B"), i):
+            i += 2
+        elif alt.startswith("^", i):
+            i += 1
+        elif alt.startswith(_ZERO_WIDTH_GROUP, i):
+            i = group_end(alt, i)
+        else:
+            break
+    rest = alt[i:]
+    if rest.startswith("("):
+        opener = _GROUP_OPENER.match(rest)
+        if not opener:
+            return None
+        end = group_end(rest)
+        after = rest[end:]
+        if after[:1] and after[0] in "?*+{":  # the group may be left out (or repeat): what follows it is in the match
+            k = after.index("}") + 1 if after[0] == "{" else 1
+            k += after[k:k + 1] in ("?", "+")  # a lazy or possessive quantifier
+            return _opening_literal(after[k:], depth + 1)
+        return _needles_joined(rest[opener.end():end - 1], after, depth + 1)
+    run, tail = "", rest
+    while (head := _head(tail)) is not None:
+        run, tail = run + head[0], head[1]
+    return [run] if run else None
+
+
+def _needles_joined(inner: str, after: str, depth: int) -> list[str] | None:
+    """The literals of a group's alternatives, each followed by what follows the group."""
+    out: list[str] = []
+    for a in top_level(inner):
+        found = _opening_literal(a + after, depth)
+        if found is None or len(out) + len(found) > 4 * _MAX_NEEDLES:
+            return None
+        out += found
+    return out
+
+
 def _odd_letters() -> str:
     """The non-ASCII letters IGNORECASE matches beyond their lowercase ("ſ" matches "s", "ı" matches "i"): a strict
     Folded pattern matches a text holding one with the IGNORECASE pattern itself."""
@@ -212,10 +289,17 @@ def _lowered(s: str) -> tuple[str, str | None, bool]:
     return entry
 
 
+def _holds_one(text: str, needles: tuple[str, ...]) -> bool:
+    for n in needles:
+        if n in text:
+            return True
+    return False
+
+
 class Folded:
     """An IGNORECASE pattern run as a case-sensitive one over lowercased text (see the module docstring)."""
 
-    __slots__ = ("slow", "fast", "pattern", "strict")
+    __slots__ = ("slow", "fast", "pattern", "strict", "needles")
 
     def __init__(self, source: str, flags: int = 0, fast_source: str | None = None, strict: bool = False):
         """fast_source: a lowercased source for the fast path; by default lower_pattern(source) with its
@@ -231,32 +315,46 @@ class Folded:
         # a strict pattern that names one of the odd letters is always run as written
         self.fast = self.slow if strict and _ODD.search(fast) else re.compile(fast, flags & ~re.IGNORECASE)
         self.pattern = source
+        # literals one of which every match of the fast pattern holds (it matches what the lowercased source
+        # matches): a lowercased text without any has no match (see needles)
+        self.needles = needles(lower_pattern(source)) if self.fast is not self.slow and not flags & re.VERBOSE else None
 
-    def _pick(self, s: str) -> tuple[re.Pattern, str]:
+    def _pick(self, s: str) -> tuple[re.Pattern, str] | None:
+        """(the pattern to run, the text to run it on), or None when the lowercased text holds no needle."""
         last = _last
         _, low, odd = last if last[0] is s else _lowered(s)
-        return (self.slow, s) if low is None or (odd and self.strict) else (self.fast, low)
+        if low is None or (odd and self.strict):
+            return self.slow, s
+        if self.needles is not None and not _holds_one(low, self.needles):
+            return None
+        return self.fast, low
 
     def search(self, s: str, pos: int = 0, endpos: int = 2 ** 62) -> re.Match | None:
         last = _last  # _pick, inlined: the rules call search some 500 times per plan
         _, low, odd = last if last[0] is s else _lowered(s)
         if low is None or (odd and self.strict):
             return self.slow.search(s, pos, endpos)
+        needles = self.needles
+        if needles is not None:
+            for n in needles:
+                if n in low:
+                    break
+            else:
+                return None
         return self.fast.search(low, pos, endpos)
 
     def match(self, s: str, pos: int = 0, endpos: int = 2 ** 62) -> re.Match | None:
-        p, t = self._pick(s)
-        return p.match(t, pos, endpos)
+        picked = self._pick(s)
+        return picked[0].match(picked[1], pos, endpos) if picked else None
 
     def finditer(self, s: str, pos: int = 0, endpos: int = 2 ** 62) -> Iterator[re.Match]:
-        p, t = self._pick(s)
-        return p.finditer(t, pos, endpos)
+        picked = self._pick(s)
+        return picked[0].finditer(picked[1], pos, endpos) if picked else iter(())
 
     def sub(self, repl, s: str, count: int = 0) -> str:
         """Substitution keeps the original text between matches (only the matched parts are replaced)."""
-        p, t = self._pick(s)
         out, last = [], 0
-        for n, m in enumerate(p.finditer(t)):
+        for n, m in enumerate(self.finditer(s)):
             if count and n >= count:
                 break
             out.append(s[last:m.start()])

@@ -24,6 +24,8 @@ COMPARATOR_BEFORE: list[tuple[str, Folded]] = [
     ("approx", Folded(r"(?:khoảng|gần|xấp xỉ|ước khoảng|ước|vào khoảng|chừng)\s*(?:từ\s*)?$")),
     ("lt", Folded(r"(?:dưới|còn dưới|xuống dưới|về dưới|thấp hơn)\s*$")),
 ]
+# whether any of them matches (one scan; most numbers follow none): their union, run by the same Folded path
+ANY_COMPARATOR_BEFORE = Folded("|".join(f"(?:{p.pattern})" for _, p in COMPARATOR_BEFORE))
 # "từ N trở lên", "N HTX trở lên": a few words after the number, no rating word between
 TRO_LEN_AFTER = re.compile(r"^[^\d;:.()]{0,30}?\btrở lên\b", I)
 TRO_LEN_BLOCKERS = re.compile(r"\b(?:khá|tốt|giỏi|trung bình|cấp|sao|học|đẳng)\b", I)

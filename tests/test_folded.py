@@ -4,7 +4,7 @@ from hypothesis import strategies as st
 
 from coopdata import targets as T
 from coopdata import vocabulary as V
-from coopdata.folded import Folded, lower_pattern
+from coopdata.folded import Folded, lower_pattern, needles
 
 CASES = ["Hiện nay toàn tỉnh có 120 HTX", "ĐẾN NĂM 2030 có 700 HTX", "Kết Quả Thực Hiện năm 2023, đã có 5 HTX",
          "tới năm 2025 (İstanbul) trên 60%", "Số liệu: HIỆN CÓ 45 HTX", "Giai đoạn 2021 - 2025", "KHÔNG CÒN HTX yếu kém",
@@ -104,3 +104,32 @@ def test_factor_keeps_matches_and_groups():
 def test_vocabulary_cues_match_alike(s: str):
     for p in MORE:
         assert spans(p, s) == spans(p.slow, s), p.pattern[:40]
+
+
+def test_needles_are_the_literals_every_match_holds():
+    assert needles(r"(?:đến|tới) năm 20\d\d") == ("tới năm 20", "đến năm 20")  # shortest first, then in code order
+    assert needles(r"(?<!\w)(?:(?:trong )?thời gian tới|trong \d+ năm tới)(?!\w)") == ("trong ", "thời gian tới")
+    assert needles(r"\bsẽ\b|phấn đấu|sẽ không") == ("sẽ", "phấn đấu")  # "sẽ không" holds "sẽ"
+    assert needles(r"x(?:ab)+y|ab?c") == ("a", "x")  # a repeated group or a quantified letter ends the literal
+    assert needles(r"\d|không còn") is None  # an alternative opening on a class has no literal
+    assert needles(r"a{2}b") is None and needles(r"(?:x)*") is None
+    assert needles("|".join(f"w{i:02d}" for i in range(40))) is None  # too many to look for in turn
+
+
+def test_a_text_without_a_needle_has_no_match():
+    p = Folded(r"(?:đến|tới) năm 20\d\d")
+    assert set(p.needles) == {"đến năm 20", "tới năm 20"}
+    assert p.search("Đến năm 2030 có 50 HTX").span() == (0, 12)
+    assert p.search("đến 2030 có 50 HTX") is None and list(p.finditer("năm 2030")) == [] and p.match("x") is None
+    assert p.sub("…", "Tới năm 2025, tới năm 2030") == "…, …"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(ALPHABET, st.sampled_from(CASES + ["Nông nghiệp", "DOANH THU", "Tin liên quan", "ſ", "ı"])),
+                max_size=30).map("".join))
+def test_every_fast_match_holds_a_needle(s: str):
+    low = s.lower()
+    for p in PATTERNS + MORE:
+        if p.needles is not None and len(low) == len(s):
+            for m in p.fast.finditer(low):
+                assert any(n in low for n in p.needles), (p.pattern[:40], s)
