@@ -133,17 +133,12 @@ TITLE_REACH = 250  # a fact further into an unbroken first line is in the body o
 
 
 def _on_first_line(text: str, start: int) -> bool:
-    """Whether a fact is in the page's title: '\\n' not in text[:start].strip() (found without copying the text
-    before every fact, quadratic on long pages), and within TITLE_REACH characters of the text's start."""
+    """Whether a fact is in the page's title: no line break between the text's first non-blank character and the
+    fact (a fact that opens the second line is not in the title), within TITLE_REACH characters of it."""
     first = 0
     while first < start and text[first].isspace():
         first += 1
-    if start - first > TITLE_REACH:
-        return False
-    last = start
-    while last > first and text[last - 1].isspace():
-        last -= 1
-    return text.find("\n", first, last) == -1
+    return start - first <= TITLE_REACH and text.find("\n", first, start) == -1
 
 
 class Model:

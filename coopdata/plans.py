@@ -367,7 +367,7 @@ def _place(text: str, named: Province | None = None, named_source: str = "body"
         return prov, named_source, _lead_district(text, prov), issuer
     by_district = _districts_province(text[:20000])
     if by_district:
-        return by_district, "districts", None, issuer
+        return by_district, "districts", _lead_district(text, by_district), issuer
     return None, None, None, issuer
 
 

@@ -58,7 +58,8 @@ def test_first_line_is_read_without_copying_the_text_before():
 
     text = "  Tỉnh Nam Định phấn đấu có 500 HTX  \n\n Đến năm 2030 có 30 liên hiệp \n"
     for start in range(len(text) + 1):
-        assert _on_first_line(text, start) == ("\n" not in text[:start].strip()), start
+        assert _on_first_line(text, start) == ("\n" not in text[:start].lstrip()), start
+    assert not _on_first_line(text, text.index("Đến"))  # the second line's first word is not in the title
     one_line = "Tin kinh tế tập thể. " + "Tỉnh đã có nhiều hợp tác xã mới. " * 12 + "Phấn đấu có 500 HTX."
     assert _on_first_line(one_line, 5) and not _on_first_line(one_line, one_line.index("500"))
 

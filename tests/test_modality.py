@@ -87,3 +87,9 @@ def test_presence_of_several_classes_is_any_of_them():
     for s in ("Ước năm 2024 có 150 HTX", "Đến nay toàn tỉnh có 120 HTX", "Phấn đấu đến năm 2030 có 500 HTX",
               "Cả nước có khoảng 45.000 hợp tác xã", "ƯỚC TÍNH 30% HTX"):
         assert bool(both.search(s)) == bool(presence()["result"].search(s) or presence()["estimate"].search(s)), s
+
+
+def test_the_ministry_of_planning_is_no_plan():
+    assert "aim" not in cues_in("Theo Bộ Kế hoạch và Đầu tư, cả nước có 32.000 hợp tác xã")
+    assert "aim" not in cues_in("Sở Kế hoạch và Đầu tư tỉnh cho biết")
+    assert "aim" in cues_in("Theo kế hoạch, năm 2026 thành lập mới 20 hợp tác xã")

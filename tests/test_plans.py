@@ -300,3 +300,10 @@ def test_a_page_that_names_only_districts_of_one_province_gets_that_province():
 def test_districts_of_two_provinces_or_a_name_shared_by_several_say_nothing():
     assert extract_plan("Huyện Dầu Tiếng và thị xã Sa Pa trao đổi kinh nghiệm hợp tác xã.\n").province is None
     assert extract_plan("Huyện Châu Thành có 12 hợp tác xã nông nghiệp.\n").province is None
+
+
+def test_a_district_plan_that_names_no_province_keeps_its_district():
+    plan = extract_plan("UBND huyện Mộc Châu ban hành Kế hoạch số 55/KH-UBND ngày 10/3/2026 phát triển kinh tế tập "
+                        "thể. Theo đó, huyện phấn đấu thành lập mới 8 hợp tác xã.\n")
+    assert plan.province.name == "Sơn La" and plan.province_source == "districts"
+    assert plan.admin_level == "district" and plan.locality == "huyện Mộc Châu"
