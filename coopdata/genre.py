@@ -17,8 +17,13 @@ __all__ = ["Genre", "page_genre"]
 _SENTENCE = re.compile(r"[^.!?\n]+")
 _HAS_NUMBER = re.compile(r"\d")
 _DATE = re.compile(r"(?<!\d)\d{1,2}[/.-](\d{1,2})[/.-](20[0-4]\d)(?!\d)|(?<!\d)(20[0-4]\d)-([01]\d)-[0-3]\d(?!\d)")
-# a date right after a national act or a law it cites ("Nghị quyết số 20-NQ/TW ngày 16/6/2022") is that act's date
-_CITED = re.compile(r"(?:luật|nq/tw|nq-cp|nq/cp|qđ-ttg|qd-ttg)(?:(?!ngày)[^.;\n]){0,40}ngày\s*$", re.IGNORECASE)
+# a date right after a national act or a law it cites ("Nghị quyết số 20-NQ/TW ngày 16/6/2022") is that act's date,
+# and one a deadline names ("hoàn thành trước ngày 31/12/2025") is no date of the page
+_CITED = re.compile(r"(?:(?:luật|nq/tw|nq-cp|nq/cp|qđ-ttg|qd-ttg)(?:(?!ngày)[^.;\n]){0,40}ngày|"
+                    r"\b(?:trước|chậm nhất|hạn|hết|đến|tới)\s+(?:ngày|hết ngày))\s*$", re.IGNORECASE)
+# ... and so is one followed by a national body ("ngày 16/6/2022 của Ban Chấp hành Trung ương")
+_NATIONAL_AFTER = re.compile(r"\s*,?\s*của\s+(?:Ban Chấp hành Trung ương|Bộ Chính trị|Ban Bí thư|Chính phủ|"
+                             r"Thủ tướng|Quốc hội|Ủy ban Thường vụ Quốc hội)", re.IGNORECASE)
 _TITLE_PLAN = re.compile(r"kế hoạch|chương trình|nghị quyết|đề án|quyết định|chiến lược|mục tiêu|chỉ tiêu|phấn đấu|"
                          r"định hướng|đến năm|giai đoạn", re.IGNORECASE)
 _TITLE_RESULT = re.compile(r"tổng kết|sơ kết|kết quả|nhìn lại|năm qua|(?<!phấn đấu )\bđạt\b|thành công|hiệu quả từ|"
@@ -60,7 +65,7 @@ def _lead_date(lead: str) -> tuple[int | None, int | None]:
     """(year, month) of the first date in a page's lead ("15:30, 02/08/2022", "date 2025-10-29") that is not the
     date of an act the page cites."""
     for d in _DATE.finditer(lead):
-        if not _CITED.search(lead[max(0, d.start() - 80):d.start()]):
+        if not _CITED.search(lead[max(0, d.start() - 80):d.start()]) and not _NATIONAL_AFTER.match(lead, d.end()):
             month = int(d.group(1) or d.group(4))
             return int(d.group(2) or d.group(3)), month if 1 <= month <= 12 else None
     return None, None

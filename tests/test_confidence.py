@@ -73,6 +73,8 @@ def test_page_date_comes_from_the_lead_but_not_from_a_cited_act():
              "kế hoạch phát triển hợp tác xã.\n")
     assert page_genre(cited).page_year == 2023
     assert page_genre("Luật Hợp tác xã ngày 20/6/2012 quy định...\n").page_year is None
+    assert page_genre("Thực hiện Nghị quyết 20 ngày 16/6/2022 của Ban Chấp hành Trung ương, tỉnh ...\n").page_year is None
+    assert page_genre("Các huyện hoàn thành trước ngày 31/12/2026 việc rà soát hợp tác xã.\n").page_year is None
     # a header's issue date wins over any date in the lead
     assert page_genre(news, dt.date(2024, 1, 5)).page_month == 1
 
