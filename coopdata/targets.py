@@ -305,10 +305,13 @@ def _sector_of(text: str) -> str | None:
     return None
 
 
+_SECTOR_WORDS = r"phi nông nghiệp|nông nghiệp|nông,? lâm(?: nghiệp)?(?:,? (?:ngư nghiệp|thủy sản))?|tín dụng"
 _OWN_SECTOR = re.compile(
     r"^\s*(?:là\s+)?(?:HTX|hợp tác xã|tổ hợp tác|THT|liên hiệp HTX|liên hiệp)?\s*(?:mới\s+)?"
-    r"(?:thuộc\s+(?:các\s+)?(?:lĩnh vực\s+)?)?(phi nông nghiệp|nông nghiệp|nông,? lâm(?: nghiệp)?(?:,? (?:ngư nghiệp|thủy sản))?|tín dụng)",
-    I)
+    r"(?:(?:thuộc\s+|trong\s+)?(?:các\s+)?(?:lĩnh vực|ngành)\s+|thuộc\s+(?:các\s+)?)?"
+    r"(" + _SECTOR_WORDS + ")", I)
+# the sector named just before a figure, after the previous one: "trong lĩnh vực phi nông nghiệp đạt 80%"
+_LEFT_SECTOR = re.compile(r"(?:lĩnh vực|ngành)\s+(" + _SECTOR_WORDS + r")\b(?![^,;]*\b(?:lĩnh vực|ngành)\b)[^,;\d]{0,30}$", I)
 
 
 def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str, list_new: bool
@@ -950,7 +953,9 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
                 p_start, p_end = period_start, year
             elif target_year is None and doc_year:
                 target_year = doc_year
-            sector = _mention_sector(right_window) or line_sector or scope.sector or scope.doc_sector
+            left_sector = _LEFT_SECTOR.search(left)
+            sector = (_mention_sector(right_window) or (_sector_of(left_sector.group(1)) if left_sector else None)
+                      or line_sector or scope.sector or scope.doc_sector)
             if rule == "count.other" and re.match(r"\s*(?:QTDND|quỹ tín dụng)", right_window, I):
                 sector = "credit"
             qualifier = None

@@ -386,3 +386,11 @@ def test_a_revenue_line_that_sorts_cooperatives_is_not_their_average():
     got = facts("Năm 2026 phấn đấu có 15 hợp tác xã đạt doanh thu trên 5 tỷ đồng/năm; doanh thu bình quân của hợp "
                 "tác xã đạt 2 tỷ đồng.")
     assert [(g[0], g[2]) for g in got if g[4] == "vnd"] == [("other", 5e9), ("avg_coop_revenue", 2e9)]
+
+
+def test_a_sector_named_as_a_field_before_or_after_the_figure():
+    got = facts("Đến năm 2030, thành lập mới 140 hợp tác xã (100 hợp tác xã lĩnh vực nông nghiệp, 40 hợp tác xã lĩnh "
+                "vực phi nông nghiệp); tỷ lệ HTX hoạt động hiệu quả trong lĩnh vực nông nghiệp đạt 75%, trong lĩnh vực "
+                "phi nông nghiệp đạt 85%.")
+    assert [(g[2], g[7]) for g in got] == [(140, None), (100, "agriculture"), (40, "non_agriculture"),
+                                           (75, "agriculture"), (85, "non_agriculture")]
