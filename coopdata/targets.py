@@ -784,6 +784,8 @@ _BULLET = re.compile(r"^\s*[-–+*•]\s")
 _LEAD_SECTOR = re.compile(r"^[-–+*•\s]*(?:đối với|riêng với|riêng|trong khối|khối|về)\s+([^:,;]{0,60})[:,]", I)
 
 
+# metrics that count the members of the organisation counted just before ("… 210 liên hiệp với 1.100 HTX thành viên")
+_MEMBER_ENDINGS = ("members", "member_coops")
 _STOCK_TO_NEW = {"coops": "new_coops", "coop_groups": "new_coop_groups", "coop_unions": "new_coop_unions"}
 
 
@@ -911,7 +913,7 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
         elif (prev_fact and comparator == "eq" and results[0][1] == "count" and prev_fact["unit"] == "count"
               and prev_fact["comparator"] == "approx" and re.fullmatch(r"[^;:.()\d]*", raw_gap or "x")
               and not re.search(r"thu hút|gồm|trong đó", raw_gap)
-              and (results[0][0].endswith("members") or prev_fact["metric"].endswith("members"))):
+              and (results[0][0].endswith(_MEMBER_ENDINGS) or prev_fact["metric"].endswith(_MEMBER_ENDINGS))):
             # "khoảng 134.000 tổ hợp tác với 1,8 triệu thành viên, 35.000 HTX với 7,1 triệu thành viên": an
             # approximate list stays approximate through its members, up to a ';'
             comparator = "approx"

@@ -394,3 +394,9 @@ def test_a_sector_named_as_a_field_before_or_after_the_figure():
                 "phi nông nghiệp đạt 85%.")
     assert [(g[2], g[7]) for g in got] == [(140, None), (100, "agriculture"), (40, "non_agriculture"),
                                            (75, "agriculture"), (85, "non_agriculture")]
+
+
+def test_an_approximate_list_stays_approximate_through_a_unions_member_cooperatives():
+    got = facts("Phấn đấu đến năm 2030, cả nước có khoảng 140.000 tổ hợp tác với 1,9 triệu thành viên, 45.000 HTX với "
+                "8 triệu thành viên, 1.000 liên hiệp HTX với 5.000 HTX thành viên.")
+    assert [(g[0], g[1]) for g in got][-2:] == [("coop_unions", "approx"), ("coop_union_member_coops", "approx")]
