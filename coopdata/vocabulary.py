@@ -19,7 +19,7 @@ KTTT = r"(?:tổ chức kinh tế tập thể|tổ chức KTTT|kinh tế tập t
 # comparator words immediately before a number (the last words of the left context)
 COMPARATOR_BEFORE: list[tuple[str, Folded]] = [
     ("lte", Folded(r"(?:tối đa|không quá|không vượt quá)\s*(?:là\s*)?$")),
-    ("gte", Folded(r"(?:ít nhất|tối thiểu|không dưới|không ít hơn|từ)\s*(?:là\s*)?$")),
+    ("gte", Folded(r"(?:(?:ít nhất|tối thiểu)(?:\s+(?:có|là|phải có|đạt))?|không dưới|không ít hơn|từ)\s*(?:là\s*)?$")),
     ("gt", Folded(r"(?:trên|hơn|vượt|vượt mức|vượt trên|cao hơn)\s*$")),
     ("approx", Folded(r"(?:khoảng|gần|xấp xỉ|ước khoảng|ước|vào khoảng|chừng)\s*(?:từ\s*)?$")),
     ("lt", Folded(r"(?:dưới|còn dưới|xuống dưới|về dưới|thấp hơn)\s*$")),

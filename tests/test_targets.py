@@ -400,3 +400,9 @@ def test_an_approximate_list_stays_approximate_through_a_unions_member_cooperati
     got = facts("Phấn đấu đến năm 2030, cả nước có khoảng 140.000 tổ hợp tác với 1,9 triệu thành viên, 45.000 HTX với "
                 "8 triệu thành viên, 1.000 liên hiệp HTX với 5.000 HTX thành viên.")
     assert [(g[0], g[1]) for g in got][-2:] == [("coop_unions", "approx"), ("coop_union_member_coops", "approx")]
+
+
+def test_at_least_may_stand_before_its_verb():
+    got = facts("Hằng năm, tỉnh hỗ trợ ít nhất có 3 hợp tác xã từ trung bình lên khá; mỗi huyện tối thiểu phải có 1 "
+                "hợp tác xã kiểu mới.")
+    assert [(g[1], g[2]) for g in got] == [("gte", 3), ("gte", 1)]
