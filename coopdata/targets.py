@@ -307,7 +307,8 @@ def _sector_of(text: str) -> str | None:
 
 _SECTOR_WORDS = r"phi nông nghiệp|nông nghiệp|nông,? lâm(?: nghiệp)?(?:,? (?:ngư nghiệp|thủy sản))?|tín dụng"
 _OWN_SECTOR = re.compile(
-    r"^\s*(?:là\s+)?(?:HTX|hợp tác xã|tổ hợp tác|THT|liên hiệp HTX|liên hiệp)?\s*(?:mới\s+)?"
+    r"^\s*(?:là\s+)?(?:(?:HTX|hợp tác xã|tổ hợp tác|THT)\s*(?:,|và)\s*)*"  # "15.000 HTX, liên hiệp HTX nông nghiệp"
+    r"(?:HTX|hợp tác xã|tổ hợp tác|THT|liên hiệp hợp tác xã|liên hiệp HTX|liên hiệp)?\s*(?:mới\s+)?"
     r"(?:(?:thuộc\s+|trong\s+)?(?:các\s+)?(?:lĩnh vực|ngành)\s+|thuộc\s+(?:các\s+)?)?"
     r"(" + _SECTOR_WORDS + ")", I)
 # the sector named just before a figure, after the previous one: "trong lĩnh vực phi nông nghiệp đạt 80%"

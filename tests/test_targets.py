@@ -406,3 +406,8 @@ def test_at_least_may_stand_before_its_verb():
     got = facts("Hằng năm, tỉnh hỗ trợ ít nhất có 3 hợp tác xã từ trung bình lên khá; mỗi huyện tối thiểu phải có 1 "
                 "hợp tác xã kiểu mới.")
     assert [(g[1], g[2]) for g in got] == [("gte", 3), ("gte", 1)]
+
+
+def test_a_sector_after_a_list_of_organisation_nouns():
+    got = facts("Đến năm 2030 phát triển 12.000 hợp tác xã, liên hiệp hợp tác xã nông nghiệp hoạt động có hiệu quả.")
+    assert [(g[0], g[2], g[7]) for g in got] == [("coops", 12000, "agriculture")]
