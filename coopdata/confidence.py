@@ -26,6 +26,7 @@ __all__ = ["features", "Model", "model", "score_targets", "FEATURES"]
 _YEAR = re.compile(r"(?<!\d)20[0-6]\d(?!\d)")
 _PAREN_OPEN = re.compile(r"\([^)]*$")
 _RULES = ("count.head", "count.members", "count.quality", "count.other", "count.subject_before", "count.dissolve",
+          "count.named",
           "count.workers", "money.cue", "percent.after", "percent.before", "percent.growth", "percent.other",
           "zero.no_more", "times.income")
 _UNITS = ("count", "percent", "percent_per_year", "vnd", "times")

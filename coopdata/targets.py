@@ -379,6 +379,11 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
         return None
     if _SKIP_AFTER_HEAD.match(after_head) or V.PER_UNIT_AFTER.match(after_head):
         return "other", "count.other"
+    if head == "coops" and _NAMED_LIST.match(after_head):
+        # "12 hợp tác xã Bình Định, Quang Lanh, Vũ An … tham gia xây dựng mô hình": named cooperatives enumerated
+        # for a programme, not a count of the province's cooperatives
+        rest = _CLAUSE_END.split(line[m.end:m.end + 600])[0]
+        return ("model_coops" if re.search(r"mô hình", rest, I) else "other"), "count.named"
     if head in ("coops", "models"):
         subject = _NUMBER_OF_COOPS.search(near_left)
         if subject and head == "models" and re.search(r"\blên\s*$", near_left, I):
@@ -787,6 +792,8 @@ _LEAD_SECTOR = re.compile(r"^[-–+*•\s]*(?:đối với|riêng với|riêng|t
 
 # metrics that count the members of the organisation counted just before ("… 210 liên hiệp với 1.100 HTX thành viên")
 _MEMBER_ENDINGS = ("members", "member_coops")
+# proper names right after the head noun, two or more in a list: "HTX Bình Định, Quang Lanh, …"
+_NAMED_LIST = re.compile(r"^\s*[A-ZĐÂ][\w]*(?:\s+[A-ZĐÂ][\w]*)*\s*(?:\([^)]*\)\s*)?,\s*[A-ZĐÂ]\w*")
 _STOCK_TO_NEW = {"coops": "new_coops", "coop_groups": "new_coop_groups", "coop_unions": "new_coop_unions"}
 
 

@@ -411,3 +411,9 @@ def test_at_least_may_stand_before_its_verb():
 def test_a_sector_after_a_list_of_organisation_nouns():
     got = facts("Đến năm 2030 phát triển 12.000 hợp tác xã, liên hiệp hợp tác xã nông nghiệp hoạt động có hiệu quả.")
     assert [(g[0], g[2], g[7]) for g in got] == [("coops", 12000, "agriculture")]
+
+
+def test_named_cooperatives_enumerated_for_a_programme_are_not_a_count_of_all():
+    got = facts("Đến năm 2030 sẽ có 8 hợp tác xã Tân Phong, An Bình (huyện Nam Sơn), Hòa Lạc tham gia xây dựng mô hình "
+                "hợp tác xã kiểu mới; 5 hợp tác xã Đông Hưng, Phú Lộc nhận hỗ trợ; có 300 hợp tác xã Nông nghiệp.")
+    assert [(g[0], g[2]) for g in got] == [("model_coops", 8), ("other", 5), ("coops", 300)]
