@@ -140,6 +140,10 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--realdev-weight", type=float, default=2.0, help="weight of a real page's fact against a gold text's")
     args = ap.parse_args(argv)
     rows, gold_counts = collect()
+    if not rows or len({r["y"] for r in rows}) < 2:
+        print("train_confidence: no usable training rows (did every text fail to parse? see the quarantine reasons)",
+              file=sys.stderr)
+        return 2
     X, y = _matrix(rows), np.array([r["y"] for r in rows], dtype=float)
     w = np.array([args.realdev_weight if r["source"] == "realdev" else 1.0 for r in rows])
     docs = sorted({r["doc"] for r in rows})
