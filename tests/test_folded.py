@@ -4,7 +4,9 @@ from hypothesis import strategies as st
 
 from coopdata import targets as T
 from coopdata import vocabulary as V
-from coopdata.folded import Folded, lower_pattern, needles
+import re
+
+from coopdata.folded import Folded, boundary_as_lookbehind, hoist_lookbehinds, lower_pattern, needles
 
 CASES = ["Hiện nay toàn tỉnh có 120 HTX", "ĐẾN NĂM 2030 có 700 HTX", "Kết Quả Thực Hiện năm 2023, đã có 5 HTX",
          "tới năm 2025 (İstanbul) trên 60%", "Số liệu: HIỆN CÓ 45 HTX", "Giai đoạn 2021 - 2025", "KHÔNG CÒN HTX yếu kém",
@@ -133,3 +135,30 @@ def test_every_fast_match_holds_a_needle(s: str):
         if p.needles is not None and len(low) == len(s):
             for m in p.fast.finditer(low):
                 assert any(n in low for n in p.needles), (p.pattern[:40], s)
+
+
+REWRITTEN = [r"(?<!đến )(?<!tới )năm \d{4}|năm qua", r"(?<!con )(?<!tổng )số|số hiệu", r"(?<=a )bc*", r"\b(?:ab|cd)(?!\w)",
+             r"\bhiện nay|\d"]
+
+
+def test_lookbehinds_move_after_the_text_they_precede():
+    assert hoist_lookbehinds(r"(?<!đến )(?<!tới )năm \d{4}") == r"năm\ (?<!đến\ năm\ )(?<!tới\ năm\ )\d{4}"
+    assert hoist_lookbehinds(r"(?<=a)bc*") == r"b(?<=ab)c*"  # a quantified letter stays after them
+    for kept in (r"(?<!\w)abc", r"(?<!x)\d", r"(?<![ab])c", "abc"):
+        assert hoist_lookbehinds(kept) == kept
+
+
+def test_a_word_boundary_before_a_word_becomes_a_lookbehind():
+    assert boundary_as_lookbehind(r"\b(?:ab|cd)") == r"(?<!\w)(?:ab|cd)"
+    assert boundary_as_lookbehind(r"\bab|\d") == r"(?<!\w)ab|\d"  # \b belongs to the first alternative only
+    for kept in (r"\b(?:ab|/c)", r"\b(?:a)?b", r"\b\d", r"a\b"):
+        assert boundary_as_lookbehind(kept) == kept
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(ALPHABET, st.sampled_from(["đến năm 2030", "năm 2024", "con số", "số hiệu", "a bcc", "hiện nay"])),
+                max_size=30).map("".join))
+def test_rewritten_patterns_match_alike(s: str):
+    for src in REWRITTEN:
+        for fast in (boundary_as_lookbehind(src), "|".join(hoist_lookbehinds(a) for a in src.split("|"))):
+            assert [m.span() for m in re.finditer(fast, s)] == [m.span() for m in re.finditer(src, s)], (src, fast)
