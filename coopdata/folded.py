@@ -303,22 +303,33 @@ def _odd_letters() -> str:
 
 
 _ODD = re.compile("[" + re.escape(_odd_letters()) + "]")
-# the two texts last lowercased: (text, its lowercase or None when lowercasing changes its length, whether it holds
-# one of the odd letters)
-_last: tuple[str, str | None, bool] = ("", "", False)
-_before_last: tuple[str, str | None, bool] = ("", "", False)
+# a lowercased text: (text, its lowercase or None when lowercasing changes its length, whether it holds one of the
+# odd letters, whether its lowercase can be sliced: a slice's lowercase is the lowercase's slice, but for a
+# capital sigma, whose lowercase depends on the letters around it)
+_Entry = tuple[str, str | None, bool, bool]
+_NONE: _Entry = ("", "", False, True)
+_last: _Entry = _NONE  # the two texts last lowercased
+_before_last: _Entry = _NONE
+_page: _Entry = _NONE  # the last long text (a whole page), kept while the lines and windows read in it come and go
+_LONG = 1000
 
 
-def _lowered(s: str) -> tuple[str, str | None, bool]:
+def _lowered(s: str) -> _Entry:
     """s with its lowercase and whether it holds an odd letter, kept for the next calls on s."""
-    global _last, _before_last
+    global _last, _before_last, _page
     last = _last
     if _before_last[0] is s:  # the rules run patterns over a line and a part of it, in turn
         _last, _before_last = _before_last, last
         return _last
+    if _page[0] is s:
+        _last, _before_last = _page, last
+        return _page
     low = s.lower()
-    entry = (s, None, False) if len(low) != len(s) else (s, low, not s.isascii() and bool(_ODD.search(low)))
+    entry = ((s, None, False, False) if len(low) != len(s)
+             else (s, low, not s.isascii() and bool(_ODD.search(low)), "Σ" not in s))
     _last, _before_last = entry, last
+    if len(s) >= _LONG:
+        _page = entry
     return entry
 
 
@@ -384,7 +395,7 @@ class Folded:
     def _pick(self, s: str) -> tuple[re.Pattern, str] | None:
         """(the pattern to run, the text to run it on), or None when the lowercased text holds no needle."""
         last = _last
-        _, low, odd = last if last[0] is s else _lowered(s)
+        _, low, odd, _ = last if last[0] is s else _lowered(s)
         if low is None or (odd and self.strict):
             return self.slow, s
         if self.needles is not None and not _holds_one(low, self.needles):
@@ -393,7 +404,7 @@ class Folded:
 
     def search(self, s: str, pos: int = 0, endpos: int = 2 ** 62) -> re.Match | None:
         last = _last  # _pick, inlined: the rules call search some 500 times per plan
-        _, low, odd = last if last[0] is s else _lowered(s)
+        _, low, odd, _ = last if last[0] is s else _lowered(s)
         if low is None or (odd and self.strict):
             return self.slow.search(s, pos, endpos)
         needles = self.needles
@@ -404,6 +415,23 @@ class Folded:
             else:
                 return None
         return self.fast.search(low, pos, endpos)
+
+    def search_in(self, s: str, start: int, end: int) -> re.Match | None:
+        """self.search(s[start:end]), the same match (its offsets count from start), with s lowercased once for
+        all the parts of it searched: the sentences and clauses of a page, the windows of a line."""
+        last = _last
+        _, low, odd, sliceable = last if last[0] is s else _lowered(s)
+        if low is None or not sliceable or (odd and self.strict):
+            return self.search(s[start:end])  # the part alone may lowercase otherwise than within s
+        part = low[start:end]
+        needles = self.needles
+        if needles is not None:
+            for n in needles:
+                if n in part:
+                    break
+            else:
+                return None
+        return self.fast.search(part)
 
     def match(self, s: str, pos: int = 0, endpos: int = 2 ** 62) -> re.Match | None:
         picked = self._pick(s)
