@@ -87,3 +87,15 @@ def test_presence_of_several_classes_is_any_of_them():
     for s in ("Ước năm 2024 có 150 HTX", "Đến nay toàn tỉnh có 120 HTX", "Phấn đấu đến năm 2030 có 500 HTX",
               "Cả nước có khoảng 45.000 hợp tác xã", "ƯỚC TÍNH 30% HTX"):
         assert bool(both.search(s)) == bool(presence()["result"].search(s) or presence()["estimate"].search(s)), s
+
+
+def test_sentence_ends_written_for_a_fast_scan_are_the_plain_ones():
+    import random
+    import re
+
+    from coopdata.modality import _SENT_END
+    slow = re.compile(r"[.!?](?=\s|$)|\n")
+    rng = random.Random(3)
+    for _ in range(3000):
+        s = "".join(rng.choice("ab .!?;\n\t\u00a0x") for _ in range(rng.randint(0, 20)))
+        assert [m.span() for m in _SENT_END.finditer(s)] == [m.span() for m in slow.finditer(s)], s

@@ -347,3 +347,19 @@ def test_a_scale_word_with_a_dotless_i_is_read_not_a_crash():
     text = "Mục tiêu đến năm 2030: thu nhập bình quân của thành viên hợp tác xã đạt 6 trıệu đồng/tháng."
     facts = extract_targets(normalise(text))
     assert [f.value_low for f in facts if f.unit == "vnd"] == [6e6]
+
+
+def test_boundaries_written_for_a_fast_scan_split_as_their_plain_forms():
+    import random
+    import re
+
+    from coopdata import targets as T
+    plain = {T._BOUNDARY: r"[;\n!?]|\.(?=\s|$)|:\s", T._LEAD_END: r":\s|\.\s|[;(]", T._FIRST_CLAUSE: r",\s|:\s"}
+    rng = random.Random(7)
+    for fast, source in plain.items():
+        slow = re.compile(source)
+        for _ in range(3000):
+            s = "".join(rng.choice("ab .;:,!?()\n\t\u00a0x1") for _ in range(rng.randint(0, 20)))
+            a, b = rng.randint(0, 20), rng.randint(0, 20)
+            assert [m.span() for m in fast.finditer(s, a, b)] == [m.span() for m in slow.finditer(s, a, b)], (source, s)
+            assert fast.split(s, maxsplit=1) == slow.split(s, maxsplit=1)
