@@ -253,13 +253,15 @@ def _opening_literal(alt: str, depth: int) -> list[str] | None:
     if depth > _MAX_DEPTH:
         return None
     i = 0
-    while True:  # assertions match no character: what follows them is in the match
+    while True:  # assertions match no character, an optional character may be left out: what follows is in the match
         if alt.startswith((r"\b", r"\B"), i):
             i += 2
         elif alt.startswith("^", i):
             i += 1
         elif alt.startswith(_ZERO_WIDTH_GROUP, i):
             i = group_end(alt, i)
+        elif (optional := _optional_atom_end(alt, i)) is not None:
+            i = optional
         else:
             break
     rest = alt[i:]
@@ -278,6 +280,21 @@ def _opening_literal(alt: str, depth: int) -> list[str] | None:
     while (head := _head(tail)) is not None:
         run, tail = run + head[0], head[1]
     return [run] if run else None
+
+
+def _optional_atom_end(source: str, i: int) -> int | None:
+    """The offset after a character, an escape or a class at source[i] with a quantifier that allows none of it
+    ("\\s*", "\\|?", "[,.]{0,2}"), or None."""
+    if i >= len(source) or source[i] in "()|^$*+?{":
+        return None
+    end = i + 2 if source[i] == "\\" else _class_end(source, i) if source[i] == "[" else i + 1
+    if source[end:end + 1] in ("?", "*"):
+        end += 1
+    elif source.startswith(("{0,", "{,"), end) and "}" in source[end:]:
+        end = source.index("}", end) + 1
+    else:
+        return None
+    return end + (source[end:end + 1] in ("?", "+"))  # a lazy or possessive quantifier
 
 
 def _needles_joined(inner: str, after: str, depth: int) -> list[str] | None:

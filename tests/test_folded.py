@@ -115,6 +115,8 @@ def test_needles_are_the_literals_every_match_holds():
     assert needles(r"x(?:ab)+y|ab?c") == ("a", "x")  # a repeated group or a quantified letter ends the literal
     assert needles(r"\d|không còn") is None  # an alternative opening on a class has no literal
     assert needles(r"a{2}b") is None and needles(r"(?:x)*") is None
+    assert needles(r"^\|?\s*số hiệu\s*:?") == ("số hiệu",)  # an optional character or class is stepped over
+    assert needles(r"[,.]{0,2}ab|.?x") == ("x", "ab") and needles(r"\s+x") is None
     assert needles("|".join(f"w{i:02d}" for i in range(40))) is None  # too many to look for in turn
 
 
