@@ -55,23 +55,24 @@ def _span_features(text: str, start: int, end: int,
     sentence (its bounds and heading) for the calls on one text."""
     pats = presence()
     s = sentence_around(text, start, end)
-    before, after, heading = s.before, s.after, s.heading
-    clause = text[start:end]
-    # each text is searched by all its patterns in turn (the lowercasing Folded patterns share stays cached)
-    aim_b, result_b = pats["aim"].search(before), pats["result"].search(before)
-    frame_b, frame_a = pats["frame"].search(before), pats["frame"].search(after)
-    estimate_b, breakdown_b = pats["estimate"].search(before), pats["breakdown"].search(before)
-    aim_a, result_a = pats["aim"].search(after), pats["result"].search(after)
-    budget, per_unit = pats["budget"].search(clause), pats["per_unit"].search(clause)
-    other_subject = pats["other_subject"].search(clause)
+    heading = s.heading
+    # the parts of the sentence are searched in place (search_in: the text is lowercased once): before is
+    # text[s.start:end], after text[end:s.end], the clause text[start:end]
+    aim_b, result_b = pats["aim"].search_in(text, s.start, end), pats["result"].search_in(text, s.start, end)
+    frame_b, frame_a = pats["frame"].search_in(text, s.start, end), pats["frame"].search_in(text, end, s.end)
+    estimate_b = pats["estimate"].search_in(text, s.start, end)
+    breakdown_b = pats["breakdown"].search_in(text, s.start, end)
+    aim_a, result_a = pats["aim"].search_in(text, end, s.end), pats["result"].search_in(text, end, s.end)
+    budget, per_unit = pats["budget"].search_in(text, start, end), pats["per_unit"].search_in(text, start, end)
+    other_subject = pats["other_subject"].search_in(text, start, end)
     key = (s.start, s.end, heading)
     shared = sentences.get(key) if sentences is not None else None
     if shared is None:
         # text[s.start:s.end] is before + after; a year never spans the space put before the heading
         shared = (bool(pats["aim"].search(heading)), bool(pats["frame"].search(heading)),
                   bool(pats["result"].search(heading)),
-                  bool(pats["condition"].search(before + after)),
-                  bool(_YEAR.search(before + after + " " + heading)))
+                  bool(pats["condition"].search_in(text, s.start, s.end)),
+                  bool(_YEAR.search(text[s.start:s.end]) or _YEAR.search(heading)))
         if sentences is not None:
             sentences[key] = shared
     aim_h, frame_h, result_h, condition, year = shared

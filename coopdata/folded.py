@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-__all__ = ["Folded", "lower_pattern", "literal_trie", "factor", "top_level", "group_end", "needles"]
+__all__ = ["Folded", "lower_pattern", "literal_trie", "factor", "top_level", "group_end", "needles",
+           "hoist_lookbehinds", "boundary_as_lookbehind"]
 
 
 def lower_pattern(source: str) -> str:
@@ -57,6 +58,37 @@ def _head(source: str) -> tuple[str, str] | None:
     return char, rest
 
 
+def _literal_run(source: str) -> tuple[str, str]:
+    """(the plain characters a regex source opens on, the rest): "năm \\d{4}" -> ("năm ", "\\d{4}")."""
+    run = []
+    while (head := _head(source)) is not None:
+        run.append(head[0])
+        source = head[1]
+    return "".join(run), source
+
+
+def hoist_lookbehinds(alternative: str) -> str:
+    """An alternative that opens on lookbehinds of plain text and then on plain text, with that text first and
+    the lookbehinds after it, the text added to each ("(?<!đến )năm \\d{4}" -> "năm (?<!đến năm )\\d{4}").
+
+    The same matches: once the text L has matched at p, (?<!XL) after it fails exactly when X ends at p, as
+    (?<!X) before it did (and both hold when the text before p is too short). Why: `re` runs every lookbehind at
+    every position it tries, where after L only the few positions that hold L run them; and an alternative that
+    opens on a plain character is factored with the others (literal_trie)."""
+    behind, i = [], 0
+    while alternative.startswith(("(?<!", "(?<="), i):
+        end = group_end(alternative, i)
+        text, rest = _literal_run(alternative[i + 4:end - 1])
+        if rest or not text:
+            return alternative
+        behind.append((alternative[i:i + 4], text))
+        i = end
+    run, rest = _literal_run(alternative[i:])
+    if not behind or not run:
+        return alternative
+    return re.escape(run) + "".join(f"{kind}{re.escape(text + run)})" for kind, text in behind) + rest
+
+
 def literal_trie(alternatives: list[str], any_order: bool = False) -> str:
     """The alternation of regex sources `a1|a2|…` with their shared opening characters factored out
     ("bắc giang", "bắc ninh", "bình định" -> "b(?:ắ(?:c(?:\\ (?:giang|ninh)))|ình định)"). Alternatives that open
@@ -71,6 +103,7 @@ def literal_trie(alternatives: list[str], any_order: bool = False) -> str:
     open on a plain character are factored together, the others come after them. A text then holds a match
     exactly when it held one before, though not necessarily the same one.
     """
+    alternatives = [hoist_lookbehinds(a) for a in alternatives]
     heads = [_head(a) for a in alternatives]
     if len(alternatives) < 2:
         return "|".join(alternatives)
@@ -220,13 +253,15 @@ def _opening_literal(alt: str, depth: int) -> list[str] | None:
     if depth > _MAX_DEPTH:
         return None
     i = 0
-    while True:  # assertions match no character: what follows them is in the match
+    while True:  # assertions match no character, an optional character may be left out: what follows is in the match
         if alt.startswith((r"\b", r"\B"), i):
             i += 2
         elif alt.startswith("^", i):
             i += 1
         elif alt.startswith(_ZERO_WIDTH_GROUP, i):
             i = group_end(alt, i)
+        elif (optional := _optional_atom_end(alt, i)) is not None:
+            i = optional
         else:
             break
     rest = alt[i:]
@@ -245,6 +280,21 @@ def _opening_literal(alt: str, depth: int) -> list[str] | None:
     while (head := _head(tail)) is not None:
         run, tail = run + head[0], head[1]
     return [run] if run else None
+
+
+def _optional_atom_end(source: str, i: int) -> int | None:
+    """The offset after a character, an escape or a class at source[i] with a quantifier that allows none of it
+    ("\\s*", "\\|?", "[,.]{0,2}"), or None."""
+    if i >= len(source) or source[i] in "()|^$*+?{":
+        return None
+    end = i + 2 if source[i] == "\\" else _class_end(source, i) if source[i] == "[" else i + 1
+    if source[end:end + 1] in ("?", "*"):
+        end += 1
+    elif source.startswith(("{0,", "{,"), end) and "}" in source[end:]:
+        end = source.index("}", end) + 1
+    else:
+        return None
+    return end + (source[end:end + 1] in ("?", "+"))  # a lazy or possessive quantifier
 
 
 def _needles_joined(inner: str, after: str, depth: int) -> list[str] | None:
@@ -270,23 +320,62 @@ def _odd_letters() -> str:
 
 
 _ODD = re.compile("[" + re.escape(_odd_letters()) + "]")
-# the two texts last lowercased: (text, its lowercase or None when lowercasing changes its length, whether it holds
-# one of the odd letters)
-_last: tuple[str, str | None, bool] = ("", "", False)
-_before_last: tuple[str, str | None, bool] = ("", "", False)
+# a lowercased text: (text, its lowercase or None when lowercasing changes its length, whether it holds one of the
+# odd letters, whether its lowercase can be sliced: a slice's lowercase is the lowercase's slice, but for a
+# capital sigma, whose lowercase depends on the letters around it)
+_Entry = tuple[str, str | None, bool, bool]
+_NONE: _Entry = ("", "", False, True)
+_last: _Entry = _NONE  # the two texts last lowercased
+_before_last: _Entry = _NONE
+_page: _Entry = _NONE  # the last long text (a whole page), kept while the lines and windows read in it come and go
+_LONG = 1000
 
 
-def _lowered(s: str) -> tuple[str, str | None, bool]:
+def _lowered(s: str) -> _Entry:
     """s with its lowercase and whether it holds an odd letter, kept for the next calls on s."""
-    global _last, _before_last
+    global _last, _before_last, _page
     last = _last
     if _before_last[0] is s:  # the rules run patterns over a line and a part of it, in turn
         _last, _before_last = _before_last, last
         return _last
+    if _page[0] is s:
+        _last, _before_last = _page, last
+        return _page
     low = s.lower()
-    entry = (s, None, False) if len(low) != len(s) else (s, low, not s.isascii() and bool(_ODD.search(low)))
+    entry = ((s, None, False, False) if len(low) != len(s)
+             else (s, low, not s.isascii() and bool(_ODD.search(low)), "Σ" not in s))
     _last, _before_last = entry, last
+    if len(s) >= _LONG:
+        _page = entry
     return entry
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _opens_on_word_char(source: str) -> bool:
+    """Whether every match of a regex source opens on a word character, as its opening shows: a plain word
+    character, or a group (not left out by a quantifier) each of whose alternatives opens on one."""
+    head = _head(source)
+    if head is not None:
+        return bool(_WORD_CHAR.fullmatch(head[0]))
+    opener = _GROUP_OPENER.match(source)
+    if not opener or opener.group(0).startswith(("(?=", "(?!", "(?<")):
+        return False
+    end = group_end(source)
+    if source[end:end + 1] in ("*", "?", "{"):
+        return False
+    return all(a and _opens_on_word_char(a) for a in top_level(source[opener.end():end - 1]))
+
+
+def boundary_as_lookbehind(source: str) -> str:
+    """A regex source that opens on \\b before a word character, with (?<!\\w) in its place: the same matches
+    (before a word character both say that no word character comes before), found faster (`re` reads the
+    character before for (?<!\\w), both characters for \\b)."""
+    if not source.startswith(r"\b"):
+        return source
+    first = top_level(source)[0][2:]
+    return r"(?<!\w)" + source[2:] if first and _opens_on_word_char(first) else source
 
 
 def _holds_one(text: str, needles: tuple[str, ...]) -> bool:
@@ -313,7 +402,8 @@ class Folded:
         fast = fast_source or factor(lower_pattern(source))
         self.strict = strict
         # a strict pattern that names one of the odd letters is always run as written
-        self.fast = self.slow if strict and _ODD.search(fast) else re.compile(fast, flags & ~re.IGNORECASE)
+        self.fast = (self.slow if strict and _ODD.search(fast)
+                     else re.compile(boundary_as_lookbehind(fast), flags & ~re.IGNORECASE))
         self.pattern = source
         # literals one of which every match of the fast pattern holds (it matches what the lowercased source
         # matches): a lowercased text without any has no match (see needles)
@@ -322,7 +412,7 @@ class Folded:
     def _pick(self, s: str) -> tuple[re.Pattern, str] | None:
         """(the pattern to run, the text to run it on), or None when the lowercased text holds no needle."""
         last = _last
-        _, low, odd = last if last[0] is s else _lowered(s)
+        _, low, odd, _ = last if last[0] is s else _lowered(s)
         if low is None or (odd and self.strict):
             return self.slow, s
         if self.needles is not None and not _holds_one(low, self.needles):
@@ -331,7 +421,7 @@ class Folded:
 
     def search(self, s: str, pos: int = 0, endpos: int = 2 ** 62) -> re.Match | None:
         last = _last  # _pick, inlined: the rules call search some 500 times per plan
-        _, low, odd = last if last[0] is s else _lowered(s)
+        _, low, odd, _ = last if last[0] is s else _lowered(s)
         if low is None or (odd and self.strict):
             return self.slow.search(s, pos, endpos)
         needles = self.needles
@@ -342,6 +432,23 @@ class Folded:
             else:
                 return None
         return self.fast.search(low, pos, endpos)
+
+    def search_in(self, s: str, start: int, end: int) -> re.Match | None:
+        """self.search(s[start:end]), the same match (its offsets count from start), with s lowercased once for
+        all the parts of it searched: the sentences and clauses of a page, the windows of a line."""
+        last = _last
+        _, low, odd, sliceable = last if last[0] is s else _lowered(s)
+        if low is None or not sliceable or (odd and self.strict):
+            return self.search(s[start:end])  # the part alone may lowercase otherwise than within s
+        part = low[start:end]
+        needles = self.needles
+        if needles is not None:
+            for n in needles:
+                if n in part:
+                    break
+            else:
+                return None
+        return self.fast.search(part)
 
     def match(self, s: str, pos: int = 0, endpos: int = 2 ** 62) -> re.Match | None:
         picked = self._pick(s)

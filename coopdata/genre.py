@@ -48,13 +48,13 @@ def page_genre(text: str, issued: dt.date | None = None) -> Genre:
     pats = presence()
     reported = presence_any(("result", "estimate"))  # a result or an estimate cue, in one scan
     aim, result, n = 0, 0, 0
-    for m in _SENTENCE.finditer(text):
-        s = m.group(0)
-        if not _HAS_NUMBER.search(s):
+    for m in _SENTENCE.finditer(text):  # each sentence searched in place (the page is lowercased once)
+        start, end = m.span()
+        if not _HAS_NUMBER.search(text, start, end):
             continue
         n += 1
-        aim += bool(pats["aim"].search(s))
-        result += bool(reported.search(s))
+        aim += bool(pats["aim"].search_in(text, start, end))
+        result += bool(reported.search_in(text, start, end))
     first = text.lstrip().split("\n", 1)[0][:300]
     year, month = (issued.year, issued.month) if issued else _lead_date(text[:400])
     return Genre(aim / n if n else 0.0, result / n if n else 0.0, bool(_TITLE_PLAN.search(first)),

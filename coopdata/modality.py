@@ -77,7 +77,8 @@ def cues_in(text: str) -> dict[str, list[str]]:
     return out
 
 
-_SENT_END = re.compile(r"[.!?](?=\s|$)|\n")
+# "[.!?](?=\s|$)|\n", written to open on one class: `re` then skips to the next of those characters at once
+_SENT_END = re.compile(r"[.!?\n](?:(?<=\n)|(?=\s|$))")
 _END_CHARS = ".!?\n"  # what a _SENT_END match is made of: one character, followed by a space or the end
 
 

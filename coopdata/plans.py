@@ -99,10 +99,9 @@ def _legal_db_patterns(label: str) -> tuple[Folded, Folded]:
 
 
 def _legal_db(text: str, label: str) -> str | None:
-    head = text[:3000]
     line, row = _legal_db_patterns(label)
-    m = line.search(head) or row.search(head)
-    return head[m.start(1):m.end(1)].strip() if m else None  # by offsets: a Folded match holds lowercased text
+    m = line.search_in(text, 0, 3000) or row.search_in(text, 0, 3000)  # in the head, the page lowercased once
+    return text[m.start(1):m.end(1)].strip() if m else None  # by offsets: a Folded match holds lowercased text
 
 
 # "Kế hoạch số 141, ngày …", "Kế hoạch 141 ngày …": a number written without its suffix (not a year)

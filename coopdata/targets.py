@@ -63,7 +63,8 @@ _ECONOMY_GROWTH = re.compile(r"\b(?:GRDP|GDP)\b", I)
 _CURRENT_AFTER = re.compile(r"^[^;.\d(]{0,40}?\b(?:hiện nay|hiện tại|hiện có)\b", I)
 _FILE_NAME_AFTER = re.compile(r"^\.(?:jpe?g|png|gif|webp)\b", I)
 _LIST_NUMBERING = re.compile(r"^\s*\(?\s*$")
-_BOUNDARY = re.compile(r"[;\n!?]|\.(?=\s|$)|:\s")
+# "[;\n!?]|\.(?=\s|$)|:\s", written to open on one class: `re` then skips to the next of those characters at once
+_BOUNDARY = re.compile(r"[;\n!?.:](?:(?<=[;\n!?])|(?<=\.)(?=\s|$)|(?<=:)\s)")
 _CE_WORD = Folded(
     r"hợp tác xã|HTX|tổ hợp tác|THT|liên hiệp|KTTT|kinh tế tập thể|LHHTX|QTDND|tổ chức|cán bộ|dân số|GRDP|GDP|thành viên", strict=True)
 _SKIP_AFTER_HEAD = re.compile(
@@ -108,8 +109,8 @@ _COLON = re.compile(r":\s")
 _SECTOR_HEAD = Folded(r"lĩnh vực|^(?:\S+\s+){0,3}về\b|đối với|khu vực", strict=True)
 _ITEM = re.compile(r"^[-–+*•]")
 _ANNUAL_HEAD = re.compile(r"^(?:[-–+*•\d.()\s]*)(?:hằng năm|hàng năm|mỗi năm)\s*:?\s*$", I)
-_FIRST_CLAUSE = re.compile(r",\s|:\s")
-_LEAD_END = re.compile(r":\s|\.\s|[;(]")
+_FIRST_CLAUSE = re.compile(r"[,:]\s")
+_LEAD_END = re.compile(r"[:.;(](?:(?<=[:.])\s|(?<=[;(]))")  # ":\s|\.\s|[;(]", opening on one class (see _BOUNDARY)
 _FROM_BEFORE = re.compile(r"\btừ(?: mức)?\s*$", I)
 _UP_TO_AFTER = re.compile(r"^(?:\s*(?:\(|vào )?năm 20\d\d\)?)?[^;.\d]{0,40}?(?<!trở )\blên\b")
 _RISE_BEFORE = re.compile(r"\btăng(?: bình quân)?(?: khoảng| từ| hơn| trên)?\s*$", I)
@@ -211,7 +212,7 @@ def _mentions(line: str) -> list[_Mention]:
             continue
         if _CURRENT_AFTER.match(after) or _FILE_NAME_AFTER.match(after):
             continue
-        if _NOT_QUANTITY_BEFORE.search(before) and not _ABOVE_BEFORE.search(before):
+        if _NOT_QUANTITY_BEFORE.search_in(line, max(0, start - 30), start) and not _ABOVE_BEFORE.search(before):
             continue
         if low == 1 and not ranged and (_PER_ONE_BEFORE.search(before) or (
                 re.search(r"\bcủa\s*$", before) and re.match(r"^\s*(?:lao động|người)\b", after, I))):
@@ -659,7 +660,7 @@ def _time_for(line: str, m: _Mention, scope: _Scope, sent_start: int, sent_end: 
     if line_before:
         p = line_before[-1]
         return p[2], p[3], p[4]
-    if _OPEN_FUTURE.search(line[sent_start:sent_end]):
+    if _OPEN_FUTURE.search_in(line, sent_start, sent_end):
         return None, None, None  # "phấn đấu trong thời gian tới": no year is stated, none is borrowed
     if scope.year:
         return scope.year
@@ -713,7 +714,7 @@ def extract_targets(text: str, doc_year: int | None = None, issue_year: int | No
         lead = _LEAD_END.split(line, maxsplit=1)[0]
         if scope.past:
             continue
-        if V.PAST.search(lead) or V.PAST_LEAD.search(lead):
+        if V.PAST.search_in(line, 0, len(lead)) or V.PAST_LEAD.search(lead):  # lead is line[:len(lead)]
             # a paragraph that opens with results may still turn to aims ("… trong 5 năm qua … Mục tiêu … là …"):
             # only its sentences that state an aim before any result cue are read
             line = _aim_sentences(line)
@@ -830,7 +831,7 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
             continue
         baseline = _FROM_BEFORE.search(line[max(0, m.start - 12):m.start]) and _UP_TO_AFTER.match(
             _BRACKETED.sub("", line[m.end:m.end + 80]))
-        if baseline or V.PLAN_SHARE.match(line[m.end:m.end + 20]) or V.NOT_AIM.search(line[c_start:c_end]):
+        if baseline or V.PLAN_SHARE.match(line[m.end:m.end + 20]) or V.NOT_AIM.search_in(line, c_start, c_end):
             prev_fact, prev_mention = None, m
             continue
         results: list[tuple[str, str, str]] = []  # (metric, unit, rule)

@@ -4,7 +4,9 @@ from hypothesis import strategies as st
 
 from coopdata import targets as T
 from coopdata import vocabulary as V
-from coopdata.folded import Folded, lower_pattern, needles
+import re
+
+from coopdata.folded import Folded, boundary_as_lookbehind, hoist_lookbehinds, lower_pattern, needles
 
 CASES = ["Hiện nay toàn tỉnh có 120 HTX", "ĐẾN NĂM 2030 có 700 HTX", "Kết Quả Thực Hiện năm 2023, đã có 5 HTX",
          "tới năm 2025 (İstanbul) trên 60%", "Số liệu: HIỆN CÓ 45 HTX", "Giai đoạn 2021 - 2025", "KHÔNG CÒN HTX yếu kém",
@@ -113,6 +115,8 @@ def test_needles_are_the_literals_every_match_holds():
     assert needles(r"x(?:ab)+y|ab?c") == ("a", "x")  # a repeated group or a quantified letter ends the literal
     assert needles(r"\d|không còn") is None  # an alternative opening on a class has no literal
     assert needles(r"a{2}b") is None and needles(r"(?:x)*") is None
+    assert needles(r"^\|?\s*số hiệu\s*:?") == ("số hiệu",)  # an optional character or class is stepped over
+    assert needles(r"[,.]{0,2}ab|.?x") == ("x", "ab") and needles(r"\s+x") is None
     assert needles("|".join(f"w{i:02d}" for i in range(40))) is None  # too many to look for in turn
 
 
@@ -133,3 +137,39 @@ def test_every_fast_match_holds_a_needle(s: str):
         if p.needles is not None and len(low) == len(s):
             for m in p.fast.finditer(low):
                 assert any(n in low for n in p.needles), (p.pattern[:40], s)
+
+
+REWRITTEN = [r"(?<!đến )(?<!tới )năm \d{4}|năm qua", r"(?<!con )(?<!tổng )số|số hiệu", r"(?<=a )bc*", r"\b(?:ab|cd)(?!\w)",
+             r"\bhiện nay|\d"]
+
+
+def test_lookbehinds_move_after_the_text_they_precede():
+    assert hoist_lookbehinds(r"(?<!đến )(?<!tới )năm \d{4}") == r"năm\ (?<!đến\ năm\ )(?<!tới\ năm\ )\d{4}"
+    assert hoist_lookbehinds(r"(?<=a)bc*") == r"b(?<=ab)c*"  # a quantified letter stays after them
+    for kept in (r"(?<!\w)abc", r"(?<!x)\d", r"(?<![ab])c", "abc"):
+        assert hoist_lookbehinds(kept) == kept
+
+
+def test_a_word_boundary_before_a_word_becomes_a_lookbehind():
+    assert boundary_as_lookbehind(r"\b(?:ab|cd)") == r"(?<!\w)(?:ab|cd)"
+    assert boundary_as_lookbehind(r"\bab|\d") == r"(?<!\w)ab|\d"  # \b belongs to the first alternative only
+    for kept in (r"\b(?:ab|/c)", r"\b(?:a)?b", r"\b\d", r"a\b"):
+        assert boundary_as_lookbehind(kept) == kept
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(ALPHABET, st.sampled_from(["đến năm 2030", "năm 2024", "con số", "số hiệu", "a bcc", "hiện nay"])),
+                max_size=30).map("".join))
+def test_rewritten_patterns_match_alike(s: str):
+    for src in REWRITTEN:
+        for fast in (boundary_as_lookbehind(src), "|".join(hoist_lookbehinds(a) for a in src.split("|"))):
+            assert [m.span() for m in re.finditer(fast, s)] == [m.span() for m in re.finditer(src, s)], (src, fast)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(ALPHABET, st.sampled_from(CASES + ["ΑΣ ", "ſố", "ı", "İ", "Nông nghiệp", "HTX yếu kém"])),
+                max_size=30).map("".join), st.integers(0, 60), st.integers(0, 60))
+def test_search_in_finds_what_search_finds_in_the_part(s: str, a: int, b: int):
+    for p in PATTERNS + MORE:
+        m, n = p.search_in(s, a, b), p.search(s[a:b])
+        assert (m and (m.span(), m.group(0))) == (n and (n.span(), n.group(0))), (p.pattern[:40], s, a, b)

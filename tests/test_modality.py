@@ -93,3 +93,15 @@ def test_the_ministry_of_planning_is_no_plan():
     assert "aim" not in cues_in("Theo Bộ Kế hoạch và Đầu tư, cả nước có 32.000 hợp tác xã")
     assert "aim" not in cues_in("Sở Kế hoạch và Đầu tư tỉnh cho biết")
     assert "aim" in cues_in("Theo kế hoạch, năm 2026 thành lập mới 20 hợp tác xã")
+
+
+def test_sentence_ends_written_for_a_fast_scan_are_the_plain_ones():
+    import random
+    import re
+
+    from coopdata.modality import _SENT_END
+    slow = re.compile(r"[.!?](?=\s|$)|\n")
+    rng = random.Random(3)
+    for _ in range(3000):
+        s = "".join(rng.choice("ab .!?;\n\t\u00a0x") for _ in range(rng.randint(0, 20)))
+        assert [m.span() for m in _SENT_END.finditer(s)] == [m.span() for m in slow.finditer(s)], s

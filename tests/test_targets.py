@@ -417,3 +417,19 @@ def test_named_cooperatives_enumerated_for_a_programme_are_not_a_count_of_all():
     got = facts("Đến năm 2030 sẽ có 8 hợp tác xã Tân Phong, An Bình (huyện Nam Sơn), Hòa Lạc tham gia xây dựng mô hình "
                 "hợp tác xã kiểu mới; 5 hợp tác xã Đông Hưng, Phú Lộc nhận hỗ trợ; có 300 hợp tác xã Nông nghiệp.")
     assert [(g[0], g[2]) for g in got] == [("model_coops", 8), ("other", 5), ("coops", 300)]
+
+
+def test_boundaries_written_for_a_fast_scan_split_as_their_plain_forms():
+    import random
+    import re
+
+    from coopdata import targets as T
+    plain = {T._BOUNDARY: r"[;\n!?]|\.(?=\s|$)|:\s", T._LEAD_END: r":\s|\.\s|[;(]", T._FIRST_CLAUSE: r",\s|:\s"}
+    rng = random.Random(7)
+    for fast, source in plain.items():
+        slow = re.compile(source)
+        for _ in range(3000):
+            s = "".join(rng.choice("ab .;:,!?()\n\t\u00a0x1") for _ in range(rng.randint(0, 20)))
+            a, b = rng.randint(0, 20), rng.randint(0, 20)
+            assert [m.span() for m in fast.finditer(s, a, b)] == [m.span() for m in slow.finditer(s, a, b)], (source, s)
+            assert fast.split(s, maxsplit=1) == slow.split(s, maxsplit=1)
