@@ -114,3 +114,10 @@ def test_targets_roll_up_by_2025_units(built_warehouse):
     p = provinces_frame()
     joined = t.filter(pl.col("province_code").is_not_null()).join(p, on="province_code")
     assert (joined["province_code_2025"] == joined["province_code_2025_right"]).all()
+
+
+def test_old_spellings_of_province_names():
+    from coopdata.provinces import province_by_name
+
+    assert province_by_name("Kontum").name == "Kon Tum"
+    assert province_by_name("Đắc Nông").name == "Đắk Nông"
