@@ -30,6 +30,10 @@ _TITLE_RESULT = re.compile(r"tổng kết|sơ kết|kết quả|nhìn lại|năm
                            r"đổi thay|khởi sắc|sau \d+ năm|\d+ năm (?:thực hiện|triển khai)", re.IGNORECASE)
 
 
+TITLE_LINE = 300     # a first line longer than this is body text run into the title
+TITLE_OPENING = 120  # ... of which only the opening words are read as the title
+
+
 @dataclass(frozen=True)
 class Genre:
     """Page-level evidence shared by every fact of a text."""
@@ -55,7 +59,9 @@ def page_genre(text: str, issued: dt.date | None = None) -> Genre:
         n += 1
         aim += bool(pats["aim"].search_in(text, start, end))
         result += bool(reported.search_in(text, start, end))
-    first = text.lstrip().split("\n", 1)[0][:300]
+    first = text.lstrip().split("\n", 1)[0]
+    # a page scraped as one line has no title of its own: only its opening words stand for one
+    first = first[:300] if len(first) <= TITLE_LINE else first[:TITLE_OPENING]
     year, month = (issued.year, issued.month) if issued else _lead_date(text[:400])
     return Genre(aim / n if n else 0.0, result / n if n else 0.0, bool(_TITLE_PLAN.search(first)),
                  bool(_TITLE_RESULT.search(first)), year, month)

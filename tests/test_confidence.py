@@ -114,3 +114,11 @@ def test_a_figure_for_a_year_before_the_pages_date_is_never_published():
     past = next(t for t in review if t.target_year == 2025)
     assert past.confidence <= 0.2 and past.reasons.startswith("-year_past")
     assert all(t.target_year != 2025 for t in kept)
+
+
+def test_a_page_scraped_as_one_line_has_only_its_opening_words_as_title():
+    one_line = ("Thu hoạch lúa tại một hợp tác xã nông nghiệp của tỉnh, ảnh minh họa. " * 3
+                + "Những năm qua, kinh tế tập thể đã có bước chuyển. " * 4 + "Mục tiêu đến năm 2030 có 700 HTX.")
+    assert len(one_line) > 300
+    assert not page_genre(one_line).title_result  # "năm qua" is in the body run into the title
+    assert page_genre("Tổng kết 5 năm qua kinh tế tập thể tỉnh\nNội dung.").title_result
