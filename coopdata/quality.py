@@ -44,7 +44,9 @@ def _out_of_fold() -> dict | None:
 
     m = model()
     oof = m.meta.get("out_of_fold", {}).get("realdev")
-    return {**oof, "threshold": m.threshold, "trained": m.meta.get("trained")} if oof else None
+    interval = m.meta.get("out_of_fold_interval", {}).get("realdev")
+    return {**oof, "threshold": m.threshold, "trained": m.meta.get("trained"),
+            "interval_95": interval} if oof else None
 
 
 def _rows(df: pl.DataFrame) -> list[dict]:

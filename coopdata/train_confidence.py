@@ -59,10 +59,12 @@ def _rows_for(folder: Path, names: list[str], gold: list[dict], source: str) -> 
     return out
 
 
-def collect() -> tuple[list[dict], dict[str, int]]:
-    """Training rows from every gold set, and the number of gold facts per set (recall's denominator)."""
+def collect() -> tuple[list[dict], dict[str, int], dict[str, dict[str, int]]]:
+    """Training rows from every gold set, the number of gold facts per set (recall's denominator) and per
+    document of each set (for the bootstrap over pages)."""
     rows: list[dict] = []
     gold_counts: dict[str, int] = {}
+    per_doc: dict[str, dict[str, int]] = {}
     for gf in sorted(gold_dir().glob("*.jsonl")):
         gold = load_gold(gf)
         docs = sorted({g["doc"] for g in gold})
@@ -77,9 +79,13 @@ def collect() -> tuple[list[dict], dict[str, int]]:
         gold = [g for g in load_realdev_gold() if g["doc"] in set(found.verified)]
         rows += _rows_for(found.folder, list(found.verified), gold, "realdev")
         gold_counts["realdev"] = sum(1 for g in gold if not g.get("no_facts") and (g.get("kind") or "target") == "target")
+        per_doc["realdev"] = dict(Counter(g["doc"] for g in gold if not g.get("no_facts")
+                                          and (g.get("kind") or "target") == "target"))
+        for d in found.verified:
+            per_doc["realdev"].setdefault(d, 0)
     else:
         print(f"realdev: skipped: {found}", file=sys.stderr)
-    return rows, gold_counts
+    return rows, gold_counts, per_doc
 
 
 def _group(row: dict) -> str:
@@ -119,6 +125,30 @@ def _capped(X: np.ndarray, p: np.ndarray) -> np.ndarray:
     return np.where(past, np.minimum(p, PAST_YEAR_CAP), p)
 
 
+def _bootstrap(rows: list[dict], p: np.ndarray, gold_per_doc: dict[str, int], threshold: float,
+               n: int = 2000, seed: int = 0) -> dict[str, tuple[float, float]] | None:
+    """95 % intervals of precision, recall and F1 at the threshold, resampling whole pages with replacement (the
+    pages, not the facts, are the sample: facts of one page stand or fall together)."""
+    docs = sorted(gold_per_doc)
+    if not docs:
+        return None
+    index = {d: i for i, d in enumerate(docs)}
+    tp, pred = np.zeros(len(docs)), np.zeros(len(docs))
+    for r, q in zip(rows, p):
+        if r["doc"] in index and q >= threshold:
+            pred[index[r["doc"]]] += 1
+            tp[index[r["doc"]]] += r["y"]
+    gold = np.array([gold_per_doc[d] for d in docs], dtype=float)
+    rng = np.random.default_rng(seed)
+    pick = rng.integers(0, len(docs), size=(n, len(docs)))
+    T, Pn, G = tp[pick].sum(1), pred[pick].sum(1), gold[pick].sum(1)
+    prec = np.where(Pn > 0, T / np.maximum(Pn, 1), 1.0)
+    rec = np.where(G > 0, T / np.maximum(G, 1), 1.0)
+    f1 = np.where(prec + rec > 0, 2 * prec * rec / np.maximum(prec + rec, 1e-12), 0.0)
+    q = lambda a: (round(float(np.percentile(a, 2.5)), 4), round(float(np.percentile(a, 97.5)), 4))  # noqa: E731
+    return {"precision": q(prec), "recall": q(rec), "f1": q(f1)}
+
+
 def _scores(p: np.ndarray, y: np.ndarray, n_gold: int, t: float) -> tuple[float, float, float]:
     kept = p >= t
     tp = int((y[kept] == 1).sum())
@@ -139,7 +169,7 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--gold-bar", type=float, default=0.972, help="core F1 every tuned gold set keeps (tests: 0.97)")
     ap.add_argument("--realdev-weight", type=float, default=2.0, help="weight of a real page's fact against a gold text's")
     args = ap.parse_args(argv)
-    rows, gold_counts = collect()
+    rows, gold_counts, gold_per_doc = collect()
     if not rows or len({r["y"] for r in rows}) < 2:
         print("train_confidence: no usable training rows (did every text fail to parse? see the quarantine reasons)",
               file=sys.stderr)
@@ -198,6 +228,11 @@ def main(argv: list[str]) -> int:
     P, R, F = table[(base, threshold)]
     print(f"threshold {threshold:.2f}: {base} out-of-fold precision {P:.3f} recall {R:.3f} F1 {F:.3f}; "
           + ", ".join(f"{s} (shipped model) F1 {inside[(s, threshold)][2]:.3f}" for s in others))
+    spread = _bootstrap([r for r in rows if r["source"] == base], oof[[r["source"] == base for r in rows]],
+                        gold_per_doc.get(base, {}), threshold)
+    if spread:
+        print(f"  95% interval over pages (bootstrap): precision {spread['precision'][0]:.3f}-{spread['precision'][1]:.3f}"
+              f", recall {spread['recall'][0]:.3f}-{spread['recall'][1]:.3f}, F1 {spread['f1'][0]:.3f}-{spread['f1'][1]:.3f}")
     weights = {f: round(float(c), 4) for f, c in zip(FEATURES, coef) if abs(c) > 1e-6}
     meta = {"trained": dt.date.today().isoformat(), "rows": len(rows), "documents": len(docs),
             "sets": {s: int(sum(1 for r in rows if r["source"] == s)) for s in sets}, "l2": args.l2,
@@ -208,7 +243,8 @@ def main(argv: list[str]) -> int:
             "gold_with_shipped_model": {s: dict(zip(("precision", "recall", "f1"), map(lambda v: round(v, 4), inside[(s, threshold)])))
                                         for s in others},
             "out_of_fold": {s: dict(zip(("precision", "recall", "f1"), map(lambda v: round(v, 4), table[(s, threshold)])))
-                            for s in sets}}
+                            for s in sets},
+            "out_of_fold_interval": {base: spread} if spread else {}}
     model = Model(weights, round(bias, 4), threshold, meta)
     for f, c in sorted(weights.items(), key=lambda kv: -abs(kv[1]))[:15]:
         print(f"  {c:+.2f}  {f}")

@@ -122,3 +122,16 @@ def test_a_page_scraped_as_one_line_has_only_its_opening_words_as_title():
     assert len(one_line) > 300
     assert not page_genre(one_line).title_result  # "năm qua" is in the body run into the title
     assert page_genre("Tổng kết 5 năm qua kinh tế tập thể tỉnh\nNội dung.").title_result
+
+
+def test_bootstrap_over_pages_brackets_the_point_score():
+    import numpy as np
+
+    from coopdata.train_confidence import _bootstrap
+
+    rows = [{"doc": f"p{i}", "y": int(i % 4 != 0)} for i in range(40)]
+    p = np.full(len(rows), 0.9)
+    spread = _bootstrap(rows, p, {f"p{i}": 1 for i in range(40)}, threshold=0.5, n=500)
+    lo, hi = spread["precision"]
+    assert lo < 0.75 < hi and hi - lo < 0.35  # 30 of 40 right
+    assert _bootstrap(rows, p, {}, 0.5) is None
