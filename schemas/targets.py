@@ -37,9 +37,11 @@ class Targets(pa.DataFrameModel):
     confidence: float = pa.Field(ge=0, le=1, description="How sure the decision step is that the fact is a real aim "
                                  "(logistic model over the features of its sentence, time and page; "
                                  "coopdata/data/confidence_model.json). targets holds the facts at or above the "
-                                 "model's threshold, target_candidates the others.")
+                                 "model's threshold, target_candidates the others. A figure for a year before "
+                                 "the page's date is capped at 0.2 (reason -year_past).")
     reasons: str = pa.Field(description="The features that moved the confidence most, signed (e.g. "
-                            "'+aim_heading; -result_before'); empty when none did.")
+                            "'+aim_heading; -result_before'; the names are coopdata.confidence.FEATURES); "
+                            "'-year_past' first when the cap applied; empty when none did.")
 
     class Config:
         strict = True
