@@ -656,6 +656,11 @@ def _time_for(line: str, m: _Mention, scope: _Scope, sent_start: int, sent_end: 
     after = [p for p in phrases if p[0] >= m.end]
     if after and (not line_before or ";" not in line[m.end:after[0][0]]):
         p = after[0]  # a year later in the clause; past a ';' it belongs to the next aim, and the sentence before wins
+        for q in after[1:]:  # "đạt mục tiêu cơ bản vào năm 2025, hoàn thiện mô hình đến năm 2030": the aim's end
+            between = line[p[1]:q[0]]
+            if ";" in between or _DIGIT.search(between) or not _COMPLETES.search(between):
+                break
+            p = q
         return p[2], p[3], p[4]
     if line_before:
         p = line_before[-1]
@@ -669,6 +674,9 @@ def _time_for(line: str, m: _Mention, scope: _Scope, sent_start: int, sent_end: 
     return None, None, None
 
 
+# a second stage of the same aim, completing it: the later year is the aim's
+_COMPLETES = re.compile(r"\bhoàn (?:thiện|chỉnh|thành)\b", I)
+_DIGIT = re.compile(r"\d")
 _OPEN_FUTURE = Folded(r"(?<!\w)(?:(?:trong )?thời gian tới|(?:những|các|mấy) năm tới|trong \d+ năm tới)(?!\w)")
 
 

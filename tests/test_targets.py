@@ -433,3 +433,9 @@ def test_boundaries_written_for_a_fast_scan_split_as_their_plain_forms():
             a, b = rng.randint(0, 20), rng.randint(0, 20)
             assert [m.span() for m in fast.finditer(s, a, b)] == [m.span() for m in slow.finditer(s, a, b)], (source, s)
             assert fast.split(s, maxsplit=1) == slow.split(s, maxsplit=1)
+
+
+def test_a_two_stage_aim_takes_the_year_it_is_completed():
+    got = facts("Tỉnh chọn 14 hợp tác xã xây dựng mô hình, đạt các mục tiêu cơ bản vào năm 2026 và hoàn thiện mô hình "
+                "đến năm 2030; thành lập mới 30 hợp tác xã vào năm 2026, nâng tổng số lên 400 hợp tác xã vào năm 2028.")
+    assert [(g[2], g[6]) for g in got] == [(14, 2030), (30, 2026), (400, 2028)]
