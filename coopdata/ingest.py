@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from .formats import FormatError, extract_text
@@ -175,9 +176,30 @@ def reconcile(raw_dir: Path, published: set[str], quarantined: set[str]) -> list
     return [f for f in list_raw(raw_dir) if f not in published and f not in quarantined]
 
 
+# modules and data that do not shape what a file parses into (pages, release, checks, scores, tools)
+_NOT_PARSING = frozenset({"site.py", "publish.py", "release.py", "gx_gate.py", "incremental.py", "views.py",
+                          "coverage.py", "quality.py", "evaluate.py", "realdev.py", "train_confidence.py", "fetch.py",
+                          "preview.py", "reference_build.py", "lock.py", "sources.py", "__main__.py", "cli.py",
+                          "realdev_scores.json", "coverage_notes.csv", "SOURCES.md"})
+
+
+@lru_cache(maxsize=1)
+def parser_fingerprint() -> str:
+    """The code and language data a file's parse comes from (rules, vocabularies, the confidence model): a file
+    parsed by other code is parsed again, so a new version of the rules reaches every fact on the next build."""
+    here = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for p in sorted([*here.glob("*.py"), *(here / "data").glob("*")]):
+        if p.is_file() and p.name not in _NOT_PARSING:
+            h.update(p.relative_to(here).as_posix().encode() + b"\0" + p.read_bytes())
+    return h.hexdigest()[:16]
+
+
 def signatures(raw_dir: Path) -> dict[str, str]:
-    """A cheap fingerprint per file (size, modification time, manifest row): what changed, without reading files."""
+    """A cheap fingerprint per file (size, modification time, manifest row, and the parser's own fingerprint):
+    what changed, without reading files."""
     manifest = read_manifest(raw_dir)
+    code = parser_fingerprint()
     out = {}
     for rel in list_raw(raw_dir):
         try:
@@ -185,7 +207,7 @@ def signatures(raw_dir: Path) -> dict[str, str]:
         except OSError:
             continue
         row = json.dumps(manifest.get(rel, {}), sort_keys=True, ensure_ascii=False)
-        out[rel] = hashlib.sha1(f"{st.st_size}:{st.st_mtime_ns}:{row}".encode()).hexdigest()[:16]
+        out[rel] = hashlib.sha1(f"{st.st_size}:{st.st_mtime_ns}:{row}:{code}".encode()).hexdigest()[:16]
     return out
 
 

@@ -20,8 +20,8 @@ from .assets.ingest import RANGE_END, RANGE_START, raw_file_partitions
 from .definitions import all_assets, defs
 from .io import PartitionedPickleIOManager
 from .resources import CoopdataPaths, GateRunner
+from .sensors import MAX_SINGLE_RUNS
 
-MAX_SINGLE_RUNS = 20
 PARTITION = "dagster/partition"
 # One "materialisation planned" event per asset for a run over a range of partitions instead of one per
 # partition (10 000 events at 10 000 files, ~7 ms each on SQLite). Dagster's opt-in switch (PR 29288); its price,

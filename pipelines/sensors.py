@@ -11,6 +11,9 @@ from .assets import ingest, parse, provinces, publish
 from .assets.ingest import RANGE_END, RANGE_START, raw_file_partitions
 from .resources import CoopdataPaths
 
+# more changed files than this are parsed by one run over the partitions' range, not a run each (a new version of
+# the parser changes every file's signature)
+MAX_SINGLE_RUNS = 20
 DOWNSTREAM = sorted((k for a in dg.load_assets_from_modules([ingest, parse, provinces, publish]) for k in a.keys
                      if k != dg.AssetKey("document")), key=lambda k: k.to_user_string())
 
@@ -35,9 +38,14 @@ def raw_files_sensor(context: dg.SensorEvaluationContext, paths: CoopdataPaths) 
     removed = sorted(existing - set(current))
     requests = []
     tick = hashlib.sha1(json.dumps(current, sort_keys=True).encode()).hexdigest()[:12]
-    for key in changed:
-        requests.append(dg.RunRequest(run_key=f"changed-{key}-{current[key]}", partition_key=key,
-                                      asset_selection=[dg.AssetKey("document")]))
+    if len(changed) > MAX_SINGLE_RUNS:  # many changed (a new version of the parser changes every file): one range
+        keys = [k for k in context.instance.get_dynamic_partitions(raw_file_partitions.name) if k in current]
+        requests.append(dg.RunRequest(run_key=f"changed-{tick}", asset_selection=[dg.AssetKey("document")],
+                                      tags={RANGE_START: keys[0], RANGE_END: keys[-1]}))
+    else:
+        for key in changed:
+            requests.append(dg.RunRequest(run_key=f"changed-{key}-{current[key]}", partition_key=key,
+                                          asset_selection=[dg.AssetKey("document")]))
     if new:  # new partitions are appended, so they form one range: one run parses them all
         requests.append(dg.RunRequest(run_key=f"new-{tick}", asset_selection=[dg.AssetKey("document")],
                                       tags={RANGE_START: new[0], RANGE_END: new[-1]}))

@@ -245,3 +245,27 @@ def test_a_snapshot_survives_a_round_trip_and_one_with_other_columns_is_not_patc
     (raw / "b.txt").write_text(PLAN_B, encoding="utf-8")
     _, _, _, delta = _combine(raw, replace(back, schema="other"))
     assert delta.mode == "full" and "columns changed" in delta.reason
+
+
+def test_a_new_parser_version_reparses_every_file_in_one_run(tmp_path, monkeypatch):
+    import coopdata.ingest as ingest
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for i, f in enumerate(sorted(RAW.glob("*.txt"))[:25]):
+        shutil.copy(f, raw / f.name)
+    paths = CoopdataPaths(raw_dir=str(raw), warehouse_dir=str(tmp_path / "wh"))
+    (tmp_path / "dagster").mkdir()
+    with dg.instance_for_test(temp_dir=str(tmp_path / "dagster")) as instance:
+        assert build(paths, instance).success
+        cursor = run_requests(instance, paths, None).cursor
+        again = build(paths, instance)  # same code, same files: nothing is parsed
+        assert parsed_partitions(instance, again.run_id) == []
+        # the rules change (a new version of coopdata): every file's signature changes with them
+        monkeypatch.setattr(ingest, "parser_fingerprint", lambda: "another-version")
+        result = run_requests(instance, paths, cursor)
+        assert [r.run_key.split("-")[0] for r in result.run_requests] == ["changed", "publish"]
+        assert result.run_requests[0].partition_key is None  # one run over the range, not 25 runs
+        rebuilt = build(paths, instance)
+        assert rebuilt.success
+        assert len(parsed_partitions(instance, rebuilt.run_id)) == 25
