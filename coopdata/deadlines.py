@@ -164,6 +164,10 @@ def _parse_time(text: str, issue: date | None) -> list[tuple[date | None, str | 
     return [(d, p, r, n) for _, d, p, r, n in _hits(text, issue)]
 
 
+_PREAMBLE = re.compile(r"^(?:Căn cứ|Nơi nhận|Thực hiện Chương trình|Thực hiện Nghị quyết)")
+_SENTENCE = re.compile(r"[^.]+(?:\.(?=\s|$)|$)")
+
+
 def extract_deadlines(text: str, issue_date: date | None = None) -> list[Deadline]:
     """All deadlines in a normalised text, in reading order."""
     lines: list[tuple[int, str]] = list(segments(text))
@@ -176,12 +180,12 @@ def extract_deadlines(text: str, issue_date: date | None = None) -> list[Deadlin
         if _SECTION.match(line.strip()):
             skip = bool(_SKIP_SECTION.search(line.upper()))
             continue
-        if skip or re.match(r"^(?:Căn cứ|Nơi nhận|Thực hiện Chương trình|Thực hiện Nghị quyết)", line):
+        if skip or _PREAMBLE.match(line):
             continue
         s = _SUBJECT.match(line)
         if s:
             subject = s.group(1).strip(" ,")
-        for sent in re.finditer(r"[^.]+(?:\.(?=\s|$)|$)", line):
+        for sent in _SENTENCE.finditer(line):
             body = sent.group(0)
             for pos_, due, precision, recurrence, rule in _hits(body, issue_date):
                 c0 = max(body.rfind(";", 0, pos_), body.rfind(",", 0, pos_ - 60) if pos_ > 60 else -1) + 1

@@ -266,7 +266,7 @@ def _comparator(left: str, right: str, m: _Mention) -> str:
     tail = left[-40:]
     for comp, pat in V.COMPARATOR_BEFORE if V.ANY_COMPARATOR_BEFORE.search(tail) else ():
         if pat.search(tail):
-            if comp == "gte" and re.search(r"\btừ\s*$", tail, I):
+            if comp == "gte" and _FROM_END.search(tail):
                 return "gte"
             return comp
     t = V.TRO_LEN_AFTER.match(right)
@@ -412,7 +412,7 @@ def _quality_window(right: str) -> str:
     parts = text.split(",")
     out = parts[0]
     for part in parts[1:]:
-        if re.match(r"\s*(?:HTX|hợp tác xã|THT|tổ hợp tác|liên hiệp|KTTT)\b", part, I):
+        if _LIST_NOUN.match(part):
             out += "," + part
         else:
             break
@@ -600,12 +600,19 @@ _BRACKET_PERIOD = re.compile(r"\(\s*(20[0-6]\d)\s*[-–]\s*(20[0-6]\d)\s*\)")
 _PLAN_NAMED = Folded(r"(?<!\w)(?:kế hoạch|chương trình|đề án|nghị quyết|chiến lược)(?!\w)")
 
 
+_TITLE_WORD = re.compile(
+    r"Kế hoạch|Chương trình|Chiến lược|Đề án|Nghị quyết|Quyết định|Mục tiêu|Chỉ tiêu|Định hướng|KẾ HOẠCH|CHƯƠNG TRÌNH")
+_PLAN_TITLE_WORD = re.compile(
+    r"kế hoạch|chương trình|đề án|nghị quyết|quyết định|phát triển|chỉ tiêu|mục tiêu|mô hình", I)
+_LIST_NOUN = re.compile(r"\s*(?:HTX|hợp tác xã|THT|tổ hợp tác|liên hiệp|KTTT)\b", I)
+_LIST_BREAK = re.compile(r"[;:]|\bvới\b|\bgồm\b|trong đó|\bcó\b|\d")
+_FROM_END = re.compile(r"\btừ\s*$", I)
+
+
 def _horizon(text: str) -> tuple[int | None, bool]:
     """The last year of the period a plan's title names ("giai đoạn 2022 - 2025", "đến năm 2030")."""
     lines = [ln for ln in text.split("\n")[:12] if ln.strip()]
-    title = next((ln for ln in lines if re.search(
-        r"Kế hoạch|Chương trình|Chiến lược|Đề án|Nghị quyết|Quyết định|Mục tiêu|Chỉ tiêu|Định hướng|KẾ HOẠCH|CHƯƠNG TRÌNH",
-        ln)), "")
+    title = next((ln for ln in lines if _TITLE_WORD.search(ln)), "")
     title = re.sub(r"\((?!nhiệm kỳ|giai đoạn)[^)]*\)|(?<=tham gia Đề án )“[^”]*”|(?<=theo Đề án )“[^”]*”", "", title)
     spans = [p for p in _year_phrases(title) if V.PERIOD_CUES.search(p[4])]
     if not spans:
@@ -615,8 +622,7 @@ def _horizon(text: str) -> tuple[int | None, bool]:
 
 def _doc_sector(text: str) -> str | None:
     """A plan about agricultural cooperatives scopes all its aims: said in its title, not in a news lead's sentence."""
-    titles = [ln for ln in text.split("\n")[:4] if len(ln) < 200 and re.search(
-        r"kế hoạch|chương trình|đề án|nghị quyết|quyết định|phát triển|chỉ tiêu|mục tiêu|mô hình", ln, I)]
+    titles = [ln for ln in text.split("\n")[:4] if len(ln) < 200 and _PLAN_TITLE_WORD.search(ln)]
     if any(re.search(r"(?:HTX|hợp tác xã) nông nghiệp|lĩnh vực nông nghiệp", ln, I) for ln in titles):
         return "agriculture"
     return None
@@ -891,7 +897,7 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
         raw_gap = line[prev_mention.end:m.start] if prev_mention else ""
         gap = _BRACKETED.sub("", raw_gap)
         if (prev_fact and comparator == "eq" and results[0][1] == "count" and prev_fact["unit"] == "count"
-                and not re.search(r"[;:]|\bvới\b|\bgồm\b|trong đó|\bcó\b|\d", gap)
+                and not _LIST_BREAK.search(gap)
                 and re.search(r"(?:,|\bvà\b|\bcùng\b)\s*$", gap)
                 and not prev_fact["metric"].endswith("members") and not results[0][0].endswith("members")):
             comparator = prev_fact["comparator"] if prev_fact["comparator"] != "range" else "eq"
