@@ -221,8 +221,8 @@ _MAX_DEPTH = 8
 
 def needles(source: str) -> tuple[str, ...] | None:
     """Literal strings at least one of which every match of a regex source holds ("(?:đến|tới) năm 20\\d\\d" ->
-    ("đến năm 20", "tới năm 20")), none holding another; None when some alternative opens on no literal (a class,
-    an escape such as \\d) or when there would be too many.
+    ("đến năm 20", "tới năm 20")), none holding another; None when some alternative holds no literal that every
+    match of it holds (only classes, escapes such as \\d, optional parts) or when there would be too many.
 
     Why: `re` tries a pattern at every position of a text; `in` finds a literal string in one fast pass, so a text
     that holds none of the needles is known to hold no match without running the pattern."""
@@ -239,69 +239,69 @@ def needles(source: str) -> tuple[str, ...] | None:
 def _needles(source: str, depth: int) -> list[str] | None:
     out: list[str] = []
     for alt in top_level(source):
-        found = _opening_literal(alt, depth)
+        found = _sequence_literals(alt, depth)
         if found is None or len(out) + len(found) > 4 * _MAX_NEEDLES:
             return None
         out += found
     return out
 
 
-def _opening_literal(alt: str, depth: int) -> list[str] | None:
-    """The literals one of which a match of one alternative holds: its first run of plain characters, after any
-    zero-width assertion; a group first is read alternative by alternative, one that may repeat or be left out
-    is stepped over."""
+def _telling(literals: list[str]) -> tuple[int, int]:
+    """How well a set of literals tells a text apart: its shortest literal the longer, the fewer literals the better."""
+    return min(map(len, literals)), -len(literals)
+
+
+def _sequence_literals(alt: str, depth: int) -> list[str] | None:
+    """The literals one of which every match of one alternative (a sequence of parts) holds: the most telling of
+    what its parts give, each part being in every match: a run of plain characters, or a group read alternative by
+    alternative, each followed by what follows the group. Everything else is stepped over: assertions and
+    lookarounds, classes and escapes, and whatever a quantifier applies to."""
     if depth > _MAX_DEPTH:
         return None
+    best: list[str] | None = None
     i = 0
-    while True:  # assertions match no character, an optional character may be left out: what follows is in the match
-        if alt.startswith((r"\b", r"\B"), i):
-            i += 2
-        elif alt.startswith("^", i):
-            i += 1
-        elif alt.startswith(_ZERO_WIDTH_GROUP, i):
+    while i < len(alt):
+        found: list[str] | None = None
+        if alt.startswith(_ZERO_WIDTH_GROUP, i):
             i = group_end(alt, i)
-        elif (optional := _optional_atom_end(alt, i)) is not None:
-            i = optional
+        elif alt[i] == "(":
+            opener = _GROUP_OPENER.match(alt, i)
+            if not opener:
+                break
+            end = group_end(alt, i)
+            i = _quantifier_end(alt, end)
+            if i == end:  # a group left out by no quantifier: one of its alternatives is in the match
+                found = _needles_joined(alt[opener.end():end - 1], alt[end:], depth + 1)
         else:
-            break
-    rest = alt[i:]
-    if rest.startswith("("):
-        opener = _GROUP_OPENER.match(rest)
-        if not opener:
-            return None
-        end = group_end(rest)
-        after = rest[end:]
-        if after[:1] and after[0] in "?*+{":  # the group may be left out (or repeat): what follows it is in the match
-            k = after.index("}") + 1 if after[0] == "{" else 1
-            k += after[k:k + 1] in ("?", "+")  # a lazy or possessive quantifier
-            return _opening_literal(after[k:], depth + 1)
-        return _needles_joined(rest[opener.end():end - 1], after, depth + 1)
-    run, tail = "", rest
-    while (head := _head(tail)) is not None:
-        run, tail = run + head[0], head[1]
-    return [run] if run else None
+            run, rest = _literal_run(alt[i:])
+            if run:
+                found, i = [run], len(alt) - len(rest)
+            elif alt[i] in ")|":
+                break
+            else:  # one character, escape or class, and its quantifier
+                atom_end = i + 2 if alt[i] == "\\" else _class_end(alt, i) if alt[i] == "[" else i + 1
+                i = _quantifier_end(alt, atom_end)
+        if found and (best is None or _telling(found) > _telling(best)):
+            best = found
+    return best
 
 
-def _optional_atom_end(source: str, i: int) -> int | None:
-    """The offset after a character, an escape or a class at source[i] with a quantifier that allows none of it
-    ("\\s*", "\\|?", "[,.]{0,2}"), or None."""
-    if i >= len(source) or source[i] in "()|^$*+?{":
-        return None
-    end = i + 2 if source[i] == "\\" else _class_end(source, i) if source[i] == "[" else i + 1
-    if source[end:end + 1] in ("?", "*"):
-        end += 1
-    elif source.startswith(("{0,", "{,"), end) and "}" in source[end:]:
-        end = source.index("}", end) + 1
-    else:
-        return None
-    return end + (source[end:end + 1] in ("?", "+"))  # a lazy or possessive quantifier
+_QUANTIFIER = re.compile(r"[?*+]|\{\d*,?\d*\}")
+
+
+def _quantifier_end(source: str, i: int) -> int:
+    """The offset after the quantifier at source[i] (with its lazy or possessive mark), or i when there is none."""
+    q = _QUANTIFIER.match(source, i)
+    if not q:
+        return i
+    return q.end() + (source[q.end():q.end() + 1] in ("?", "+"))
 
 
 def _needles_joined(inner: str, after: str, depth: int) -> list[str] | None:
     """The literals of a group's alternatives, each followed by what follows the group."""
     out: list[str] = []
     for a in top_level(inner):
-        found = _opening_literal(a + after, depth)
+        found = _sequence_literals(a + after, depth)
         if found is None or len(out) + len(found) > 4 * _MAX_NEEDLES:
             return None
         out += found
