@@ -16,7 +16,11 @@ PATTERNS = [V.PAST, V.YEAR_PHRASE, V.YEAR_NOT_SCOPE, V.NOT_AIM, T._NOT_QUANTITY_
             T._ANNUAL_WORD] + [p for _, p in V.COMPARATOR_BEFORE]
 MORE = ([p for _, p in V.SECTORS + V.PERCENT_CUES + V.GROWTH_CUES + V.MONEY_CUES + V.COUNT_QUALITIES]
         + [V.FURNITURE_HEAD, T._CE_WORD, T._SECTOR_HEAD]
-        + [p for _, p, _ in D._RULES])  # strict: they replaced plain IGNORECASE patterns
+        + [p for _, p, _ in D._RULES]
+        + [T._GAP, T._OPERATING, T._PER_ONE_BEFORE, T._NEW_PREDICATE, T._MONEY_SUBJECT, T._ECONOMY_GROWTH, T._CURRENT_AFTER,
+           T._SO_VOI, T._SO_VOI_YEAR, T._ABOVE_BEFORE, T._ADMIT, T._TOP300, T._DISSOLVE_LEFT, T._FROM_BEFORE, T._RISE_BEFORE,
+           T._YEARLY_AFTER, T._YEARLY_CLAUSE, T._LIST_PER_YEAR, T._FROM_END, T._BEFORE_DAY, V.NEW_VERB, V.GROWTH_WORD,
+           V.MONEY_OTHER_UNIT, V.DISSOLVE, V.ANNUAL, V.PER_UNIT, V.NEW_VERB_NEAR])  # strict: they replaced plain IGNORECASE patterns
 ALPHABET = st.sampled_from(list("aăâbcdđeêhiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯHIKNTÝỲỶẠẢÃÁÀỆỄẾỀỂỌỎÕÓÒİ0123456789 .,;:%-/()"))
 
 
