@@ -325,26 +325,28 @@ _ODD = re.compile("[" + re.escape(_odd_letters()) + "]")
 # capital sigma, whose lowercase depends on the letters around it)
 _Entry = tuple[str, str | None, bool, bool]
 _NONE: _Entry = ("", "", False, True)
-_last: _Entry = _NONE  # the two texts last lowercased
-_before_last: _Entry = _NONE
+_last: _Entry = _NONE  # the text last lowercased or asked for
+_recent: list[_Entry] = [_NONE] * 6  # the texts last lowercased, the latest first: a line and the windows cut from it
 _page: _Entry = _NONE  # the last long text (a whole page), kept while the lines and windows read in it come and go
 _LONG = 1000
 
 
 def _lowered(s: str) -> _Entry:
     """s with its lowercase and whether it holds an odd letter, kept for the next calls on s."""
-    global _last, _before_last, _page
-    last = _last
-    if _before_last[0] is s:  # the rules run patterns over a line and a part of it, in turn
-        _last, _before_last = _before_last, last
-        return _last
+    global _last, _page
+    for entry in _recent:
+        if entry[0] is s:  # the rules run patterns over a line and the parts of it, in turn
+            _last = entry
+            return entry
     if _page[0] is s:
-        _last, _before_last = _page, last
+        _last = _page
         return _page
     low = s.lower()
     entry = ((s, None, False, False) if len(low) != len(s)
              else (s, low, not s.isascii() and bool(_ODD.search(low)), "Σ" not in s))
-    _last, _before_last = entry, last
+    _recent.pop()
+    _recent.insert(0, entry)
+    _last = entry
     if len(s) >= _LONG:
         _page = entry
     return entry
@@ -436,19 +438,27 @@ class Folded:
     def search_in(self, s: str, start: int, end: int) -> re.Match | None:
         """self.search(s[start:end]), the same match (its offsets count from start), with s lowercased once for
         all the parts of it searched: the sentences and clauses of a page, the windows of a line."""
+        part = self._part(s, start, end)
+        if part is None:
+            return self.search(s[start:end])
+        return self.fast.search(part[0]) if part[1] else None
+
+    def match_in(self, s: str, start: int, end: int) -> re.Match | None:
+        """self.match(s[start:end]), found as search_in finds it."""
+        part = self._part(s, start, end)
+        if part is None:
+            return self.match(s[start:end])
+        return self.fast.match(part[0]) if part[1] else None
+
+    def _part(self, s: str, start: int, end: int) -> tuple[str, bool] | None:
+        """(the lowercase of s[start:end] cut from the lowercase of s, whether it holds a needle), or None when the
+        part must be read alone: it may lowercase otherwise than within s."""
         last = _last
         _, low, odd, sliceable = last if last[0] is s else _lowered(s)
         if low is None or not sliceable or (odd and self.strict):
-            return self.search(s[start:end])  # the part alone may lowercase otherwise than within s
+            return None
         part = low[start:end]
-        needles = self.needles
-        if needles is not None:
-            for n in needles:
-                if n in part:
-                    break
-            else:
-                return None
-        return self.fast.search(part)
+        return part, self.needles is None or _holds_one(part, self.needles)
 
     def match(self, s: str, pos: int = 0, endpos: int = 2 ** 62) -> re.Match | None:
         picked = self._pick(s)

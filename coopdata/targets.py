@@ -187,6 +187,7 @@ def _mentions(line: str) -> list[_Mention]:
         if start < consumed_until:
             continue
         before = line[max(0, start - 30):start]
+        after_at = end  # after is line[after_at:after_at + 40]
         after = line[end:end + 40]
         try:
             low = _number_value(tok) if value is None else value
@@ -204,13 +205,13 @@ def _mentions(line: str) -> list[_Mention]:
                 high, ranged = second, True
                 pct_in_range = bool(r.group(1))
                 pos += r.end()
-                after = line[pos:pos + 40]
+                after_at, after = pos, line[pos:pos + 40]
         # numbers that are not quantities (pure filters: the cheapest first, years before the context rules)
         if _FOUR_DIGITS.fullmatch(tok) and 1900 <= low <= 2100 and not ranged:
             continue
         if _NOT_QUANTITY_AFTER.match(after) and not _PERCENT.match(after):
             continue
-        if _CURRENT_AFTER.match(after) or _FILE_NAME_AFTER.match(after):
+        if _CURRENT_AFTER.match_in(line, after_at, after_at + 40) or _FILE_NAME_AFTER.match(after):
             continue
         if _NOT_QUANTITY_BEFORE.search_in(line, max(0, start - 30), start) and not _ABOVE_BEFORE.search(before):
             continue

@@ -177,7 +177,9 @@ def test_rewritten_patterns_match_alike(s: str):
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.one_of(ALPHABET, st.sampled_from(CASES + ["ΑΣ ", "ſố", "ı", "İ", "Nông nghiệp", "HTX yếu kém"])),
                 max_size=30).map("".join), st.integers(0, 60), st.integers(0, 60))
-def test_search_in_finds_what_search_finds_in_the_part(s: str, a: int, b: int):
+def test_search_in_and_match_in_find_what_search_and_match_find_in_the_part(s: str, a: int, b: int):
     for p in PATTERNS + MORE:
         m, n = p.search_in(s, a, b), p.search(s[a:b])
+        assert (m and (m.span(), m.group(0))) == (n and (n.span(), n.group(0))), (p.pattern[:40], s, a, b)
+        m, n = p.match_in(s, a, b), p.match(s[a:b])
         assert (m and (m.span(), m.group(0))) == (n and (n.span(), n.group(0))), (p.pattern[:40], s, a, b)
