@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .folded import Folded
 from .text import segments
 
 __all__ = ["Deadline", "extract_deadlines"]
@@ -66,7 +67,8 @@ def _next_quarter_day(day: int, after: date | None) -> date | None:
     return None
 
 
-# (name, pattern, function(match, issue_date) -> (due_date, precision, recurrence))
+# (name, pattern, function(match, issue_date) -> (due_date, precision, recurrence)); strict Folded patterns: what
+# the IGNORECASE ones match, found faster (the functions read digits, and case only through upper() and lower())
 def _rules():
     def d_(y, m, d):
         try:
@@ -74,35 +76,35 @@ def _rules():
         except ValueError:
             return None
     return [
-        ("quarterly_day", re.compile(r"(?:hằng|hàng|mỗi) quý,?\s*trước ngày (\d{1,2}) (?:của )?tháng cuối quý", I),
+        ("quarterly_day", Folded(r"(?:hằng|hàng|mỗi) quý,?\s*trước ngày (\d{1,2}) (?:của )?tháng cuối quý", strict=True),
          lambda m, iss: (_next_quarter_day(int(m.group(1)), iss), "day", "quarterly")),
-        ("semiannual_day", re.compile(r"(?:định kỳ )?6 tháng(?:/lần| một lần)?\s*\(?\s*trước ngày (\d{1,2})/(\d{1,2})\)?", I),
+        ("semiannual_day", Folded(r"(?:định kỳ )?6 tháng(?:/lần| một lần)?\s*\(?\s*trước ngày (\d{1,2})/(\d{1,2})\)?", strict=True),
          lambda m, iss: (_next_day(int(m.group(1)), int(m.group(2)), iss), "day", "semiannual")),
-        ("annual_day_after", re.compile(r"(?:hằng|hàng|mỗi) năm\s*,?\s*\(?\s*trước ngày (\d{1,2})/(\d{1,2})(?!/)\)?", I),
+        ("annual_day_after", Folded(r"(?:hằng|hàng|mỗi) năm\s*,?\s*\(?\s*trước ngày (\d{1,2})/(\d{1,2})(?!/)\)?", strict=True),
          lambda m, iss: (_next_day(int(m.group(1)), int(m.group(2)), iss), "day", "annual")),
-        ("annual_day", re.compile(r"trước ngày (\d{1,2})/(\d{1,2})(?!\s*/\s*\d)\s*(?:hằng|hàng|mỗi) năm", I),
+        ("annual_day", Folded(r"trước ngày (\d{1,2})/(\d{1,2})(?!\s*/\s*\d)\s*(?:hằng|hàng|mỗi) năm", strict=True),
          lambda m, iss: (_next_day(int(m.group(1)), int(m.group(2)), iss), "day", "annual")),
-        ("day", re.compile(r"trước ngày (\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})", I),
+        ("day", Folded(r"trước ngày (\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})", strict=True),
          lambda m, iss: (d_(m.group(3), m.group(2), m.group(1)), "day", "once")),
-        ("day_words", re.compile(r"trước ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})", I),
+        ("day_words", Folded(r"trước ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})", strict=True),
          lambda m, iss: (d_(m.group(3), m.group(2), m.group(1)), "day", "once")),
-        ("quarter", re.compile(r"Quý\s+(IV|III|II|I)\s*(?:/|năm)\s*(\d{4})", I),
+        ("quarter", Folded(r"Quý\s+(IV|III|II|I)\s*(?:/|năm)\s*(\d{4})", strict=True),
          lambda m, iss: (_month_end(int(m.group(2)), 3 * _ROMAN[m.group(1).upper()]), "quarter", "once")),
-        ("half", re.compile(r"trong 6 tháng (đầu|cuối) năm (\d{4})", I),
+        ("half", Folded(r"trong 6 tháng (đầu|cuối) năm (\d{4})", strict=True),
          lambda m, iss: (_month_end(int(m.group(2)), 6 if m.group(1).lower() == "đầu" else 12), "half", "once")),
-        ("month", re.compile(r"(?<!\d )tháng\s+(\d{1,2})\s*/\s*(\d{4})", I),
+        ("month", Folded(r"(?<!\d )tháng\s+(\d{1,2})\s*/\s*(\d{4})", strict=True),
          lambda m, iss: (_month_end(int(m.group(2)), int(m.group(1))) if 1 <= int(m.group(1)) <= 12 else None,
                          "month", "once")),
-        ("year", re.compile(r"(?:" + _ACTION + r"[^;.]{0,80}?)(?:vào|trong) năm (\d{4})", I),
+        ("year", Folded(r"(?:" + _ACTION + r"[^;.]{0,80}?)(?:vào|trong) năm (\d{4})", strict=True),
          lambda m, iss: (date(int(m.group(1)), 12, 31), "year", "once")),
-        ("semiannual", re.compile(r"định kỳ 6 tháng|6 tháng/lần|6 tháng một lần", I),
+        ("semiannual", Folded(r"định kỳ 6 tháng|6 tháng/lần|6 tháng một lần", strict=True),
          lambda m, iss: (None, None, "semiannual")),
-        ("quarterly", re.compile(r"(?:hằng|hàng) quý", I), lambda m, iss: (None, None, "quarterly")),
-        ("monthly", re.compile(r"(?:hằng|hàng) tháng", I), lambda m, iss: (None, None, "monthly")),
-        ("annual", re.compile(r"(?:hằng|hàng) năm,?\s+(?:\S+\s+){0,2}?" + _ACTION + r"|" + _ACTION +
-                              r"[^;.]{0,60}?(?:hằng|hàng) năm(?!\s+(?:của|trên))", I),
+        ("quarterly", Folded(r"(?:hằng|hàng) quý", strict=True), lambda m, iss: (None, None, "quarterly")),
+        ("monthly", Folded(r"(?:hằng|hàng) tháng", strict=True), lambda m, iss: (None, None, "monthly")),
+        ("annual", Folded(r"(?:hằng|hàng) năm,?\s+(?:\S+\s+){0,2}?" + _ACTION + r"|" + _ACTION +
+                              r"[^;.]{0,60}?(?:hằng|hàng) năm(?!\s+(?:của|trên))", strict=True),
          lambda m, iss: (None, None, "annual")),
-        ("continuous", re.compile(r"(?:thực hiện|duy trì|triển khai) thường xuyên|(?:^|[;.]\s*)thường xuyên\s+" + _ACTION, I),
+        ("continuous", Folded(r"(?:thực hiện|duy trì|triển khai) thường xuyên|(?:^|[;.]\s*)thường xuyên\s+" + _ACTION, strict=True),
          lambda m, iss: (None, None, "continuous")),
     ]
 
@@ -164,6 +166,10 @@ def _parse_time(text: str, issue: date | None) -> list[tuple[date | None, str | 
     return [(d, p, r, n) for _, d, p, r, n in _hits(text, issue)]
 
 
+_PREAMBLE = re.compile(r"^(?:Căn cứ|Nơi nhận|Thực hiện Chương trình|Thực hiện Nghị quyết)")
+_SENTENCE = re.compile(r"[^.]+(?:\.(?=\s|$)|$)")
+
+
 def extract_deadlines(text: str, issue_date: date | None = None) -> list[Deadline]:
     """All deadlines in a normalised text, in reading order."""
     lines: list[tuple[int, str]] = list(segments(text))
@@ -176,12 +182,12 @@ def extract_deadlines(text: str, issue_date: date | None = None) -> list[Deadlin
         if _SECTION.match(line.strip()):
             skip = bool(_SKIP_SECTION.search(line.upper()))
             continue
-        if skip or re.match(r"^(?:Căn cứ|Nơi nhận|Thực hiện Chương trình|Thực hiện Nghị quyết)", line):
+        if skip or _PREAMBLE.match(line):
             continue
         s = _SUBJECT.match(line)
         if s:
             subject = s.group(1).strip(" ,")
-        for sent in re.finditer(r"[^.]+(?:\.(?=\s|$)|$)", line):
+        for sent in _SENTENCE.finditer(line):
             body = sent.group(0)
             for pos_, due, precision, recurrence, rule in _hits(body, issue_date):
                 c0 = max(body.rfind(";", 0, pos_), body.rfind(",", 0, pos_ - 60) if pos_ > 60 else -1) + 1

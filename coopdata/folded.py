@@ -221,8 +221,8 @@ _MAX_DEPTH = 8
 
 def needles(source: str) -> tuple[str, ...] | None:
     """Literal strings at least one of which every match of a regex source holds ("(?:đến|tới) năm 20\\d\\d" ->
-    ("đến năm 20", "tới năm 20")), none holding another; None when some alternative opens on no literal (a class,
-    an escape such as \\d) or when there would be too many.
+    ("đến năm 20", "tới năm 20")), none holding another; None when some alternative holds no literal that every
+    match of it holds (only classes, escapes such as \\d, optional parts) or when there would be too many.
 
     Why: `re` tries a pattern at every position of a text; `in` finds a literal string in one fast pass, so a text
     that holds none of the needles is known to hold no match without running the pattern."""
@@ -239,69 +239,69 @@ def needles(source: str) -> tuple[str, ...] | None:
 def _needles(source: str, depth: int) -> list[str] | None:
     out: list[str] = []
     for alt in top_level(source):
-        found = _opening_literal(alt, depth)
+        found = _sequence_literals(alt, depth)
         if found is None or len(out) + len(found) > 4 * _MAX_NEEDLES:
             return None
         out += found
     return out
 
 
-def _opening_literal(alt: str, depth: int) -> list[str] | None:
-    """The literals one of which a match of one alternative holds: its first run of plain characters, after any
-    zero-width assertion; a group first is read alternative by alternative, one that may repeat or be left out
-    is stepped over."""
+def _telling(literals: list[str]) -> tuple[int, int]:
+    """How well a set of literals tells a text apart: its shortest literal the longer, the fewer literals the better."""
+    return min(map(len, literals)), -len(literals)
+
+
+def _sequence_literals(alt: str, depth: int) -> list[str] | None:
+    """The literals one of which every match of one alternative (a sequence of parts) holds: the most telling of
+    what its parts give, each part being in every match: a run of plain characters, or a group read alternative by
+    alternative, each followed by what follows the group. Everything else is stepped over: assertions and
+    lookarounds, classes and escapes, and whatever a quantifier applies to."""
     if depth > _MAX_DEPTH:
         return None
+    best: list[str] | None = None
     i = 0
-    while True:  # assertions match no character, an optional character may be left out: what follows is in the match
-        if alt.startswith((r"\b", r"\B"), i):
-            i += 2
-        elif alt.startswith("^", i):
-            i += 1
-        elif alt.startswith(_ZERO_WIDTH_GROUP, i):
+    while i < len(alt):
+        found: list[str] | None = None
+        if alt.startswith(_ZERO_WIDTH_GROUP, i):
             i = group_end(alt, i)
-        elif (optional := _optional_atom_end(alt, i)) is not None:
-            i = optional
+        elif alt[i] == "(":
+            opener = _GROUP_OPENER.match(alt, i)
+            if not opener:
+                break
+            end = group_end(alt, i)
+            i = _quantifier_end(alt, end)
+            if i == end:  # a group left out by no quantifier: one of its alternatives is in the match
+                found = _needles_joined(alt[opener.end():end - 1], alt[end:], depth + 1)
         else:
-            break
-    rest = alt[i:]
-    if rest.startswith("("):
-        opener = _GROUP_OPENER.match(rest)
-        if not opener:
-            return None
-        end = group_end(rest)
-        after = rest[end:]
-        if after[:1] and after[0] in "?*+{":  # the group may be left out (or repeat): what follows it is in the match
-            k = after.index("}") + 1 if after[0] == "{" else 1
-            k += after[k:k + 1] in ("?", "+")  # a lazy or possessive quantifier
-            return _opening_literal(after[k:], depth + 1)
-        return _needles_joined(rest[opener.end():end - 1], after, depth + 1)
-    run, tail = "", rest
-    while (head := _head(tail)) is not None:
-        run, tail = run + head[0], head[1]
-    return [run] if run else None
+            run, rest = _literal_run(alt[i:])
+            if run:
+                found, i = [run], len(alt) - len(rest)
+            elif alt[i] in ")|":
+                break
+            else:  # one character, escape or class, and its quantifier
+                atom_end = i + 2 if alt[i] == "\\" else _class_end(alt, i) if alt[i] == "[" else i + 1
+                i = _quantifier_end(alt, atom_end)
+        if found and (best is None or _telling(found) > _telling(best)):
+            best = found
+    return best
 
 
-def _optional_atom_end(source: str, i: int) -> int | None:
-    """The offset after a character, an escape or a class at source[i] with a quantifier that allows none of it
-    ("\\s*", "\\|?", "[,.]{0,2}"), or None."""
-    if i >= len(source) or source[i] in "()|^$*+?{":
-        return None
-    end = i + 2 if source[i] == "\\" else _class_end(source, i) if source[i] == "[" else i + 1
-    if source[end:end + 1] in ("?", "*"):
-        end += 1
-    elif source.startswith(("{0,", "{,"), end) and "}" in source[end:]:
-        end = source.index("}", end) + 1
-    else:
-        return None
-    return end + (source[end:end + 1] in ("?", "+"))  # a lazy or possessive quantifier
+_QUANTIFIER = re.compile(r"[?*+]|\{\d*,?\d*\}")
+
+
+def _quantifier_end(source: str, i: int) -> int:
+    """The offset after the quantifier at source[i] (with its lazy or possessive mark), or i when there is none."""
+    q = _QUANTIFIER.match(source, i)
+    if not q:
+        return i
+    return q.end() + (source[q.end():q.end() + 1] in ("?", "+"))
 
 
 def _needles_joined(inner: str, after: str, depth: int) -> list[str] | None:
     """The literals of a group's alternatives, each followed by what follows the group."""
     out: list[str] = []
     for a in top_level(inner):
-        found = _opening_literal(a + after, depth)
+        found = _sequence_literals(a + after, depth)
         if found is None or len(out) + len(found) > 4 * _MAX_NEEDLES:
             return None
         out += found
@@ -325,26 +325,28 @@ _ODD = re.compile("[" + re.escape(_odd_letters()) + "]")
 # capital sigma, whose lowercase depends on the letters around it)
 _Entry = tuple[str, str | None, bool, bool]
 _NONE: _Entry = ("", "", False, True)
-_last: _Entry = _NONE  # the two texts last lowercased
-_before_last: _Entry = _NONE
+_last: _Entry = _NONE  # the text last lowercased or asked for
+_recent: list[_Entry] = [_NONE] * 6  # the texts last lowercased, the latest first: a line and the windows cut from it
 _page: _Entry = _NONE  # the last long text (a whole page), kept while the lines and windows read in it come and go
 _LONG = 1000
 
 
 def _lowered(s: str) -> _Entry:
     """s with its lowercase and whether it holds an odd letter, kept for the next calls on s."""
-    global _last, _before_last, _page
-    last = _last
-    if _before_last[0] is s:  # the rules run patterns over a line and a part of it, in turn
-        _last, _before_last = _before_last, last
-        return _last
+    global _last, _page
+    for entry in _recent:
+        if entry[0] is s:  # the rules run patterns over a line and the parts of it, in turn
+            _last = entry
+            return entry
     if _page[0] is s:
-        _last, _before_last = _page, last
+        _last = _page
         return _page
     low = s.lower()
     entry = ((s, None, False, False) if len(low) != len(s)
              else (s, low, not s.isascii() and bool(_ODD.search(low)), "Σ" not in s))
-    _last, _before_last = entry, last
+    _recent.pop()
+    _recent.insert(0, entry)
+    _last = entry
     if len(s) >= _LONG:
         _page = entry
     return entry
@@ -436,19 +438,27 @@ class Folded:
     def search_in(self, s: str, start: int, end: int) -> re.Match | None:
         """self.search(s[start:end]), the same match (its offsets count from start), with s lowercased once for
         all the parts of it searched: the sentences and clauses of a page, the windows of a line."""
+        part = self._part(s, start, end)
+        if part is None:
+            return self.search(s[start:end])
+        return self.fast.search(part[0]) if part[1] else None
+
+    def match_in(self, s: str, start: int, end: int) -> re.Match | None:
+        """self.match(s[start:end]), found as search_in finds it."""
+        part = self._part(s, start, end)
+        if part is None:
+            return self.match(s[start:end])
+        return self.fast.match(part[0]) if part[1] else None
+
+    def _part(self, s: str, start: int, end: int) -> tuple[str, bool] | None:
+        """(the lowercase of s[start:end] cut from the lowercase of s, whether it holds a needle), or None when the
+        part must be read alone: it may lowercase otherwise than within s."""
         last = _last
         _, low, odd, sliceable = last if last[0] is s else _lowered(s)
         if low is None or not sliceable or (odd and self.strict):
-            return self.search(s[start:end])  # the part alone may lowercase otherwise than within s
+            return None
         part = low[start:end]
-        needles = self.needles
-        if needles is not None:
-            for n in needles:
-                if n in part:
-                    break
-            else:
-                return None
-        return self.fast.search(part)
+        return part, self.needles is None or _holds_one(part, self.needles)
 
     def match(self, s: str, pos: int = 0, endpos: int = 2 ** 62) -> re.Match | None:
         picked = self._pick(s)

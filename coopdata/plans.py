@@ -83,10 +83,25 @@ class PlanMeta:
     source_url: str | None = None
 
 
+# the patterns of the rules below, compiled once (re's own cache costs a lookup per call)
+_SPACES = re.compile(r"\s+")
+_DOCNUM_PARTS = re.compile(r"([-/])")
+_KIND_OR_YEAR = re.compile(_KINDS + r"|\b(?:19|20)\d\d\b", I)
+_WORDS = re.compile(r"\w+")
+_HEAD_WORD = re.compile(r"(?:KẾ HOẠCH|CHƯƠNG TRÌNH(?: HÀNH ĐỘNG)?|QUYẾT ĐỊNH|NGHỊ QUYẾT|ĐỀ ÁN|CHỈ THỊ)")
+_NOT_CITED = re.compile(r"TTr|BC\b|CV|SKHĐT")
+_CITED_IN = re.compile(r"Tờ trình|Báo cáo|Công văn|kèm theo", I)
+_CAPTION_BEFORE = re.compile(r"(?:siêu thị|Ảnh|ảnh)[^\n]{0,20}$")
+_CAPTION_AFTER = re.compile(r"[\s.,]*\(?[Ảả]nh\s*:")
+_COLON_AFTER = re.compile(r"\s*:")
+_PLACE_DATE_AFTER = re.compile(r"\s*,\s*ngày\b", I)
+_VENUE_BEFORE = re.compile(r"(?<!\w)[Tt]ại\s+(?:tỉnh\s+|thành phố\s+|TP\.?\s*)?$")
+
+
 def canonical_docnum(raw: str) -> str:
     """"209 - KH/TU" -> "209-KH/TU"; "23-CTR/TU" -> "23-CTr/TU"."""
-    s = re.sub(r"\s+", "", raw)
-    parts = re.split(r"([-/])", s)
+    s = _SPACES.sub("", raw)
+    parts = _DOCNUM_PARTS.split(s)
     return "".join(_TOKEN_CASE.get(p.lower(), p.upper()) for p in parts)
 
 
@@ -224,9 +239,9 @@ def _is_chrome(line: str) -> bool:
     s = line.strip()
     if _PAGE_CHROME.match(s):
         return True
-    if re.search(_KINDS + r"|\b(?:19|20)\d\d\b", s, I):  # "Kế hoạch năm 2026" is short but no chrome
+    if _KIND_OR_YEAR.search(s):  # "Kế hoạch năm 2026" is short but no chrome
         return False
-    words = re.findall(r"\w+", s)
+    words = _WORDS.findall(s)
     return len(words) < 5 or (s.isupper() and len(words) <= 6)
 
 
@@ -252,7 +267,7 @@ def _title(text: str, restated: bool) -> str | None:
     if restated:
         return lines[1][:300] if len(lines) > 1 else None
     for i, ln in enumerate(lines[:40]):
-        if re.fullmatch(r"(?:KẾ HOẠCH|CHƯƠNG TRÌNH(?: HÀNH ĐỘNG)?|QUYẾT ĐỊNH|NGHỊ QUYẾT|ĐỀ ÁN|CHỈ THỊ)", ln.strip()):
+        if _HEAD_WORD.fullmatch(ln.strip()):
             nxt = lines[i + 1] if i + 1 < len(lines) else ""
             return (ln.strip().capitalize() + " " + nxt.strip())[:300]
     # a web page opens on its chrome (menus, dates, hotlines): the title is the first line that reads like one
@@ -288,10 +303,10 @@ def _implements(text: str, own: str | None) -> tuple[str, ...]:
         num = canonical_docnum(m.group(0))
         if num == own or num in out:
             continue
-        if re.search(r"TTr|BC\b|CV|SKHĐT", num):
+        if _NOT_CITED.search(num):
             continue
         before = head[max(0, m.start() - 60):m.start()]
-        if re.search(r"Tờ trình|Báo cáo|Công văn|kèm theo", before, I):
+        if _CITED_IN.search(before):
             continue
         out.append(num)
     return tuple(out)
@@ -436,17 +451,17 @@ def _mentions(text: str) -> list[tuple[Province, int, int, bool]]:
     for m in folded_name_pattern().finditer(text[:20000]):
         before = text[max(0, m.start() - 60):m.start()]
         after = text[m.end():m.end() + 12]
-        if (re.search(r"(?:siêu thị|Ảnh|ảnh)[^\n]{0,20}$", before) or re.match(r"[\s.,]*\(?[Ảả]nh\s*:", after)
+        if (_CAPTION_BEFORE.search(before) or _CAPTION_AFTER.match(after)
                 or _COMMUNE_BEFORE.search(before) or _CREDIT_BEFORE.search(before) or _named_in_organisation(before)):
             continue
         p = province_by_name(text[m.start(1):m.end(1)])
         if not p:
             continue
         line_start = text.rfind("\n", 0, m.start()) + 1
-        title = re.match(r"\s*:", after) and m.start() - line_start < 40
+        title = _COLON_AFTER.match(after) and m.start() - line_start < 40
         weight = 2 if _STRONG_BEFORE.search(before) or title else 1
-        place_line = re.match(r"\s*,\s*ngày\b", after, I)
-        venue = re.search(r"(?<!\w)[Tt]ại\s+(?:tỉnh\s+|thành phố\s+|TP\.?\s*)?$", before)
+        place_line = _PLACE_DATE_AFTER.match(after)
+        venue = _VENUE_BEFORE.search(before)
         out.append((p, m.start(), weight, not (place_line or venue)))
     return out
 

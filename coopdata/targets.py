@@ -45,22 +45,22 @@ _DONG = re.compile(r"^\s*(?:đồng|đ\b|VNĐ|VND)", I)
 _PERCENT = re.compile(r"^\s*%")
 _PER_YEAR = re.compile(r"^\s*/\s*năm|^\s*(?:mỗi|một) năm|^\s*hằng năm|^\s*hàng năm", I)
 _TIMES = re.compile(r"^\s*lần\b", I)
-_GAP = re.compile(r"(?:gấp|tăng)\s*$", I)
+_GAP = Folded(r"(?:gấp|tăng)\s*$", strict=True)
 _NOT_QUANTITY_AFTER = re.compile(
     r"^\s*(?:[-–]\s*[A-ZĐa-zđ]{1,6}\s*/|/|tháng\b|ngày\b|năm\b|giờ|giây|sao\b|km|ha\b|tấn|kg|khóa|"
     r"điều\b|chương\b|mục\b|m2|m²|phút|tuổi|xã\b|huyện|tỉnh|sản phẩm|lớp\b|hội nghị|cuộc)", I)
 _NOT_QUANTITY_BEFORE = Folded(
     r"(?:ngày|tháng|(?<!con )(?<!tổng )số|số hiệu|khoản|điều|mục|nhóm|top|phụ lục|nghị định|quyết định|kế hoạch|"
     r"chương trình|nghị quyết|thông tư|lần thứ|khóa|một trong|theo|giai đoạn|nhiệm kỳ|STT|/|\w ?[-–]|lần|đại hội)\s*$")
-_OPERATING = re.compile(r"đang hoạt động|hiện có|hiện nay", I)
-_PER_ONE_BEFORE = re.compile(r"(?:bình quân|trung bình|mỗi)\s*$", I)
+_OPERATING = Folded(r"đang hoạt động|hiện có|hiện nay", strict=True)
+_PER_ONE_BEFORE = Folded(r"(?:bình quân|trung bình|mỗi)\s*$", strict=True)
 _PER_QUANTITY_AFTER = re.compile(r"^\s*/\s*(?:ha|kg|tấn|tạ|con|m2|m²|sào|lít|sản phẩm)\b", I)
-_NEW_PREDICATE = re.compile(r"[,;]\s*(?:có|thành lập|xây dựng|phát triển|đạt|nâng|hỗ trợ|thu hút)\b", I)
+_NEW_PREDICATE = Folded(r"[,;]\s*(?:có|thành lập|xây dựng|phát triển|đạt|nâng|hỗ trợ|thu hút)\b", strict=True)
 _PER_PERSON = re.compile(r"^\s*(?:đồng)?\s*/\s*(?:người|lao động|thành viên)\b", I)
-_MONEY_SUBJECT = re.compile(r"(?:thu nhập|doanh thu|lợi nhuận|\blãi\b)(?:(?!thành viên|người|lao động\s+\d)[^;]){0,100}$", I)
-_ECONOMY_GROWTH = re.compile(r"\b(?:GRDP|GDP)\b", I)
+_MONEY_SUBJECT = Folded(r"(?:thu nhập|doanh thu|lợi nhuận|\blãi\b)(?:(?!thành viên|người|lao động\s+\d)[^;]){0,100}$", strict=True)
+_ECONOMY_GROWTH = Folded(r"\b(?:GRDP|GDP)\b", strict=True)
 # "hơn 6.400 HTX yếu kém hiện nay": the current state; "htx 2.jpg": a file name
-_CURRENT_AFTER = re.compile(r"^[^;.\d(]{0,40}?\b(?:hiện nay|hiện tại|hiện có)\b", I)
+_CURRENT_AFTER = Folded(r"^[^;.\d(]{0,40}?\b(?:hiện nay|hiện tại|hiện có)\b", strict=True)
 _FILE_NAME_AFTER = re.compile(r"^\.(?:jpe?g|png|gif|webp)\b", I)
 _LIST_NUMBERING = re.compile(r"^\s*\(?\s*$")
 # "[;\n!?]|\.(?=\s|$)|:\s", written to open on one class: `re` then skips to the next of those characters at once
@@ -70,8 +70,8 @@ _CE_WORD = Folded(
 _SKIP_AFTER_HEAD = re.compile(
     r"^[^;.\d]{0,25}?(?:được củng cố|củng cố|quy mô lớn|quy mô thôn|được nâng|nâng từ|nâng chất lượng|"
     r"được hỗ trợ|hỗ trợ|đang có|hiện có|nâng cấp|từ (?:loại )?(?:trung bình|yếu|kém)\b)", I)
-_SO_VOI = re.compile(r"so với", I)
-_SO_VOI_YEAR = re.compile(r"so với (?:cùng kỳ )?(?:năm|cuối năm|đầu năm) (?:20[0-6]\d|trước)", I)
+_SO_VOI = Folded(r"so với", strict=True)
+_SO_VOI_YEAR = Folded(r"so với (?:cùng kỳ )?(?:năm|cuối năm|đầu năm) (?:20[0-6]\d|trước)", strict=True)
 _NO_MORE = re.compile(
     r"(?:không còn|không để tồn tại|không để|không có)\s+(?:\S+\s+){0,2}?(?:HTX|hợp tác xã|đơn vị)\b[^;.\d]{0,30}?"
     r"(yếu kém|ngưng|ngừng|tồn tại hình thức|trên danh nghĩa|không hoạt động)"
@@ -92,18 +92,18 @@ _URL = re.compile(r"(?:https?://|www\.)\S+", I)
 _HEADING = re.compile(r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?\)?|\(\d+\)|[a-zđ]\)|[-–+*•])\s*", I)
 # the patterns of the rules below, compiled once (re's own cache costs a lookup per call)
 _YEAR_RANGE_AFTER = re.compile(r"^\s*[-–]\s*(?:19|20)\d\d\b")
-_ABOVE_BEFORE = re.compile(r"(?:trên|hơn|từ)\s*$", I)
+_ABOVE_BEFORE = Folded(r"(?:trên|hơn|từ)\s*$", strict=True)
 _FOUR_DIGITS = re.compile(r"\d{4}")
 _DOUBLE = re.compile(r"gấp đôi", I)
-_BEFORE_DAY = re.compile(r"(?:trước|đến hết|trong) ngày \d{1,2}/\d{1,2}/(20[0-6]\d)", I)
+_BEFORE_DAY = Folded(r"(?:trước|đến hết|trong) ngày \d{1,2}/\d{1,2}/(20[0-6]\d)", strict=True)
 _CLAUSE_END = re.compile(r";|\.(?=\s|$)")
-_ADMIT = re.compile(r"kết nạp", I)
+_ADMIT = Folded(r"kết nạp", strict=True)
 _NUMBER_OF_COOPS = re.compile(r"(?:số|tổng số)(?: lượng)? (?:HTX|hợp tác xã)\b.*$", I)
-_TOP300 = re.compile(r"nhóm 300|300 (?:hợp tác xã|HTX) lớn nhất", I)
+_TOP300 = Folded(r"nhóm 300|300 (?:hợp tác xã|HTX) lớn nhất", strict=True)
 _SEMI_OR_DIGIT = re.compile(r";|\d")
 _BRACKETED = re.compile(r"\([^)]*\)")
 _SEMI_OR_DIGIT_2 = re.compile(r"[;]|\d")
-_DISSOLVE_LEFT = re.compile(r"giải thể|xử lý (?:xong|dứt điểm)", I)
+_DISSOLVE_LEFT = Folded(r"giải thể|xử lý (?:xong|dứt điểm)", strict=True)
 _ROMAN_HEAD = re.compile(r"^[IVXLC]+\.\s")
 _COLON = re.compile(r":\s")
 _SECTOR_HEAD = Folded(r"lĩnh vực|^(?:\S+\s+){0,3}về\b|đối với|khu vực", strict=True)
@@ -111,12 +111,12 @@ _ITEM = re.compile(r"^[-–+*•]")
 _ANNUAL_HEAD = re.compile(r"^(?:[-–+*•\d.()\s]*)(?:hằng năm|hàng năm|mỗi năm)\s*:?\s*$", I)
 _FIRST_CLAUSE = re.compile(r"[,:]\s")
 _LEAD_END = re.compile(r"[:.;(](?:(?<=[:.])\s|(?<=[;(]))")  # ":\s|\.\s|[;(]", opening on one class (see _BOUNDARY)
-_FROM_BEFORE = re.compile(r"\btừ(?: mức)?\s*$", I)
+_FROM_BEFORE = Folded(r"\btừ(?: mức)?\s*$", strict=True)
 _UP_TO_AFTER = re.compile(r"^(?:\s*(?:\(|vào )?năm 20\d\d\)?)?[^;.\d]{0,40}?(?<!trở )\blên\b")
-_RISE_BEFORE = re.compile(r"\btăng(?: bình quân)?(?: khoảng| từ| hơn| trên)?\s*$", I)
+_RISE_BEFORE = Folded(r"\btăng(?: bình quân)?(?: khoảng| từ| hơn| trên)?\s*$", strict=True)
 _EFFECTIVE = re.compile(r"^\s*(?:\S+\s+){0,3}?(hoạt động (?:có )?hiệu quả)", I)
-_YEARLY_AFTER = re.compile(r"^[^;,.\d]{0,50}?(?:/\s*năm\b|mỗi năm|hằng năm|hàng năm)", I)
-_YEARLY_CLAUSE = re.compile(r"^[^;.\d]{0,50}?(?:mỗi năm|hằng năm|hàng năm)\s*[;.]?\s*$", I)
+_YEARLY_AFTER = Folded(r"^[^;,.\d]{0,50}?(?:/\s*năm\b|mỗi năm|hằng năm|hàng năm)", strict=True)
+_YEARLY_CLAUSE = Folded(r"^[^;.\d]{0,50}?(?:mỗi năm|hằng năm|hàng năm)\s*[;.]?\s*$", strict=True)
 
 
 @dataclass(frozen=True)
@@ -187,6 +187,7 @@ def _mentions(line: str) -> list[_Mention]:
         if start < consumed_until:
             continue
         before = line[max(0, start - 30):start]
+        after_at = end  # after is line[after_at:after_at + 40]
         after = line[end:end + 40]
         try:
             low = _number_value(tok) if value is None else value
@@ -204,13 +205,13 @@ def _mentions(line: str) -> list[_Mention]:
                 high, ranged = second, True
                 pct_in_range = bool(r.group(1))
                 pos += r.end()
-                after = line[pos:pos + 40]
+                after_at, after = pos, line[pos:pos + 40]
         # numbers that are not quantities (pure filters: the cheapest first, years before the context rules)
         if _FOUR_DIGITS.fullmatch(tok) and 1900 <= low <= 2100 and not ranged:
             continue
         if _NOT_QUANTITY_AFTER.match(after) and not _PERCENT.match(after):
             continue
-        if _CURRENT_AFTER.match(after) or _FILE_NAME_AFTER.match(after):
+        if _CURRENT_AFTER.match_in(line, after_at, after_at + 40) or _FILE_NAME_AFTER.match(after):
             continue
         if _NOT_QUANTITY_BEFORE.search_in(line, max(0, start - 30), start) and not _ABOVE_BEFORE.search(before):
             continue
@@ -228,7 +229,7 @@ def _mentions(line: str) -> list[_Mention]:
         if _DONG.match(line[pos:]):
             unit = "vnd"
             pos += _DONG.match(line[pos:]).end()
-        elif scale and factor >= 1e6 and _MONEY_SUBJECT.search(line[max(0, start - 120):start]):
+        elif scale and factor >= 1e6 and _MONEY_SUBJECT.search_in(line, max(0, start - 120), start):
             unit = "vnd"  # "thu nhập … lên 14 triệu vào năm 2010": an amount of money with đồng left unsaid
         elif _PERCENT.match(line[pos:]) or pct_in_range:
             unit = "percent"
@@ -266,7 +267,7 @@ def _comparator(left: str, right: str, m: _Mention) -> str:
     tail = left[-40:]
     for comp, pat in V.COMPARATOR_BEFORE if V.ANY_COMPARATOR_BEFORE.search(tail) else ():
         if pat.search(tail):
-            if comp == "gte" and re.search(r"\btừ\s*$", tail, I):
+            if comp == "gte" and _FROM_END.search(tail):
                 return "gte"
             return comp
     t = V.TRO_LEN_AFTER.match(right)
@@ -373,7 +374,7 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
     if head == "credit_funds":
         return None if re.match(r"^\s*(?:\S+\s+)?(?:đang|hiện)", after_head, I) else ("other", "count.other")
     if head in ("orgs", "orgs_first"):
-        if _TOP300.search(line[m.end:m.end + 160]):
+        if _TOP300.search_in(line, m.end, m.end + 160):
             return "ica_top300_orgs", "count.head"
         if new:
             return "new_collective_orgs", "count.head"
@@ -392,7 +393,7 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
             return ("new_coops" if new else "coops"), "count.subject_before"
         if subject:
             window = window + " " + subject.group(0)
-        if _TOP300.search(line[m.end:m.end + 160]):
+        if _TOP300.search_in(line, m.end, m.end + 160):
             return "ica_top300_orgs", "count.quality"
         for metric, pat in V.COUNT_QUALITIES:
             if pat.search(window):
@@ -421,7 +422,7 @@ def _quality_window(right: str) -> str:
     parts = text.split(",")
     out = parts[0]
     for part in parts[1:]:
-        if re.match(r"\s*(?:HTX|hợp tác xã|THT|tổ hợp tác|liên hiệp|KTTT)\b", part, I):
+        if _LIST_NOUN.match(part):
             out += "," + part
         else:
             break
@@ -617,12 +618,19 @@ _BRACKET_PERIOD = re.compile(r"\(\s*(20[0-6]\d)\s*[-–]\s*(20[0-6]\d)\s*\)")
 _PLAN_NAMED = Folded(r"(?<!\w)(?:kế hoạch|chương trình|đề án|nghị quyết|chiến lược)(?!\w)")
 
 
+_TITLE_WORD = re.compile(
+    r"Kế hoạch|Chương trình|Chiến lược|Đề án|Nghị quyết|Quyết định|Mục tiêu|Chỉ tiêu|Định hướng|KẾ HOẠCH|CHƯƠNG TRÌNH")
+_PLAN_TITLE_WORD = re.compile(
+    r"kế hoạch|chương trình|đề án|nghị quyết|quyết định|phát triển|chỉ tiêu|mục tiêu|mô hình", I)
+_LIST_NOUN = re.compile(r"\s*(?:HTX|hợp tác xã|THT|tổ hợp tác|liên hiệp|KTTT)\b", I)
+_LIST_BREAK = re.compile(r"[;:]|\bvới\b|\bgồm\b|trong đó|\bcó\b|\d")
+_FROM_END = Folded(r"\btừ\s*$", strict=True)
+
+
 def _horizon(text: str) -> tuple[int | None, bool]:
     """The last year of the period a plan's title names ("giai đoạn 2022 - 2025", "đến năm 2030")."""
     lines = [ln for ln in text.split("\n")[:12] if ln.strip()]
-    title = next((ln for ln in lines if re.search(
-        r"Kế hoạch|Chương trình|Chiến lược|Đề án|Nghị quyết|Quyết định|Mục tiêu|Chỉ tiêu|Định hướng|KẾ HOẠCH|CHƯƠNG TRÌNH",
-        ln)), "")
+    title = next((ln for ln in lines if _TITLE_WORD.search(ln)), "")
     title = re.sub(r"\((?!nhiệm kỳ|giai đoạn)[^)]*\)|(?<=tham gia Đề án )“[^”]*”|(?<=theo Đề án )“[^”]*”", "", title)
     spans = [p for p in _year_phrases(title) if V.PERIOD_CUES.search(p[4])]
     if not spans:
@@ -632,8 +640,7 @@ def _horizon(text: str) -> tuple[int | None, bool]:
 
 def _doc_sector(text: str) -> str | None:
     """A plan about agricultural cooperatives scopes all its aims: said in its title, not in a news lead's sentence."""
-    titles = [ln for ln in text.split("\n")[:4] if len(ln) < 200 and re.search(
-        r"kế hoạch|chương trình|đề án|nghị quyết|quyết định|phát triển|chỉ tiêu|mục tiêu|mô hình", ln, I)]
+    titles = [ln for ln in text.split("\n")[:4] if len(ln) < 200 and _PLAN_TITLE_WORD.search(ln)]
     if any(re.search(r"(?:HTX|hợp tác xã) nông nghiệp|lĩnh vực nông nghiệp", ln, I) for ln in titles):
         return "agriculture"
     return None
@@ -837,7 +844,7 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
         if past_before and not re.search(r"\blên\s*$", line[max(0, m.start - 8):m.start]):
             prev_fact, prev_mention = None, m
             continue
-        baseline = _FROM_BEFORE.search(line[max(0, m.start - 12):m.start]) and _UP_TO_AFTER.match(
+        baseline = _FROM_BEFORE.search_in(line, max(0, m.start - 12), m.start) and _UP_TO_AFTER.match(
             _BRACKETED.sub("", line[m.end:m.end + 80]))
         if baseline or V.PLAN_SHARE.match(line[m.end:m.end + 20]) or V.NOT_AIM.search_in(line, c_start, c_end):
             prev_fact, prev_mention = None, m
@@ -867,7 +874,7 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
                 p.search(full_left) for metric, p in V.GROWTH_CUES if metric != "sector_growth_rate")
             # "…; thành viên tăng từ 5% trở lên; thu nhập tăng 10% so với năm 2022": a list closed by its base year
             against_base = bool(_RISE_BEFORE.search(full_left)
-                                and _SO_VOI_YEAR.search(line[m.end:s_end]))
+                                and _SO_VOI_YEAR.search_in(line, m.end, s_end))
             is_growth = unit == "percent_per_year" or direct_growth or against_base or (
                 V.GROWTH_WORD.search(full_left[-60:]) and (V.ANNUAL.search(right_window[:25]) or V.ANNUAL.search(full_left)
                                                            or _SO_VOI.search(right_window[:40])))
@@ -923,7 +930,7 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
         raw_gap = line[prev_mention.end:m.start] if prev_mention else ""
         gap = _BRACKETED.sub("", raw_gap)
         if (prev_fact and comparator == "eq" and results[0][1] == "count" and prev_fact["unit"] == "count"
-                and not re.search(r"[;:]|\bvới\b|\bgồm\b|trong đó|\bcó\b|\d", gap)
+                and not _LIST_BREAK.search(gap)
                 and re.search(r"(?:,|\bvà\b|\bcùng\b)\s*$", gap)
                 and not prev_fact["metric"].endswith("members") and not results[0][0].endswith("members")):
             comparator = prev_fact["comparator"] if prev_fact["comparator"] != "range" else "eq"
@@ -946,7 +953,7 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
             frequency = "once"
             target_year, p_start, p_end = year, None, None
             if unit_ == "percent_per_year" and not _SO_VOI.search(right_window[:40]) and not (
-                    against_base and not V.ANNUAL.search(line[c_start:c_end])):
+                    against_base and not V.ANNUAL.search_in(line, c_start, c_end)):
                 frequency = "annual"
             elif annual and unit_ in ("count", "percent", "times") and (metric.startswith("new_") or metric in (
                     "trained_coop_staff", "model_coops", "value_chain_share", "grdp_share", "income_growth")
@@ -1011,7 +1018,7 @@ def _mention_sector(right_window: str) -> str | None:
     return None
 
 
-_LIST_PER_YEAR = re.compile(r"^\s*(?:[^\s,;]+\s+){0,4}?[^\s,;]+\s*(?:,|\bvà\b)\s*\d+\s+(?:[^\s,;/]+\s+){0,3}?[^\s,;/]+\s*/\s*năm\b", I)
+_LIST_PER_YEAR = Folded(r"^\s*(?:[^\s,;]+\s+){0,4}?[^\s,;]+\s*(?:,|\bvà\b)\s*\d+\s+(?:[^\s,;/]+\s+){0,3}?[^\s,;/]+\s*/\s*năm\b", strict=True)
 _ANNUAL_WORD = Folded(r"hằng năm|hàng năm|mỗi năm|bình quân (?:mỗi )?năm|một năm")
 
 

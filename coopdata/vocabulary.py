@@ -31,14 +31,14 @@ TRO_LEN_AFTER = re.compile(r"^[^\d;:.()]{0,30}?\btrở lên\b", I)
 TRO_LEN_BLOCKERS = re.compile(r"\b(?:khá|tốt|giỏi|trung bình|cấp|sao|học|đẳng)\b", I)
 
 # Flows: founding new organisations
-NEW_VERB = re.compile(
+NEW_VERB = Folded(
     r"(?:thành lập mới|phát triển mới|lập mới|thành lập thêm|lập thêm|thành lập|"
-    r"có thêm|phát triển thêm|hình thành mới|hình thành|xây dựng mới|thêm|lập)\b", I)
+    r"có thêm|phát triển thêm|hình thành mới|hình thành|xây dựng mới|thêm|lập)\b", strict=True)
 NEW_AFTER_LIST = re.compile(r"^\s*(?:[^\s,;]+\s+){0,5}?(?:được thành lập mới|được lập mới)", I)
 # "phát triển N HTX" alone names a stock to reach ("Đề án phát triển 15.000 HTX hoạt động hiệu quả"); helped into being
 # ("hỗ trợ phát triển gần 500 tổ hợp tác"), or with "thêm", it founds new ones
-NEW_VERB_NEAR = re.compile(r"(?:(?:hỗ trợ|vận động|tư vấn|khuyến khích)(?: và)? phát triển|phát triển thêm|hình thành|lập)\s+"
-                           r"(?:thêm\s+)?(?:từ\s+|tối thiểu\s+|ít nhất\s+|khoảng\s+|gần\s+|hơn\s+|trên\s+)?$", I)
+NEW_VERB_NEAR = Folded(r"(?:(?:hỗ trợ|vận động|tư vấn|khuyến khích)(?: và)? phát triển|phát triển thêm|hình thành|lập)\s+"
+                       r"(?:thêm\s+)?(?:từ\s+|tối thiểu\s+|ít nhất\s+|khoảng\s+|gần\s+|hơn\s+|trên\s+)?$", strict=True)
 NEW_AFTER = re.compile(r"^\s*(?:[^\s,;]+\s+){0,4}?(?:được thành lập mới|được thành lập|được lập mới|thành lập mới|ra đời|"
                        r"(?<!đổi )(?<!kiểu )(?<!sáng tạo )mới\b)", I)  # "ứng dụng đổi mới công nghệ" is innovation, not new
 
@@ -95,7 +95,7 @@ GROWTH_CUES: list[tuple[str, Folded]] = [
     ("sector_growth_rate", Folded(r"tăng trưởng", strict=True)),
     ("other", Folded(r"giá trị", strict=True)),
 ]
-GROWTH_WORD = re.compile(r"\btăng\b|tăng trưởng", I)
+GROWTH_WORD = Folded(r"\btăng\b|tăng trưởng", strict=True)
 
 # Money aims: what the amount is
 MONEY_CUES: list[tuple[str, Folded]] = [
@@ -104,18 +104,19 @@ MONEY_CUES: list[tuple[str, Folded]] = [
     ("avg_member_income", Folded(r"thu nhập", strict=True)),
     ("avg_coop_profit", Folded(r"lợi nhuận|\blãi\b(?! suất)", strict=True)),
 ]
-# an amount per cooperative group or per union is not a cooperative's average ("bình quân một liên hiệp HTX đạt …")
 # one named cooperative's money ("HTX Nông nghiệp Tân Phú đạt doanh thu 5 tỷ đồng") is no average: a name is two or
 # more capitalised words right after HTX (a sector alone, "HTX Nông nghiệp", is one)
 NAMED_COOP_MONEY = re.compile(r"(?:HTX|[Hh]ợp tác xã)\s+(?:[A-ZĐÂ]\w*\s+(?:\w+\s+)?){2,5}(?:phấn đấu\s+)?(?:đạt|có)?\s*"
                               r"(?:tổng\s+)?(?:doanh thu|lợi nhuận|thu nhập|lãi)\b")
 # a size class, not an average: "12 hợp tác xã đạt doanh thu trên 3 tỷ đồng" counts cooperatives above a line
 # (matched on the words since the number before, or since a clause start)
-MONEY_SIZE_CLASS = re.compile(r"(?:^|\d[\d.,]*)\s*(?:HTX|hợp tác xã)\s+(?:\w+\s+){0,3}?(?:có|đạt)\s+(?:mức\s+)?(?:doanh thu|lợi nhuận)"
-                              r"(?:\s+(?:bình quân|đạt))?\s*(?:trên|từ|dưới|hơn|khoảng)?\s*$", I)
+MONEY_SIZE_CLASS = re.compile(r"(?:^|\d[\d.,]*)\s*(?:HTX|hợp tác xã)\s+(?:\w+\s+){0,3}?(?:có|đạt)\s+(?:mức\s+)?"
+                              r"(?:doanh thu|lợi nhuận)(?:\s+(?:bình quân|đạt))?\s*(?:trên|từ|dưới|hơn|khoảng)?\s*$", I)
 # income "of a cooperative" is its earnings, not its members' income ("thu nhập bình quân HTX là 4 tỷ đồng")
-COOP_INCOME = re.compile(r"thu nhập (?:bình quân )?(?:của )?(?:mỗi |một |01 )?(?:HTX|hợp tác xã)\b(?!\s*(?:thành viên|lao động|người|xã viên))", I)
-MONEY_OTHER_UNIT = re.compile(r"(?:mỗi|một|01) (?:THT|tổ\b|tổ hợp tác|liên hiệp)|/THT|/tổ\b", I)
+COOP_INCOME = re.compile(r"thu nhập (?:bình quân )?(?:của )?(?:mỗi |một |01 )?(?:HTX|hợp tác xã)\b"
+                         r"(?!\s*(?:thành viên|lao động|người|xã viên))", I)
+# an amount per cooperative group or per union is not a cooperative's average ("bình quân một liên hiệp HTX đạt …")
+MONEY_OTHER_UNIT = Folded(r"(?:mỗi|một|01) (?:THT|tổ\b|tổ hợp tác|liên hiệp)|/THT|/tổ\b", strict=True)
 
 # Counts: the noun right after the number
 COUNT_HEADS: list[tuple[str, re.Pattern[str]]] = [
@@ -151,10 +152,10 @@ COUNT_QUALITIES: list[tuple[str, Folded]] = [
     ("model_coops", Folded(r"kiểu mới|điển hình|mô hình", strict=True)),
     ("ica_top300_orgs", Folded(r"300 hợp tác xã lớn nhất|300 HTX lớn nhất", strict=True)),
 ]
-DISSOLVE = re.compile(r"giải thể|xử lý dứt điểm|dứt điểm|\bxử lý\b", I)
+DISSOLVE = Folded(r"giải thể|xử lý dứt điểm|dứt điểm|\bxử lý\b", strict=True)
 
 # Frequency and time
-ANNUAL = re.compile(r"hằng năm|hàng năm|mỗi năm|bình quân (?:mỗi )?năm|/năm\b|một năm", I)
+ANNUAL = Folded(r"hằng năm|hàng năm|mỗi năm|bình quân (?:mỗi )?năm|/năm\b|một năm", strict=True)
 YEAR_PHRASE = Folded(
     r"(?P<cue>đến hết năm|đến cuối năm|đến năm|tới năm|vào năm|trong năm|cuối năm|hết năm|mốc năm|mốc|"
     r"tầm nhìn đến năm|tầm nhìn|năm|giai đoạn|đến|tới|(?:mục tiêu|chỉ tiêu|cho|trong|\() nhiệm kỳ|\(nhiệm kỳ|cuối kỳ \()\s*(?P<y1>20[0-6]\d)(?!\d)"
@@ -173,7 +174,7 @@ AIM_SECTION = re.compile(r"MỤC TIÊU|CHỈ TIÊU|KẾ HOẠCH|NHIỆM VỤ|Đ�
 NOT_AIM = Folded(r"khen thưởng|được xét|đủ điều kiện|điều kiện (?:để|được|hưởng)|mức hỗ trợ|hỗ trợ tối đa|tiêu chí xét|vốn điều lệ|kinh phí|"
                      r"ngân sách (?:trung ương|địa phương|tỉnh)|tổng nguồn vốn|vay vốn")
 PER_UNIT_AFTER = re.compile(r"^\s*/\s*(?:xã|huyện|phường|thôn|quận|đơn vị)\b", I)
-PER_UNIT = re.compile(r"(?:mỗi|bình quân mỗi|bình quân một|một)\s+(?:xã|huyện|phường|thôn|quận|thị trấn|đơn vị cấp)", I)
+PER_UNIT = Folded(r"(?:mỗi|bình quân mỗi|bình quân một|một)\s+(?:xã|huyện|phường|thôn|quận|thị trấn|đơn vị cấp)", strict=True)
 # Page furniture: lists of related articles, reader comments, menus
 FURNITURE_HEAD = Folded(r"không thuộc (?:khu vực )?(?:KTTT|kinh tế tập thể)|để đối chiếu|^(?:Tin liên quan|Bài liên quan|Tin cùng chuyên mục|Xem thêm|Các tin khác|Tin khác|Đọc thêm)\b", strict=True)
 PAST_LEAD = re.compile(r"^\W*(?:kết quả|hiện trạng|thực trạng|số liệu|tình hình)\b", I)
