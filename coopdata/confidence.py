@@ -35,7 +35,7 @@ PAST_YEAR_CAP = 0.2  # the confidence of a figure for a year before the page's d
 FEATURES: tuple[str, ...] = (
     "aim_before", "aim_after", "aim_heading", "frame_before", "frame_after", "frame_heading", "result_before", "result_after", "result_heading", "estimate_before",
     "budget_clause", "condition_clause", "per_unit_clause", "breakdown_before", "other_subject_clause",
-    "in_brackets", "year_in_sentence", "year_future", "year_same", "year_same_late", "year_past", "year_none", "first_line",
+    "in_brackets", "year_in_sentence", "year_future", "year_same", "year_same_late", "year_past", "year_reviewed", "year_none", "first_line",
     "page_aim_share", "page_result_share", "title_plan", "title_result", "metric_other", "frequency_annual",
     "frequency_period", "comparator_word",
 ) + tuple(f"rule={r}" for r in _RULES) + tuple(f"unit={u}" for u in _UNITS)
@@ -110,6 +110,7 @@ def features(text: str, t: Target, genre: Genre, cache: TextCache | None = None)
     for name, value in zip(_SPAN_FEATURES[:-1], on):
         flag(name, value)
     year = t.target_year or t.period_end
+    flag("year_reviewed", year is not None and year in genre.reviewed_years)
     if year is None:
         flag("year_none", t.frequency == "once")
     elif genre.page_year:
@@ -187,9 +188,10 @@ def score_targets(text: str, targets: tuple[Target, ...] | list[Target], issued:
     """(published, candidates): every fact with its confidence and reasons, split at the model's threshold.
 
     A figure for a year before the page's date cannot be an aim the page sets (a page dated 2024 writing of 2023
-    reports it): its confidence is capped below the threshold whatever the cues say, and the reasons say so. The
-    training texts hold no such fact for the model to learn it from (a plan's own header date already drops them
-    in extract_targets; a news page's lead date is what this catches)."""
+    reports it), nor can one for a year the page says it reviews ("đánh giá kết quả năm 2023, triển khai nhiệm vụ
+    năm 2024"): its confidence is capped below the threshold whatever the cues say, and the reasons say so. The
+    training texts hold almost no such fact for the model to learn it from (a plan's own header date already drops
+    past years in extract_targets; a news page's lead is what this reads)."""
     m = m or model()
     genre = page_genre(text, issued)
     keep, review = [], []
@@ -200,5 +202,7 @@ def score_targets(text: str, targets: tuple[Target, ...] | list[Target], issued:
         reasons = m.reasons(feats)
         if "year_past" in feats:
             p, reasons = min(p, PAST_YEAR_CAP), "-year_past" + (f"; {reasons}" if reasons else "")
+        elif "year_reviewed" in feats:
+            p, reasons = min(p, PAST_YEAR_CAP), "-year_reviewed" + (f"; {reasons}" if reasons else "")
         (keep if p >= m.threshold else review).append(_scored(t, p, reasons))
     return tuple(keep), tuple(review)

@@ -16,6 +16,10 @@ __all__ = ["Genre", "page_genre"]
 
 _SENTENCE = re.compile(r"[^.!?\n]+")
 _HAS_NUMBER = re.compile(r"\d")
+# a year the page reviews: "đánh giá kết quả năm 2023", "tổng kết công tác năm 2023", "kết quả hoạt động năm 2024";
+# the year right after "năm", never a horizon ("đánh giá thực hiện đến năm 2025" looks ahead)
+_REVIEWED_YEAR = re.compile(r"(?:kết quả|tổng kết|sơ kết)(?:\s+(?:thực hiện|công tác|hoạt động|tình hình|"
+                            r"nhiệm vụ))?\s+năm\s+(20[0-6]\d)(?!\d|\s*[-–]\s*20)", re.IGNORECASE)
 _DATE = re.compile(r"(?<!\d)\d{1,2}[/.-](\d{1,2})[/.-](20[0-4]\d)(?!\d)|(?<!\d)(20[0-4]\d)-([01]\d)-[0-3]\d(?!\d)")
 # a date right after a national act or a law it cites ("Nghị quyết số 20-NQ/TW ngày 16/6/2022") is that act's date,
 # and one a deadline names ("hoàn thành trước ngày 31/12/2025") is no date of the page
@@ -44,6 +48,7 @@ class Genre:
     title_result: bool      # the first line reports results
     page_year: int | None   # the year the page or document was issued
     page_month: int | None = None  # ... and its month, when known (a review late in a year reports that year)
+    reviewed_years: frozenset[int] = frozenset()  # years the page says it reviews ("đánh giá kết quả năm 2023")
 
 
 def page_genre(text: str, issued: dt.date | None = None) -> Genre:
@@ -63,8 +68,9 @@ def page_genre(text: str, issued: dt.date | None = None) -> Genre:
     # a page scraped as one line has no title of its own: only its opening words stand for one
     first = first[:300] if len(first) <= TITLE_LINE else first[:TITLE_OPENING]
     year, month = (issued.year, issued.month) if issued else _lead_date(text[:400])
+    reviewed = frozenset(int(y) for y in _REVIEWED_YEAR.findall(text[:20000]))
     return Genre(aim / n if n else 0.0, result / n if n else 0.0, bool(_TITLE_PLAN.search(first)),
-                 bool(_TITLE_RESULT.search(first)), year, month)
+                 bool(_TITLE_RESULT.search(first)), year, month, reviewed)
 
 
 def _lead_date(lead: str) -> tuple[int | None, int | None]:

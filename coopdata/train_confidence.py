@@ -120,8 +120,9 @@ def _prob(X: np.ndarray, coef: np.ndarray, bias: float) -> np.ndarray:
 
 
 def _capped(X: np.ndarray, p: np.ndarray) -> np.ndarray:
-    """The probabilities as score_targets publishes them: a figure for a year before the page's date capped."""
-    past = X[:, FEATURES.index("year_past")] > 0
+    """The probabilities as score_targets publishes them: a figure for a year before the page's date, or for one
+    the page reviews, capped."""
+    past = (X[:, FEATURES.index("year_past")] > 0) | (X[:, FEATURES.index("year_reviewed")] > 0)
     return np.where(past, np.minimum(p, PAST_YEAR_CAP), p)
 
 

@@ -135,3 +135,15 @@ def test_bootstrap_over_pages_brackets_the_point_score():
     lo, hi = spread["precision"]
     assert lo < 0.75 < hi and hi - lo < 0.35  # 30 of 40 right
     assert _bootstrap(rows, p, {}, 0.5) is None
+
+
+def test_a_figure_for_the_year_a_page_reviews_is_never_published():
+    text = ("Hội nghị đánh giá kết quả năm 2025, triển khai nhiệm vụ năm 2026\n"
+            "Năm 2025, toàn tỉnh thành lập mới 35 hợp tác xã. Năm 2026, phấn đấu thành lập mới 40 hợp tác xã.\n")
+    assert page_genre(text).reviewed_years == {2025}
+    kept, review = score_targets(text, _facts(text))
+    assert [t.value_low for t in kept] == [40]
+    (past,) = [t for t in review if t.value_low == 35]
+    assert past.confidence <= 0.2 and past.reasons.startswith("-year_reviewed")
+    # a horizon is not a reviewed year
+    assert page_genre("Đánh giá thực hiện Nghị quyết đến năm 2030; tổng kết giai đoạn 2021-2025\n").reviewed_years == set()
