@@ -38,10 +38,11 @@ class Targets(pa.DataFrameModel):
                                  "(logistic model over the features of its sentence, time and page; "
                                  "coopdata/data/confidence_model.json). targets holds the facts at or above the "
                                  "model's threshold, target_candidates the others. A figure for a year before "
-                                 "the page's date is capped at 0.2 (reason -year_past).")
+                                 "the page's date, or for a year the page says it reviews, is capped at 0.2 "
+                                 "(reasons -year_past, -year_reviewed).")
     reasons: str = pa.Field(description="The features that moved the confidence most, signed (e.g. "
                             "'+aim_heading; -result_before'; the names are coopdata.confidence.FEATURES); "
-                            "'-year_past' first when the cap applied; empty when none did.")
+                            "'-year_past' or '-year_reviewed' first when the cap applied; empty when none did.")
 
     class Config:
         strict = True
