@@ -66,7 +66,7 @@ def page_genre(text: str, issued: dt.date | None = None) -> Genre:
         result += bool(reported.search_in(text, start, end))
     first = text.lstrip().split("\n", 1)[0]
     # a page scraped as one line has no title of its own: only its opening words stand for one
-    first = first[:300] if len(first) <= TITLE_LINE else first[:TITLE_OPENING]
+    first = first if len(first) <= TITLE_LINE else first[:TITLE_OPENING]
     year, month = (issued.year, issued.month) if issued else _lead_date(text[:400])
     reviewed = frozenset(int(y) for y in _REVIEWED_YEAR.findall(text[:20000]))
     return Genre(aim / n if n else 0.0, result / n if n else 0.0, bool(_TITLE_PLAN.search(first)),
