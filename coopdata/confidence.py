@@ -190,8 +190,7 @@ def score_targets(text: str, targets: tuple[Target, ...] | list[Target], issued:
     A figure for a year before the page's date cannot be an aim the page sets (a page dated 2024 writing of 2023
     reports it), nor can one for a year the page says it reviews ("đánh giá kết quả năm 2023, triển khai nhiệm vụ
     năm 2024"): its confidence is capped below the threshold whatever the cues say, and the reasons say so. The
-    training texts hold almost no such fact for the model to learn it from (a plan's own header date already drops
-    past years in extract_targets; a news page's lead is what this reads)."""
+    training texts hold too few such facts for the model to learn it from."""
     m = m or model()
     genre = page_genre(text, issued)
     keep, review = [], []

@@ -87,8 +87,7 @@ def parse_document(doc: Document) -> ParsedDocument:
         if p:
             plan = PlanMeta(**{**asdict(plan), "province": p, "province_source": "manifest",
                                "admin_level": "province" if plan.admin_level == "unknown" else plan.admin_level})
-    issue_year = plan.issue_date.year if plan.issue_date else None
-    facts = extract_targets(doc.text, _doc_year(plan, doc.text), issue_year)
+    facts = extract_targets(doc.text, _doc_year(plan, doc.text))
     targets, unsure = score_targets(doc.text, facts, plan.issue_date)
     targets, failed = split_plausible(targets)
     candidates = tuple(sorted(

@@ -687,11 +687,11 @@ _DIGIT = re.compile(r"\d")
 _OPEN_FUTURE = Folded(r"(?<!\w)(?:(?:trong )?thời gian tới|(?:những|các|mấy) năm tới|trong \d+ năm tới)(?!\w)")
 
 
-def extract_targets(text: str, doc_year: int | None = None, issue_year: int | None = None) -> list[Target]:
+def extract_targets(text: str, doc_year: int | None = None) -> list[Target]:
     """All target facts in a normalised text, in reading order, duplicates removed.
 
-    doc_year: the single year a one-year plan is for; issue_year: the year the plan was issued
-    (aims dated before it are past results).
+    doc_year: the single year a one-year plan is for. A figure for a year before the plan was issued is read like
+    any other; the decision step (confidence.score_targets) sends it to review.
     """
     out: list[Target] = []
     seen: dict[tuple, int] = {}        # fact key -> its index in out
@@ -737,9 +737,6 @@ def extract_targets(text: str, doc_year: int | None = None, issue_year: int | No
                 continue
         bullet = bool(_BULLET.match(line))
         for fact in _line_facts(line, scope, doc_year):
-            last_year = fact["period_end"] if fact["frequency"] != "once" else fact["target_year"]
-            if issue_year and last_year and last_year < issue_year:
-                continue
             # one aim stated twice (a headline and the body, or twice in the body) is one fact: the same
             # fields but the comparator; the reading that names a comparator ("ít nhất 2.000 HTX") is the one kept
             key = (fact["metric"], fact["unit"], fact["value_low"], fact["value_high"], fact["frequency"],

@@ -147,3 +147,16 @@ def test_a_figure_for_the_year_a_page_reviews_is_never_published():
     assert past.confidence <= 0.2 and past.reasons.startswith("-year_reviewed")
     # a horizon is not a reviewed year
     assert page_genre("Đánh giá thực hiện Nghị quyết đến năm 2030; tổng kết giai đoạn 2021-2025\n").reviewed_years == set()
+
+
+def test_a_past_year_in_a_dated_plan_goes_to_review_not_away():
+    from coopdata.ingest import Document
+    from coopdata.tables import parse_document
+
+    text = ("ỦY BAN NHÂN DÂN TỈNH HÀ NAM\nSố: 45/KH-UBND\nHà Nam, ngày 10 tháng 3 năm 2026\nKẾ HOẠCH\n"
+            "Phát triển kinh tế tập thể năm 2026\nNăm 2025, toàn tỉnh đạt 320 hợp tác xã.\n"
+            "Mục tiêu năm 2026: phấn đấu thành lập mới 25 hợp tác xã.\n")
+    p = parse_document(Document("kh.txt", "0" * 64, "utf-8", len(text.encode()), text, {}))
+    assert [t.value_low for t in p.targets] == [25]
+    (past,) = [t for t in p.candidates if t.value_low == 320]
+    assert "-year_past" in past.review_reason
