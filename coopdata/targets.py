@@ -627,10 +627,15 @@ _LIST_BREAK = re.compile(r"[;:]|\bvới\b|\bgồm\b|trong đó|\bcó\b|\d")
 _FROM_END = Folded(r"\btừ\s*$", strict=True)
 
 
+_TITLE_MAX = 250
+
+
 def _horizon(text: str) -> tuple[int | None, bool]:
     """The last year of the period a plan's title names ("giai đoạn 2022 - 2025", "đến năm 2030")."""
     lines = [ln for ln in text.split("\n")[:12] if ln.strip()]
-    title = next((ln for ln in lines if _TITLE_WORD.search(ln)), "")
+    # a title is a short line: a paragraph that names a document ("Trước đó, tỉnh đã ban hành Đề án … giai đoạn
+    # 2021-2025, …") speaks of another plan
+    title = next((ln for ln in lines if _TITLE_WORD.search(ln) and len(ln) <= _TITLE_MAX), "")
     title = re.sub(r"\((?!nhiệm kỳ|giai đoạn)[^)]*\)|(?<=tham gia Đề án )“[^”]*”|(?<=theo Đề án )“[^”]*”", "", title)
     spans = [p for p in _year_phrases(title) if V.PERIOD_CUES.search(p[4])]
     if not spans:

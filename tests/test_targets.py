@@ -439,3 +439,14 @@ def test_a_two_stage_aim_takes_the_year_it_is_completed():
     got = facts("Tỉnh chọn 14 hợp tác xã xây dựng mô hình, đạt các mục tiêu cơ bản vào năm 2026 và hoàn thiện mô hình "
                 "đến năm 2030; thành lập mới 30 hợp tác xã vào năm 2026, nâng tổng số lên 400 hợp tác xã vào năm 2028.")
     assert [(g[2], g[6]) for g in got] == [(14, 2030), (30, 2026), (400, 2028)]
+
+
+def test_a_long_paragraph_naming_another_plan_lends_no_horizon():
+    text = ("Theo đó, tỉnh hỗ trợ mỗi năm ít nhất 3 hợp tác xã lên loại khá; xây dựng ít nhất 4 hợp tác xã sản xuất "
+            "theo chuỗi giá trị.\nTrước đó, tỉnh đã ban hành Đề án số 12/ĐA-UBND về hỗ trợ phát triển kinh tế tập "
+            "thể giai đoạn 2021-2025, giao cho Liên minh Hợp tác xã tỉnh phối hợp với các sở, ngành và các huyện, "
+            "thị xã triển khai các nội dung hỗ trợ thành lập mới, củng cố, nâng cao hiệu quả hoạt động của các tổ "
+            "chức kinh tế tập thể trên địa bàn theo từng vùng.\n")
+    assert [(g[2], g[6]) for g in facts(text) if g[2] == 4] == [(4, None)]
+    titled = "KẾ HOẠCH phát triển kinh tế tập thể giai đoạn 2026-2030\nXây dựng ít nhất 4 hợp tác xã kiểu mới.\n"
+    assert [g[6] for g in facts(titled)] == [2030]
