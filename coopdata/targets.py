@@ -518,7 +518,7 @@ def _percent_metric(left: str, right: str) -> tuple[str, str] | None:
 
 
 def _growth_metrics(left: str, right: str) -> list[str]:
-    if re.search(r"doanh thu và (?:lợi nhuận|lãi)", left, I):
+    if re.search(r"doanh thu(?: và|,)? (?:lợi nhuận|lãi)\b", left, I):  # "doanh thu, lợi nhuận", "doanh thu lợi nhuận"
         return ["revenue_growth_rate", "profit_growth_rate"]
     best, best_pos = None, -1
     for metric, pat in V.GROWTH_CUES:

@@ -450,3 +450,8 @@ def test_a_long_paragraph_naming_another_plan_lends_no_horizon():
     assert [(g[2], g[6]) for g in facts(text) if g[2] == 4] == [(4, None)]
     titled = "KẾ HOẠCH phát triển kinh tế tập thể giai đoạn 2026-2030\nXây dựng ít nhất 4 hợp tác xã kiểu mới.\n"
     assert [g[6] for g in facts(titled)] == [2030]
+
+
+def test_revenue_and_profit_written_together_grow_together():
+    got = facts("Đến năm 2030, doanh thu, lợi nhuận bình quân của một hợp tác xã tăng 8-10%/năm.")
+    assert sorted(g[0] for g in got) == ["profit_growth_rate", "revenue_growth_rate"]
