@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-__all__ = ["Folded", "lower_pattern", "literal_trie", "factor", "top_level", "group_end", "needles",
+__all__ = ["Folded", "lower_pattern", "literal_trie", "factor", "top_level", "group_end", "needles", "union",
            "hoist_lookbehinds", "boundary_as_lookbehind"]
 
 
@@ -378,6 +378,15 @@ def boundary_as_lookbehind(source: str) -> str:
         return source
     first = top_level(source)[0][2:]
     return r"(?<!\w)" + source[2:] if first and _opens_on_word_char(first) else source
+
+
+def union(patterns: list[Folded]) -> Folded:
+    """One Folded pattern that matches a text exactly when one of the patterns does (all strict, or none): asked
+    first, it spares trying each in turn on the many texts none of them matches."""
+    strict = {p.strict for p in patterns}
+    if len(strict) != 1 or any(p.slow.flags & ~(re.IGNORECASE | re.UNICODE) for p in patterns):
+        raise ValueError("a union needs patterns all strict or all not, and without other flags")
+    return Folded("|".join(f"(?:{p.pattern})" for p in patterns), strict=strict.pop())
 
 
 def _holds_one(text: str, needles: tuple[str, ...]) -> bool:

@@ -301,7 +301,7 @@ def _year_phrases(line: str) -> tuple[tuple[int, int, int, int | None, str], ...
 
 
 def _sector_of(text: str) -> str | None:
-    for code, pat in V.SECTORS:
+    for code, pat in V.SECTORS if V.ANY_SECTOR.search(text) else ():
         if pat.search(text):
             return code
     return None
@@ -323,11 +323,9 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
     head = None
     head_end = 0
     stripped = right.lstrip()
-    for kind, pat in V.COUNT_HEADS:
-        h = pat.match(stripped)
-        if h:
-            head, head_end = kind, h.end()
-            break
+    h = V.COUNT_HEAD.match(stripped)  # the first of V.COUNT_HEADS that matches
+    if h:
+        head, head_end = V.COUNT_HEADS[int(h.lastgroup[1:])][0], h.end()
     after_head = right.lstrip()[head_end:]
     window = _quality_window(right)
     subject_new = False
@@ -838,8 +836,7 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
             if r:
                 results.append((r[0], "count", r[1]))
         elif unit in ("percent", "percent_per_year"):
-            direct_growth = _RISE_BEFORE.search(full_left) and any(
-                p.search(full_left) for metric, p in V.GROWTH_CUES if metric != "sector_growth_rate")
+            direct_growth = _RISE_BEFORE.search(full_left) and bool(V.ANY_SPECIFIC_GROWTH_CUE.search(full_left))
             # "…; thành viên tăng từ 5% trở lên; thu nhập tăng 10% so với năm 2022": a list closed by its base year
             against_base = bool(_RISE_BEFORE.search(full_left)
                                 and _SO_VOI_YEAR.search_in(line, m.end, s_end))
@@ -851,7 +848,7 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
                 continue  # "tăng trưởng GRDP đạt 7,1%/năm": the province's economy, not its cooperatives
             if is_growth:
                 growth_left = full_left
-                if not any(p.search(full_left) for _, p in V.GROWTH_CUES):
+                if not V.ANY_GROWTH_CUE.search(full_left):
                     growth_left = line[s_start:m.start]
                 growth = _growth_metrics(growth_left, right_window)
                 if not growth and against_base and (_CE_WORD.search(full_left) or scope.ce_context):

@@ -363,3 +363,12 @@ def test_boundaries_written_for_a_fast_scan_split_as_their_plain_forms():
             a, b = rng.randint(0, 20), rng.randint(0, 20)
             assert [m.span() for m in fast.finditer(s, a, b)] == [m.span() for m in slow.finditer(s, a, b)], (source, s)
             assert fast.split(s, maxsplit=1) == slow.split(s, maxsplit=1)
+
+
+def test_the_count_heads_in_one_pattern_name_the_first_head_that_matches():
+    from coopdata import vocabulary as V
+    for text in ("HTX thành viên", "hợp tác xã mới", "thành viên", "tổ hợp tác", "tổ chức KTTT", "KTTT", "liên minh HTX",
+                 "người lao động", "lượt cán bộ", "mô hình", "quỹ tín dụng", "đơn vị", "xã", "", "LHHTX", "Tổ viên"):
+        first = next(((kind, m.end()) for kind, p in V.COUNT_HEADS if (m := p.match(text))), None)
+        m = V.COUNT_HEAD.match(text)
+        assert (m and (V.COUNT_HEADS[int(m.lastgroup[1:])][0], m.end())) == first, text
