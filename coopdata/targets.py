@@ -10,7 +10,7 @@ is a known metric. Quantities in past-result sentences, money without an aim
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 
 from . import vocabulary as V
@@ -724,8 +724,7 @@ def extract_targets(text: str, doc_year: int | None = None, issue_year: int | No
             cs, ce = fact.pop("span")
             evidence = original[cs:ce].strip(" ,-–:()")
             lead = original[cs:ce].find(evidence)
-            t = Target(**fact, evidence=evidence, char_start=line_start + cs + lead,
-                       char_end=line_start + cs + lead + len(evidence))
+            t = _target(fact, evidence, line_start + cs + lead, line_start + cs + lead + len(evidence))
             if key in book:
                 out[book[key]] = t
             else:
@@ -735,6 +734,22 @@ def extract_targets(text: str, doc_year: int | None = None, issue_year: int | No
             scope.bullet_new = True
     out.sort(key=lambda t: t.char_start)
     return _drop_restated_headline(out, title_end)
+
+
+_TARGET_DEFAULTS = {"confidence": 1.0, "reasons": "", "review_reason": ""}
+_TARGET_FIELDS = tuple(f.name for f in fields(Target))
+
+
+def _target(fact: dict, evidence: str, start: int, end: int) -> Target:
+    """Target(**fact, evidence=…, char_start=…, char_end=…) without a frozen dataclass's one object.__setattr__ per
+    field (19, once per fact): Target has no __post_init__ and no init=False field, so its fields set at once, in
+    their order, make the object __init__ builds."""
+    values = {**fact, "evidence": evidence, "char_start": start, "char_end": end, **_TARGET_DEFAULTS}
+    if len(values) != len(_TARGET_FIELDS):  # a field missing or unknown: let __init__ say which
+        return Target(**fact, evidence=evidence, char_start=start, char_end=end)
+    t = object.__new__(Target)
+    t.__dict__.update({name: values[name] for name in _TARGET_FIELDS})
+    return t
 
 
 def _drop_restated_headline(facts: list[Target], title_end: int) -> list[Target]:
