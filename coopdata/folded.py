@@ -389,13 +389,6 @@ def union(patterns: list[Folded]) -> Folded:
     return Folded("|".join(f"(?:{p.pattern})" for p in patterns), strict=strict.pop())
 
 
-def _holds_one(text: str, needles: tuple[str, ...]) -> bool:
-    for n in needles:
-        if n in text:
-            return True
-    return False
-
-
 class Folded:
     """An IGNORECASE pattern run as a case-sensitive one over lowercased text (see the module docstring)."""
 
@@ -426,8 +419,13 @@ class Folded:
         _, low, odd, _ = last if last[0] is s else _lowered(s)
         if low is None or (odd and self.strict):
             return self.slow, s
-        if self.needles is not None and not _holds_one(low, self.needles):
-            return None
+        needles = self.needles
+        if needles is not None:
+            for n in needles:
+                if n in low:
+                    break
+            else:
+                return None
         return self.fast, low
 
     def search(self, s: str, pos: int = 0, endpos: int = 2 ** 62) -> re.Match | None:
@@ -447,27 +445,35 @@ class Folded:
     def search_in(self, s: str, start: int, end: int) -> re.Match | None:
         """self.search(s[start:end]), the same match (its offsets count from start), with s lowercased once for
         all the parts of it searched: the sentences and clauses of a page, the windows of a line."""
-        part = self._part(s, start, end)
-        if part is None:
-            return self.search(s[start:end])
-        return self.fast.search(part[0]) if part[1] else None
+        last = _last  # written out as in search: the rules call it some 300 times per plan
+        _, low, odd, sliceable = last if last[0] is s else _lowered(s)
+        if low is None or not sliceable or (odd and self.strict):
+            return self.search(s[start:end])  # the part alone may lowercase otherwise than within s
+        part = low[start:end]
+        needles = self.needles
+        if needles is not None:
+            for n in needles:
+                if n in part:
+                    break
+            else:
+                return None
+        return self.fast.search(part)
 
     def match_in(self, s: str, start: int, end: int) -> re.Match | None:
         """self.match(s[start:end]), found as search_in finds it."""
-        part = self._part(s, start, end)
-        if part is None:
-            return self.match(s[start:end])
-        return self.fast.match(part[0]) if part[1] else None
-
-    def _part(self, s: str, start: int, end: int) -> tuple[str, bool] | None:
-        """(the lowercase of s[start:end] cut from the lowercase of s, whether it holds a needle), or None when the
-        part must be read alone: it may lowercase otherwise than within s."""
         last = _last
         _, low, odd, sliceable = last if last[0] is s else _lowered(s)
         if low is None or not sliceable or (odd and self.strict):
-            return None
+            return self.match(s[start:end])
         part = low[start:end]
-        return part, self.needles is None or _holds_one(part, self.needles)
+        needles = self.needles
+        if needles is not None:
+            for n in needles:
+                if n in part:
+                    break
+            else:
+                return None
+        return self.fast.match(part)
 
     def match(self, s: str, pos: int = 0, endpos: int = 2 ** 62) -> re.Match | None:
         picked = self._pick(s)
