@@ -1003,7 +1003,7 @@ def _is_annual(line: str, m: _Mention, s_start: int, left: str, right: str, unit
         return False
     sentence_before = line[s_start:m.start]
     candidates = [h for h in _ANNUAL_WORD.finditer(left)]
-    head = _ANNUAL_WORD.search(sentence_before[:40])
+    head = _ANNUAL_WORD.search_in(line, s_start, min(m.start, s_start + 40))  # in sentence_before[:40]
     if head and not re.search(r"\d", _HEADING.sub("", sentence_before[:head.start()], count=1)):
         candidates.append(head)
     for h in candidates:
