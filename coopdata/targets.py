@@ -186,7 +186,8 @@ def _mentions(line: str) -> list[_Mention]:
     for start, end, tok, value in spans:
         if start < consumed_until:
             continue
-        before = line[max(0, start - 30):start]
+        before_at = max(0, start - 30)  # before is line[before_at:start]
+        before = line[before_at:start]
         after_at = end  # after is line[after_at:after_at + 40]
         after = line[end:end + 40]
         try:
@@ -213,7 +214,8 @@ def _mentions(line: str) -> list[_Mention]:
             continue
         if _CURRENT_AFTER.match_in(line, after_at, after_at + 40) or _FILE_NAME_AFTER.match(after):
             continue
-        if _NOT_QUANTITY_BEFORE.search_in(line, max(0, start - 30), start) and not _ABOVE_BEFORE.search(before):
+        if (_NOT_QUANTITY_BEFORE.search_in(line, before_at, start)
+                and not _ABOVE_BEFORE.search_in(line, before_at, start)):
             continue
         if low == 1 and not ranged and (_PER_ONE_BEFORE.search(before) or (
                 re.search(r"\bcủa\s*$", before) and re.match(r"^\s*(?:lao động|người)\b", after, I))):
@@ -283,7 +285,7 @@ def _year_phrases(line: str) -> tuple[tuple[int, int, int, int | None, str], ...
         return ()
     out = []
     for m in V.YEAR_PHRASE.finditer(line):
-        if V.YEAR_NOT_SCOPE.search(line[max(0, m.start() - 50):m.start()]):
+        if V.YEAR_NOT_SCOPE.search_in(line, max(0, m.start() - 50), m.start()):
             continue
         y1, y2 = int(m.group("y1")), m.group("y2")
         cue = m.group("cue").lower()
