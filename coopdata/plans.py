@@ -415,6 +415,8 @@ _ORG_STOP = {"tỉnh", "trên", "tại", "ở", "của", "các", "toàn", "và",
 
 def _named_in_organisation(before: str) -> bool:
     """'HTX Chè … X', 'hợp tác xã X', 'Liên hiệp HTX thương mại TP. X': a cooperative named after a place."""
+    if "HTX" not in before and "ợp tác xã" not in before:  # every name _ORG knows holds one of them
+        return False
     orgs = list(_ORG.finditer(before))
     if not orgs:
         return False
