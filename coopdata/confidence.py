@@ -101,35 +101,45 @@ def features(text: str, t: Target, genre: Genre, cache: TextCache | None = None)
         on = cache.spans.get(key)
         if on is None:
             on = cache.spans[key] = _span_features(text, t.char_start, t.char_end, cache.sentences)
-    f: dict[str, float] = {}
-
-    def flag(name: str, value: object) -> None:
-        if value:
-            f[name] = 1.0
-
-    for name, value in zip(_SPAN_FEATURES[:-1], on):
-        flag(name, value)
+    # the non-zero features, in the order they were always listed in (the model adds their weights in that order)
+    f: dict[str, float] = {name: 1.0 for name, value in zip(_SPAN_FEATURES[:-1], on) if value}
     year = t.target_year or t.period_end
-    flag("year_reviewed", year is not None and year in genre.reviewed_years)
+    if year is not None and year in genre.reviewed_years:
+        f["year_reviewed"] = 1.0
     if year is None:
-        flag("year_none", t.frequency == "once")
+        if t.frequency == "once":
+            f["year_none"] = 1.0
     elif genre.page_year:
-        flag("year_future", year > genre.page_year)
-        flag("year_same", year == genre.page_year)
-        flag("year_same_late", year == genre.page_year and (genre.page_month or 0) >= 7)
-        flag("year_past", year < genre.page_year)
-    flag("first_line", on[-1])
-    f["page_aim_share"] = round(genre.aim_share, 4)
-    f["page_result_share"] = round(genre.result_share, 4)
-    flag("title_plan", genre.title_plan)
-    flag("title_result", genre.title_result)
-    flag("metric_other", t.metric == "other")
-    flag("frequency_annual", t.frequency == "annual")
-    flag("frequency_period", t.frequency == "period_total")
-    flag("comparator_word", t.comparator != "eq")
-    flag(f"rule={t.rule}", t.rule in _RULES)
-    flag(f"unit={t.unit}", True)
-    return {k: v for k, v in f.items() if v}
+        if year > genre.page_year:
+            f["year_future"] = 1.0
+        elif year == genre.page_year:
+            f["year_same"] = 1.0
+            if (genre.page_month or 0) >= 7:
+                f["year_same_late"] = 1.0
+        else:
+            f["year_past"] = 1.0
+    if on[-1]:
+        f["first_line"] = 1.0
+    if aim_share := round(genre.aim_share, 4):
+        f["page_aim_share"] = aim_share
+    if result_share := round(genre.result_share, 4):
+        f["page_result_share"] = result_share
+    if genre.title_plan:
+        f["title_plan"] = 1.0
+    if genre.title_result:
+        f["title_result"] = 1.0
+    if t.metric == "other":
+        f["metric_other"] = 1.0
+    if t.frequency == "annual":
+        f["frequency_annual"] = 1.0
+    elif t.frequency == "period_total":
+        f["frequency_period"] = 1.0
+    if t.comparator != "eq":
+        f["comparator_word"] = 1.0
+    if t.rule in _RULES:
+        f[f"rule={t.rule}"] = 1.0
+    f[f"unit={t.unit}"] = 1.0
+    return f
 
 
 TITLE_REACH = 250  # a fact further into an unbroken first line is in the body of a page scraped as one line

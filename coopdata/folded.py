@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-__all__ = ["Folded", "lower_pattern", "literal_trie", "factor", "top_level", "group_end", "needles",
+__all__ = ["Folded", "lower_pattern", "literal_trie", "factor", "top_level", "group_end", "needles", "union",
            "hoist_lookbehinds", "boundary_as_lookbehind"]
 
 
@@ -380,11 +380,13 @@ def boundary_as_lookbehind(source: str) -> str:
     return r"(?<!\w)" + source[2:] if first and _opens_on_word_char(first) else source
 
 
-def _holds_one(text: str, needles: tuple[str, ...]) -> bool:
-    for n in needles:
-        if n in text:
-            return True
-    return False
+def union(patterns: list[Folded]) -> Folded:
+    """One Folded pattern that matches a text exactly when one of the patterns does (all strict, or none): asked
+    first, it spares trying each in turn on the many texts none of them matches."""
+    strict = {p.strict for p in patterns}
+    if len(strict) != 1 or any(p.slow.flags & ~(re.IGNORECASE | re.UNICODE) for p in patterns):
+        raise ValueError("a union needs patterns all strict or all not, and without other flags")
+    return Folded("|".join(f"(?:{p.pattern})" for p in patterns), strict=strict.pop())
 
 
 class Folded:
@@ -417,8 +419,13 @@ class Folded:
         _, low, odd, _ = last if last[0] is s else _lowered(s)
         if low is None or (odd and self.strict):
             return self.slow, s
-        if self.needles is not None and not _holds_one(low, self.needles):
-            return None
+        needles = self.needles
+        if needles is not None:
+            for n in needles:
+                if n in low:
+                    break
+            else:
+                return None
         return self.fast, low
 
     def search(self, s: str, pos: int = 0, endpos: int = 2 ** 62) -> re.Match | None:
@@ -438,27 +445,35 @@ class Folded:
     def search_in(self, s: str, start: int, end: int) -> re.Match | None:
         """self.search(s[start:end]), the same match (its offsets count from start), with s lowercased once for
         all the parts of it searched: the sentences and clauses of a page, the windows of a line."""
-        part = self._part(s, start, end)
-        if part is None:
-            return self.search(s[start:end])
-        return self.fast.search(part[0]) if part[1] else None
+        last = _last  # written out as in search: the rules call it some 300 times per plan
+        _, low, odd, sliceable = last if last[0] is s else _lowered(s)
+        if low is None or not sliceable or (odd and self.strict):
+            return self.search(s[start:end])  # the part alone may lowercase otherwise than within s
+        part = low[start:end]
+        needles = self.needles
+        if needles is not None:
+            for n in needles:
+                if n in part:
+                    break
+            else:
+                return None
+        return self.fast.search(part)
 
     def match_in(self, s: str, start: int, end: int) -> re.Match | None:
         """self.match(s[start:end]), found as search_in finds it."""
-        part = self._part(s, start, end)
-        if part is None:
-            return self.match(s[start:end])
-        return self.fast.match(part[0]) if part[1] else None
-
-    def _part(self, s: str, start: int, end: int) -> tuple[str, bool] | None:
-        """(the lowercase of s[start:end] cut from the lowercase of s, whether it holds a needle), or None when the
-        part must be read alone: it may lowercase otherwise than within s."""
         last = _last
         _, low, odd, sliceable = last if last[0] is s else _lowered(s)
         if low is None or not sliceable or (odd and self.strict):
-            return None
+            return self.match(s[start:end])
         part = low[start:end]
-        return part, self.needles is None or _holds_one(part, self.needles)
+        needles = self.needles
+        if needles is not None:
+            for n in needles:
+                if n in part:
+                    break
+            else:
+                return None
+        return self.fast.match(part)
 
     def match(self, s: str, pos: int = 0, endpos: int = 2 ** 62) -> re.Match | None:
         picked = self._pick(s)

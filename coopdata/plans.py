@@ -427,6 +427,8 @@ _STRONG_BEFORE = Folded(r"(?:tỉnh|thành phố|TP\.?|Tỉnh ủy|Thành ủy|U
                             r"|Liên minh (?:HTX|[Hh]ợp tác xã)(?:\s+tỉnh|\s+thành phố|\s+TP\.?)?)\s*$", strict=True)
 _COMMUNE_BEFORE = re.compile(r"(?<!\w)(?:[Xx]ã|[Pp]hường|[Tt]hôn|ấp|[Tt]hị trấn|[Tt]hị xã)\s*$")
 _CREDIT_BEFORE = re.compile(r"(?<!\w)(?:[Bb]áo|[Tt]heo)\s*$")
+_COMMUNE_WORDS = ("xã", "Xã", "phường", "Phường", "thôn", "Thôn", "ấp", "thị trấn", "Thị trấn")  # _COMMUNE_BEFORE's
+_CREDIT_WORDS = ("báo", "Báo", "theo", "Theo")  # _CREDIT_BEFORE's
 _ORG = re.compile(r"(?<!minh )(?<!\w)(?:HTX|[Hh]ợp tác xã|Liên hiệp HTX|Liên hiệp hợp tác xã|LHHTX|Liên đoàn [Hh]ợp tác xã)(?!\w)")
 _ORG_STOP = {"tỉnh", "trên", "tại", "ở", "của", "các", "toàn", "và", "với", "cho", "thuộc", "địa", "bàn", "trong",
              "ngoài", "huyện", "những", "nhiều"}
@@ -434,6 +436,8 @@ _ORG_STOP = {"tỉnh", "trên", "tại", "ở", "của", "các", "toàn", "và",
 
 def _named_in_organisation(before: str) -> bool:
     """'HTX Chè … X', 'hợp tác xã X', 'Liên hiệp HTX thương mại TP. X': a cooperative named after a place."""
+    if "HTX" not in before and "ợp tác xã" not in before:  # every name _ORG knows holds one of them
+        return False
     orgs = list(_ORG.finditer(before))
     if not orgs:
         return False
@@ -451,8 +455,13 @@ def _mentions(text: str) -> list[tuple[Province, int, int, bool]]:
     for m in folded_name_pattern().finditer(text[:20000]):
         before = text[max(0, m.start() - 60):m.start()]
         after = text[m.end():m.end() + 12]
-        if (_CAPTION_BEFORE.search(before) or _CAPTION_AFTER.match(after)
-                or _COMMUNE_BEFORE.search(before) or _CREDIT_BEFORE.search(before) or _named_in_organisation(before)):
+        # each pattern asked only when the words it needs are there (the patterns are case-sensitive; the last two
+        # end the text, so the text stripped of its trailing spaces ends on their word)
+        tail = before.rstrip()
+        if ((("ảnh" in before or "Ảnh" in before or "siêu thị" in before) and _CAPTION_BEFORE.search(before))
+                or _CAPTION_AFTER.match(after)
+                or (tail.endswith(_COMMUNE_WORDS) and _COMMUNE_BEFORE.search(before))
+                or (tail.endswith(_CREDIT_WORDS) and _CREDIT_BEFORE.search(before)) or _named_in_organisation(before)):
             continue
         p = province_by_name(text[m.start(1):m.end(1)])
         if not p:
@@ -461,7 +470,7 @@ def _mentions(text: str) -> list[tuple[Province, int, int, bool]]:
         title = _COLON_AFTER.match(after) and m.start() - line_start < 40
         weight = 2 if _STRONG_BEFORE.search(before) or title else 1
         place_line = _PLACE_DATE_AFTER.match(after)
-        venue = _VENUE_BEFORE.search(before)
+        venue = "ại" in before and _VENUE_BEFORE.search(before)
         out.append((p, m.start(), weight, not (place_line or venue)))
     return out
 

@@ -10,7 +10,7 @@ is a known metric. Quantities in past-result sentences, money without an aim
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 
 from . import vocabulary as V
@@ -186,7 +186,8 @@ def _mentions(line: str) -> list[_Mention]:
     for start, end, tok, value in spans:
         if start < consumed_until:
             continue
-        before = line[max(0, start - 30):start]
+        before_at = max(0, start - 30)  # before is line[before_at:start]
+        before = line[before_at:start]
         after_at = end  # after is line[after_at:after_at + 40]
         after = line[end:end + 40]
         try:
@@ -213,7 +214,8 @@ def _mentions(line: str) -> list[_Mention]:
             continue
         if _CURRENT_AFTER.match_in(line, after_at, after_at + 40) or _FILE_NAME_AFTER.match(after):
             continue
-        if _NOT_QUANTITY_BEFORE.search_in(line, max(0, start - 30), start) and not _ABOVE_BEFORE.search(before):
+        if (_NOT_QUANTITY_BEFORE.search_in(line, before_at, start)
+                and not _ABOVE_BEFORE.search_in(line, before_at, start)):
             continue
         if low == 1 and not ranged and (_PER_ONE_BEFORE.search(before) or (
                 re.search(r"\bcủa\s*$", before) and re.match(r"^\s*(?:lao động|người)\b", after, I))):
@@ -283,7 +285,7 @@ def _year_phrases(line: str) -> tuple[tuple[int, int, int, int | None, str], ...
         return ()
     out = []
     for m in V.YEAR_PHRASE.finditer(line):
-        if V.YEAR_NOT_SCOPE.search(line[max(0, m.start() - 50):m.start()]):
+        if V.YEAR_NOT_SCOPE.search_in(line, max(0, m.start() - 50), m.start()):
             continue
         y1, y2 = int(m.group("y1")), m.group("y2")
         cue = m.group("cue").lower()
@@ -301,7 +303,7 @@ def _year_phrases(line: str) -> tuple[tuple[int, int, int, int | None, str], ...
 
 
 def _sector_of(text: str) -> str | None:
-    for code, pat in V.SECTORS:
+    for code, pat in V.SECTORS if V.ANY_SECTOR.search(text) else ():
         if pat.search(text):
             return code
     return None
@@ -327,11 +329,9 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
     head = None
     head_end = 0
     stripped = right.lstrip()
-    for kind, pat in V.COUNT_HEADS:
-        h = pat.match(stripped)
-        if h:
-            head, head_end = kind, h.end()
-            break
+    h = V.COUNT_HEAD.match(stripped)  # the first of V.COUNT_HEADS that matches
+    if h:
+        head, head_end = V.COUNT_HEADS[int(h.lastgroup[1:])][0], h.end()
     after_head = right.lstrip()[head_end:]
     window = _quality_window(right)
     subject_new = False
@@ -753,8 +753,7 @@ def extract_targets(text: str, doc_year: int | None = None) -> list[Target]:
             cs, ce = fact.pop("span")
             evidence = original[cs:ce].strip(" ,-–:()")
             lead = original[cs:ce].find(evidence)
-            t = Target(**fact, evidence=evidence, char_start=line_start + cs + lead,
-                       char_end=line_start + cs + lead + len(evidence))
+            t = _target(fact, evidence, line_start + cs + lead, line_start + cs + lead + len(evidence))
             if key in book:
                 out[book[key]] = t
             else:
@@ -764,6 +763,22 @@ def extract_targets(text: str, doc_year: int | None = None) -> list[Target]:
             scope.bullet_new = True
     out.sort(key=lambda t: t.char_start)
     return _drop_restated_headline(out, title_end)
+
+
+_TARGET_DEFAULTS = {"confidence": 1.0, "reasons": "", "review_reason": ""}
+_TARGET_FIELDS = tuple(f.name for f in fields(Target))
+
+
+def _target(fact: dict, evidence: str, start: int, end: int) -> Target:
+    """Target(**fact, evidence=…, char_start=…, char_end=…) without a frozen dataclass's one object.__setattr__ per
+    field (19, once per fact): Target has no __post_init__ and no init=False field, so its fields set at once, in
+    their order, make the object __init__ builds."""
+    values = {**fact, "evidence": evidence, "char_start": start, "char_end": end, **_TARGET_DEFAULTS}
+    if len(values) != len(_TARGET_FIELDS):  # a field missing or unknown: let __init__ say which
+        return Target(**fact, evidence=evidence, char_start=start, char_end=end)
+    t = object.__new__(Target)
+    t.__dict__.update({name: values[name] for name in _TARGET_FIELDS})
+    return t
 
 
 def _drop_restated_headline(facts: list[Target], title_end: int) -> list[Target]:
@@ -872,8 +887,7 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
             if r:
                 results.append((r[0], "count", r[1]))
         elif unit in ("percent", "percent_per_year"):
-            direct_growth = _RISE_BEFORE.search(full_left) and any(
-                p.search(full_left) for metric, p in V.GROWTH_CUES if metric != "sector_growth_rate")
+            direct_growth = _RISE_BEFORE.search(full_left) and bool(V.ANY_SPECIFIC_GROWTH_CUE.search(full_left))
             # "…; thành viên tăng từ 5% trở lên; thu nhập tăng 10% so với năm 2022": a list closed by its base year
             against_base = bool(_RISE_BEFORE.search(full_left)
                                 and _SO_VOI_YEAR.search_in(line, m.end, s_end))
@@ -885,7 +899,7 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
                 continue  # "tăng trưởng GRDP đạt 7,1%/năm": the province's economy, not its cooperatives
             if is_growth:
                 growth_left = full_left
-                if not any(p.search(full_left) for _, p in V.GROWTH_CUES):
+                if not V.ANY_GROWTH_CUE.search(full_left):
                     growth_left = line[s_start:m.start]
                 growth = _growth_metrics(growth_left, right_window)
                 if not growth and against_base and (_CE_WORD.search(full_left) or scope.ce_context):
@@ -1031,7 +1045,7 @@ def _is_annual(line: str, m: _Mention, s_start: int, left: str, right: str, unit
         return False
     sentence_before = line[s_start:m.start]
     candidates = [h for h in _ANNUAL_WORD.finditer(left)]
-    head = _ANNUAL_WORD.search(sentence_before[:40])
+    head = _ANNUAL_WORD.search_in(line, s_start, min(m.start, s_start + 40))  # in sentence_before[:40]
     if head and not re.search(r"\d", _HEADING.sub("", sentence_before[:head.start()], count=1)):
         candidates.append(head)
     for h in candidates:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .folded import Folded
+from .folded import Folded, union
 
 I = re.IGNORECASE
 
@@ -25,7 +25,7 @@ COMPARATOR_BEFORE: list[tuple[str, Folded]] = [
     ("lt", Folded(r"(?:dưới|còn dưới|xuống dưới|về dưới|thấp hơn)\s*$")),
 ]
 # whether any of them matches (one scan; most numbers follow none): their union, run by the same Folded path
-ANY_COMPARATOR_BEFORE = Folded("|".join(f"(?:{p.pattern})" for _, p in COMPARATOR_BEFORE))
+ANY_COMPARATOR_BEFORE = union([p for _, p in COMPARATOR_BEFORE])
 # "từ N trở lên", "N HTX trở lên": a few words after the number, no rating word between
 TRO_LEN_AFTER = re.compile(r"^[^\d;:.()]{0,30}?\btrở lên\b", I)
 TRO_LEN_BLOCKERS = re.compile(r"\b(?:khá|tốt|giỏi|trung bình|cấp|sao|học|đẳng)\b", I)
@@ -118,6 +118,11 @@ COOP_INCOME = re.compile(r"thu nhập (?:bình quân )?(?:của )?(?:mỗi |mộ
 # an amount per cooperative group or per union is not a cooperative's average ("bình quân một liên hiệp HTX đạt …")
 MONEY_OTHER_UNIT = Folded(r"(?:mỗi|một|01) (?:THT|tổ\b|tổ hợp tác|liên hiệp)|/THT|/tổ\b", strict=True)
 
+# whether any cue of a list matches, in one scan: asked before the cues are tried in turn where most texts hold none
+ANY_SECTOR = union([p for _, p in SECTORS])
+ANY_GROWTH_CUE = union([p for _, p in GROWTH_CUES])
+ANY_SPECIFIC_GROWTH_CUE = union([p for metric, p in GROWTH_CUES if metric != "sector_growth_rate"])
+
 # Counts: the noun right after the number
 COUNT_HEADS: list[tuple[str, re.Pattern[str]]] = [
     ("union_member_coops", re.compile(r"^(?:" + ORG + r") thành viên", I)),
@@ -134,6 +139,10 @@ COUNT_HEADS: list[tuple[str, re.Pattern[str]]] = [
     ("orgs", re.compile(r"^" + KTTT, I)),
     ("people", re.compile(r"^người\b", I)),
 ]
+# all the heads in one pattern, tried in their order at the start of a text (each holds no group of its own): the
+# first that matches is the group that matched
+COUNT_HEAD = re.compile("|".join(f"(?P<h{i}>{p.pattern})" for i, (_, p) in enumerate(COUNT_HEADS) if not p.groups), I)
+assert COUNT_HEAD.groups == len(COUNT_HEADS)
 # subject named before the number: "số HTX toàn tỉnh đạt 900", "tổng số liên hiệp lên 7"
 COUNT_SUBJECT_BEFORE: list[tuple[str, re.Pattern[str]]] = [
     ("members", re.compile(r"(?:số|tổng số|quy mô) thành viên", I)),

@@ -1,13 +1,14 @@
 """Folded patterns find exactly what their IGNORECASE originals find, at the same offsets."""
+import re
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coopdata import deadlines as D
 from coopdata import targets as T
 from coopdata import vocabulary as V
-import re
-
-from coopdata.folded import Folded, boundary_as_lookbehind, hoist_lookbehinds, lower_pattern, needles
+from coopdata.folded import Folded, boundary_as_lookbehind, hoist_lookbehinds, lower_pattern, needles, union
 
 CASES = ["Hiện nay toàn tỉnh có 120 HTX", "ĐẾN NĂM 2030 có 700 HTX", "Kết Quả Thực Hiện năm 2023, đã có 5 HTX",
          "tới năm 2025 (İstanbul) trên 60%", "Số liệu: HIỆN CÓ 45 HTX", "Giai đoạn 2021 - 2025", "KHÔNG CÒN HTX yếu kém",
@@ -183,3 +184,17 @@ def test_search_in_and_match_in_find_what_search_and_match_find_in_the_part(s: s
         assert (m and (m.span(), m.group(0))) == (n and (n.span(), n.group(0))), (p.pattern[:40], s, a, b)
         m, n = p.match_in(s, a, b), p.match(s[a:b])
         assert (m and (m.span(), m.group(0))) == (n and (n.span(), n.group(0))), (p.pattern[:40], s, a, b)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(ALPHABET, st.sampled_from(["Nông nghiệp", "tín dụng", "DOANH THU", "thành viên", "ſ", "ı", "İ",
+                                                      "không dưới", "khoảng", "tăng trưởng"])), max_size=30).map("".join))
+def test_a_union_matches_when_one_of_its_patterns_does(s: str):
+    for parts, whole in ((V.SECTORS, V.ANY_SECTOR), (V.GROWTH_CUES, V.ANY_GROWTH_CUE), (V.COMPARATOR_BEFORE, V.ANY_COMPARATOR_BEFORE)):
+        assert bool(whole.search(s)) == any(p.search(s) for _, p in parts)
+
+
+def test_a_union_keeps_its_patterns_strictness():
+    assert union([Folded("a", strict=True), Folded("b", strict=True)]).strict
+    with pytest.raises(ValueError):
+        union([Folded("a", strict=True), Folded("b")])

@@ -455,3 +455,25 @@ def test_a_long_paragraph_naming_another_plan_lends_no_horizon():
 def test_revenue_and_profit_written_together_grow_together():
     got = facts("Đến năm 2030, doanh thu, lợi nhuận bình quân của một hợp tác xã tăng 8-10%/năm.")
     assert sorted(g[0] for g in got) == ["profit_growth_rate", "revenue_growth_rate"]
+
+
+def test_the_count_heads_in_one_pattern_name_the_first_head_that_matches():
+    from coopdata import vocabulary as V
+    for text in ("HTX thành viên", "hợp tác xã mới", "thành viên", "tổ hợp tác", "tổ chức KTTT", "KTTT", "liên minh HTX",
+                 "người lao động", "lượt cán bộ", "mô hình", "quỹ tín dụng", "đơn vị", "xã", "", "LHHTX", "Tổ viên"):
+        first = next(((kind, m.end()) for kind, p in V.COUNT_HEADS if (m := p.match(text))), None)
+        m = V.COUNT_HEAD.match(text)
+        assert (m and (V.COUNT_HEADS[int(m.lastgroup[1:])][0], m.end())) == first, text
+
+
+def test_a_target_built_at_once_is_the_one_init_builds():
+    import pytest as _pytest
+
+    from coopdata.targets import Target, _target
+    fact = dict(metric="coops", comparator="gte", value_low=30.0, value_high=30.0, unit="count", frequency="once",
+                target_year=2030, period_start=None, period_end=None, sector=None, qualifier=None,
+                metric_text="ít nhất 30 HTX", rule="count.head")
+    made, built = _target(fact, "ít nhất 30 HTX", 5, 19), Target(**fact, evidence="ít nhất 30 HTX", char_start=5, char_end=19)
+    assert made == built and repr(made) == repr(built) and vars(made) == vars(built) and list(vars(made)) == list(vars(built))
+    with _pytest.raises(TypeError):
+        _target({**fact, "extra": 1}, "x", 0, 1)
