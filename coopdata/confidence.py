@@ -30,12 +30,14 @@ _RULES = ("count.head", "count.members", "count.quality", "count.other", "count.
           "count.workers", "money.cue", "percent.after", "percent.before", "percent.growth", "percent.other",
           "zero.no_more", "times.income")
 _UNITS = ("count", "percent", "percent_per_year", "vnd", "times")
-PAST_YEAR_CAP = 0.2  # the confidence of a figure for a year before the page's date (see score_targets)
+PAST_YEAR_CAP = 0.2  # the confidence of a figure for a year already reported (see score_targets) ...
+CAPPED_BY = ("year_past", "year_reviewed")  # ... by these features: before the page's date, or a year it reviews
 
 FEATURES: tuple[str, ...] = (
-    "aim_before", "aim_after", "aim_heading", "frame_before", "frame_after", "frame_heading", "result_before", "result_after", "result_heading", "estimate_before",
-    "budget_clause", "condition_clause", "per_unit_clause", "breakdown_before", "other_subject_clause",
-    "in_brackets", "year_in_sentence", "year_future", "year_same", "year_same_late", "year_past", "year_reviewed", "year_none", "first_line",
+    "aim_before", "aim_after", "aim_heading", "frame_before", "frame_after", "frame_heading", "result_before",
+    "result_after", "result_heading", "estimate_before", "budget_clause", "condition_clause", "per_unit_clause", "breakdown_before", "other_subject_clause",
+    "in_brackets", "year_in_sentence", "year_future", "year_same", "year_same_late", "year_past", "year_reviewed",
+    "year_none", "first_line",
     "page_aim_share", "page_result_share", "title_plan", "title_result", "metric_other", "frequency_annual",
     "frequency_period", "comparator_word",
 ) + tuple(f"rule={r}" for r in _RULES) + tuple(f"unit={u}" for u in _UNITS)
@@ -209,9 +211,8 @@ def score_targets(text: str, targets: tuple[Target, ...] | list[Target], issued:
         feats = features(text, t, genre, cache)
         p = round(m.probability(feats), 4)
         reasons = m.reasons(feats)
-        if "year_past" in feats:
-            p, reasons = min(p, PAST_YEAR_CAP), "-year_past" + (f"; {reasons}" if reasons else "")
-        elif "year_reviewed" in feats:
-            p, reasons = min(p, PAST_YEAR_CAP), "-year_reviewed" + (f"; {reasons}" if reasons else "")
+        cap = next((c for c in CAPPED_BY if c in feats), None)
+        if cap:
+            p, reasons = min(p, PAST_YEAR_CAP), f"-{cap}" + (f"; {reasons}" if reasons else "")
         (keep if p >= m.threshold else review).append(_scored(t, p, reasons))
     return tuple(keep), tuple(review)

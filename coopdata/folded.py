@@ -442,13 +442,14 @@ class Folded:
                 return None
         return self.fast.search(low, pos, endpos)
 
-    def search_in(self, s: str, start: int, end: int) -> re.Match | None:
-        """self.search(s[start:end]), the same match (its offsets count from start), with s lowercased once for
-        all the parts of it searched: the sentences and clauses of a page, the windows of a line."""
-        last = _last  # written out as in search: the rules call it some 300 times per plan
+    def _pick_in(self, s: str, start: int, end: int) -> tuple[re.Pattern[str], str] | None:
+        """_pick for the part s[start:end], with s lowercased once for all the parts of it searched (the sentences
+        and clauses of a page, the windows of a line): the pattern and the text to run it on (offsets count from
+        start), or None when no needle is in the part."""
+        last = _last  # _lowered's cache, read inline: the rules ask some 300 parts per plan
         _, low, odd, sliceable = last if last[0] is s else _lowered(s)
         if low is None or not sliceable or (odd and self.strict):
-            return self.search(s[start:end])  # the part alone may lowercase otherwise than within s
+            return self._pick(s[start:end])  # the part alone may lowercase otherwise than within s
         part = low[start:end]
         needles = self.needles
         if needles is not None:
@@ -457,23 +458,17 @@ class Folded:
                     break
             else:
                 return None
-        return self.fast.search(part)
+        return self.fast, part
+
+    def search_in(self, s: str, start: int, end: int) -> re.Match | None:
+        """self.search(s[start:end]), the same match (its offsets count from start)."""
+        picked = self._pick_in(s, start, end)
+        return picked[0].search(picked[1]) if picked else None
 
     def match_in(self, s: str, start: int, end: int) -> re.Match | None:
         """self.match(s[start:end]), found as search_in finds it."""
-        last = _last
-        _, low, odd, sliceable = last if last[0] is s else _lowered(s)
-        if low is None or not sliceable or (odd and self.strict):
-            return self.match(s[start:end])
-        part = low[start:end]
-        needles = self.needles
-        if needles is not None:
-            for n in needles:
-                if n in part:
-                    break
-            else:
-                return None
-        return self.fast.match(part)
+        picked = self._pick_in(s, start, end)
+        return picked[0].match(picked[1]) if picked else None
 
     def match(self, s: str, pos: int = 0, endpos: int = 2 ** 62) -> re.Match | None:
         picked = self._pick(s)

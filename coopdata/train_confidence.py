@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from .config import PROJECT_ROOT, gold_dir
-from .confidence import FEATURES, PAST_YEAR_CAP, Model, features
+from .confidence import CAPPED_BY, FEATURES, PAST_YEAR_CAP, Model, features
 from .evaluate import _fact, load_gold
 from .genre import page_genre
 from .ingest import parse_files
@@ -123,7 +123,7 @@ def _prob(X: np.ndarray, coef: np.ndarray, bias: float) -> np.ndarray:
 def _capped(X: np.ndarray, p: np.ndarray) -> np.ndarray:
     """The probabilities as score_targets publishes them: a figure for a year before the page's date, or for one
     the page reviews, capped."""
-    past = (X[:, FEATURES.index("year_past")] > 0) | (X[:, FEATURES.index("year_reviewed")] > 0)
+    past = (X[:, [FEATURES.index(c) for c in CAPPED_BY]] > 0).any(axis=1)
     return np.where(past, np.minimum(p, PAST_YEAR_CAP), p)
 
 
