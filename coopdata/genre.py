@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .modality import presence, presence_any
+from .vocabulary import NATIONAL_ACTOR
 
 __all__ = ["Genre", "page_genre"]
 
@@ -26,8 +27,7 @@ _DATE = re.compile(r"(?<!\d)\d{1,2}[/.-](\d{1,2})[/.-](20[0-4]\d)(?!\d)|(?<!\d)(
 _CITED = re.compile(r"(?:(?:luật|nq/tw|nq-cp|nq/cp|qđ-ttg|qd-ttg)(?:(?!ngày)[^.;\n]){0,40}ngày|"
                     r"\b(?:trước|chậm nhất|hạn|hết|đến|tới)\s+(?:ngày|hết ngày))\s*$", re.IGNORECASE)
 # ... and so is one followed by a national body ("ngày 16/6/2022 của Ban Chấp hành Trung ương")
-_NATIONAL_AFTER = re.compile(r"\s*,?\s*của\s+(?:Ban Chấp hành Trung ương|Bộ Chính trị|Ban Bí thư|Chính phủ|"
-                             r"Thủ tướng|Quốc hội|Ủy ban Thường vụ Quốc hội)", re.IGNORECASE)
+_NATIONAL_AFTER = re.compile(r"\s*,?\s*của\s+(?:Ủy ban Thường vụ\s+)?" + NATIONAL_ACTOR, re.IGNORECASE)
 _TITLE_PLAN = re.compile(r"kế hoạch|chương trình|nghị quyết|đề án|quyết định|chiến lược|mục tiêu|chỉ tiêu|phấn đấu|"
                          r"định hướng|đến năm|giai đoạn", re.IGNORECASE)
 _TITLE_RESULT = re.compile(r"tổng kết|sơ kết|kết quả|nhìn lại|năm qua|(?<!phấn đấu )\bđạt\b|thành công|hiệu quả từ|"

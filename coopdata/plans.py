@@ -16,6 +16,7 @@ from datetime import date
 from .folded import Folded
 from .provinces import (Province, district_province, find_province, folded_name_pattern, province_by_code,
                         province_by_name)
+from .vocabulary import NATIONAL_ACTOR
 
 __all__ = ["PlanMeta", "extract_plan", "DOCNUM", "canonical_docnum"]
 
@@ -32,15 +33,13 @@ _TYPES = {"KH": "Kế hoạch", "CTr": "Chương trình hành động", "QĐ": "
 _NATIONAL_SUFFIX = re.compile(r"/(?:TW|NQ-CP|QĐ-TTg|CT-TTg|QH\d+)$|^\d+/QĐ-BCĐ")
 # issued by a province, city or district: its people's committee or council, or its party committee
 _LOCAL_SUFFIX = re.compile(r"UBND|HĐND|/(?:TU|ThU|HU|QU)$")
-_NATIONAL_ACTOR = (r"(?:Thủ tướng|Phó Thủ tướng|Chính phủ|Bộ Chính trị|Ban Chấp hành Trung ương|Quốc hội|Ban Bí thư"
-                   r"|Liên minh (?:HTX|[Hh]ợp tác xã) Việt Nam)")
 # a national body acting in the lead ("Thủ tướng Chính phủ vừa ban hành …", "… vừa được Chính phủ ban hành"); not
 # "Nghị quyết … của Chính phủ" (whose document it is), nor when a local body acts in between ("… và UBND tỉnh … ký")
 _LOCAL_ACTOR = r"(?!UBND|Tỉnh ủy|Thành ủy|HĐND|Huyện ủy|tỉnh\b|thành phố\b|huyện\b)"
 _NATIONAL_ACT = Folded(
-    r"(?<!của )(?<!tướng )(?<!Phó )" + _NATIONAL_ACTOR + r"(?:" + _LOCAL_ACTOR + r"[^.]){0,160}?"
+    r"(?<!của )(?<!tướng )(?<!Phó )" + NATIONAL_ACTOR + r"(?:" + _LOCAL_ACTOR + r"[^.]){0,160}?"
     r"(?:vừa ký|ký ban hành|ban hành|đặt ra|phê duyệt|yêu cầu)"
-    r"|(?:được|do)\s+" + _NATIONAL_ACTOR + r"[^.]{0,40}?(?:ban hành|phê duyệt)", I, strict=True)
+    r"|(?:được|do)\s+" + NATIONAL_ACTOR + r"[^.]{0,40}?(?:ban hành|phê duyệt)", I, strict=True)
 _NATIONAL_LEAD = Folded(
     _NATIONAL_ACT.pattern + r"|(?<!\w)(?<!trong )(?<!với )(?<!của )(?:cả nước|toàn quốc|nước ta)(?!\w)"
     r"|Liên minh (?:HTX|[Hh]ợp tác xã) Việt Nam", I, strict=True)
@@ -49,7 +48,7 @@ _SELF_PROVINCE = Folded(
     r"(?<!\w)(?:toàn tỉnh|của tỉnh|địa bàn tỉnh|trong tỉnh|UBND tỉnh|HĐND tỉnh|Tỉnh ủy|Thành ủy|UBND thành phố"
     r"|(?:Liên minh|LM) (?:HTX|[Hh]ợp tác xã) (?:tỉnh|thành phố|TP)|địa bàn thành phố|toàn thành phố|của thành phố)(?!\w)", I, strict=True)
 # anything the country as a whole does ("cả nước", the Government, the Vietnam Cooperative Alliance)
-_NATIONAL_SCOPE = Folded(_NATIONAL_ACTOR + r"|(?<!\w)(?:cả nước|toàn quốc|nước ta|Trung ương|quốc gia|Việt Nam)(?!\w)", I, strict=True)
+_NATIONAL_SCOPE = Folded(NATIONAL_ACTOR + r"|(?<!\w)(?:cả nước|toàn quốc|nước ta|Trung ương|quốc gia|Việt Nam)(?!\w)", I, strict=True)
 _LEAD = 900  # the title and the first paragraph or two of a page
 _WEATHER = re.compile(r"^[^\n]*\d\s*°\s*C\b[^\n]*$", M)
 _DATE_ANY = (r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(?!\d)"

@@ -15,6 +15,9 @@ ORG = r"(?:hợp tác xã|HTX)"
 GROUP = r"(?:tổ hợp tác|THT)"
 UNION = r"(?:liên hiệp hợp tác xã|liên hiệp HTX|liên hiệp|LHHTX|LH HTX)"
 KTTT = r"(?:tổ chức kinh tế tập thể|tổ chức KTTT|kinh tế tập thể|KTTT)"
+# the country's own bodies: their documents are national ones (a plan's metadata, the date of an act a page cites)
+NATIONAL_ACTOR = (r"(?:Thủ tướng|Phó Thủ tướng|Chính phủ|Bộ Chính trị|Ban Chấp hành Trung ương|Quốc hội|Ban Bí thư"
+                  r"|Liên minh (?:HTX|[Hh]ợp tác xã) Việt Nam)")
 
 # comparator words immediately before a number (the last words of the left context)
 COMPARATOR_BEFORE: list[tuple[str, Folded]] = [
