@@ -21,6 +21,12 @@ _HAS_NUMBER = re.compile(r"\d")
 # the year right after "năm", never a horizon ("đánh giá thực hiện đến năm 2025" looks ahead)
 _REVIEWED_YEAR = re.compile(r"(?:kết quả|tổng kết|sơ kết)(?:\s+(?:thực hiện|công tác|hoạt động|tình hình|"
                             r"nhiệm vụ))?\s+năm\s+(20[0-6]\d)(?!\d|\s*[-–]\s*20)", re.IGNORECASE)
+# a period a final review closes: "Hội nghị tổng kết thực hiện Đề án … giai đoạn 2021-2025"; plans name the same review
+# as a task ahead of them ("năm 2025 tổng kết giai đoạn 2021-2025"), so it counts only on a page dated at or after
+# the middle of the period's last year (see _reviewed)
+_REVIEWED_PERIOD = re.compile(r"tổng kết[^.;\n]{0,120}?giai đoạn\s+(20[0-6]\d)\s*[-–]\s*(20[0-6]\d)(?!\d)",
+                              re.IGNORECASE)
+REVIEW_MONTH = 7  # a final review of a period is held from the middle of its last year
 _DATE = re.compile(r"(?<!\d)\d{1,2}[/.-](\d{1,2})[/.-](20[0-4]\d)(?!\d)|(?<!\d)(20[0-4]\d)-([01]\d)-[0-3]\d(?!\d)")
 # a date right after a national act or a law it cites ("Nghị quyết số 20-NQ/TW ngày 16/6/2022") is that act's date,
 # and one a deadline names ("hoàn thành trước ngày 31/12/2025") is no date of the page
@@ -68,9 +74,21 @@ def page_genre(text: str, issued: dt.date | None = None) -> Genre:
     # a page scraped as one line has no title of its own: only its opening words stand for one
     first = first if len(first) <= TITLE_LINE else first[:TITLE_OPENING]
     year, month = (issued.year, issued.month) if issued else _lead_date(text[:400])
-    reviewed = frozenset(int(y) for y in _REVIEWED_YEAR.findall(text[:20000]))
+    reviewed = _reviewed(text[:20000], year, month)
     return Genre(aim / n if n else 0.0, result / n if n else 0.0, bool(_TITLE_PLAN.search(first)),
                  bool(_TITLE_RESULT.search(first)), year, month, reviewed)
+
+
+def _reviewed(text: str, year: int | None, month: int | None) -> frozenset[int]:
+    """The years a page says it reviews: each "kết quả năm Y", and every year of a period whose final review the
+    page reports (only when the page is dated after that review could be held: before, it is a task of a plan)."""
+    years = {int(y) for y in _REVIEWED_YEAR.findall(text)}
+    if year is not None:
+        for m in _REVIEWED_PERIOD.finditer(text):
+            first, last = int(m.group(1)), int(m.group(2))
+            if first <= last and (year, month or 1) >= (last, REVIEW_MONTH):
+                years.update(range(first, last + 1))
+    return frozenset(years)
 
 
 def _lead_date(lead: str) -> tuple[int | None, int | None]:

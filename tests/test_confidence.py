@@ -149,6 +149,24 @@ def test_a_figure_for_the_year_a_page_reviews_is_never_published():
     assert page_genre("Đánh giá thực hiện Nghị quyết đến năm 2030; tổng kết giai đoạn 2021-2025\n").reviewed_years == set()
 
 
+def test_a_period_is_reviewed_only_on_a_page_dated_after_its_final_review_could_be_held():
+    import datetime as dt
+
+    report = ("Sở Nông nghiệp tổ chức Hội nghị tổng kết thực hiện Chương trình phát triển hợp tác xã "
+              "giai đoạn 2021 – 2025.\nTrong giai đoạn 2021 - 2025, toàn tỉnh thành lập mới 150 hợp tác xã.\n"
+              "Giai đoạn 2026 - 2030, tỉnh phấn đấu thành lập mới 200 hợp tác xã.\n")
+    assert page_genre(report, dt.date(2025, 11, 20)).reviewed_years == set(range(2021, 2026))
+    assert page_genre(report, dt.date(2026, 1, 8)).reviewed_years == set(range(2021, 2026))
+    kept, review = score_targets(report, _facts(report), dt.date(2025, 11, 20))
+    assert 150 not in [t.value_low for t in kept] and 200 in [t.value_low for t in kept]
+    assert [t.reasons.split(";")[0] for t in review if t.value_low == 150] == ["-year_reviewed"]
+    # a plan names the same review as a task ahead of it: no year of the period is reviewed yet
+    plan = "Năm 2025: tổng kết việc thực hiện Kế hoạch giai đoạn 2021-2025.\nPhấn đấu năm 2025 có 60 hợp tác xã.\n"
+    assert page_genre(plan, dt.date(2025, 2, 10)).reviewed_years == set()
+    assert page_genre(plan, dt.date(2022, 9, 1)).reviewed_years == set()
+    assert page_genre(plan).reviewed_years == set()  # undated: nothing says the review is past
+
+
 def test_a_past_year_in_a_dated_plan_goes_to_review_not_away():
     from coopdata.ingest import Document
     from coopdata.tables import parse_document
