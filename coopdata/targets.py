@@ -69,7 +69,10 @@ _CE_WORD = Folded(
     r"hợp tác xã|HTX|tổ hợp tác|THT|liên hiệp|KTTT|kinh tế tập thể|LHHTX|QTDND|tổ chức|cán bộ|dân số|GRDP|GDP|thành viên", strict=True)
 _SKIP_AFTER_HEAD = re.compile(
     r"^[^;.\d]{0,25}?(?:được củng cố|củng cố|quy mô lớn|quy mô thôn|được nâng|nâng từ|nâng chất lượng|"
-    r"được hỗ trợ|hỗ trợ|đang có|hiện có|nâng cấp|từ (?:loại )?(?:trung bình|yếu|kém)\b)", I)
+    r"được hỗ trợ|hỗ trợ|đang có|hiện có|nâng cấp|từ (?:loại )?(?:trung bình|yếu|kém)\b|"
+    r"có quy mô|quy mô (?:từ|trên|hơn|ít nhất|tối thiểu)\b)", I)
+_SIZE_BEFORE = re.compile(r"quy mô\s+(?:từ\s+)?(?:trên|hơn|ít nhất|tối thiểu)?\s*$", I)
+_PER_ORG_AFTER = re.compile(r"^\s*/\s*(?:01\s+|1\s+|một\s+)?(?:HTX|hợp tác xã|THT|tổ hợp tác)\b", I)
 _SO_VOI = Folded(r"so với", strict=True)
 _SO_VOI_YEAR = Folded(r"so với (?:cùng kỳ )?(?:năm|cuối năm|đầu năm) (?:20[0-6]\d|trước)", strict=True)
 _NO_MORE = re.compile(
@@ -98,6 +101,9 @@ _DOUBLE = re.compile(r"gấp đôi", I)
 _BEFORE_DAY = Folded(r"(?:trước|đến hết|trong) ngày \d{1,2}/\d{1,2}/(20[0-6]\d)", strict=True)
 _CLAUSE_END = re.compile(r";|\.(?=\s|$)")
 _ADMIT = Folded(r"kết nạp", strict=True)
+# cooperatives an action is done to ("củng cố từ 1.200 HTX", "hỗ trợ 31 HTX"): existing ones, not a count of all
+_ACTED_ON = Folded(r"(?<!\w)(?:củng cố|kiện toàn|hỗ trợ)(?:\s+(?:lại|cho|từ|ít nhất|tối thiểu|khoảng|trên|hơn))*\s*$",
+                   strict=True)
 _NUMBER_OF_COOPS = re.compile(r"(?:số|tổng số)(?: lượng)? (?:HTX|hợp tác xã)\b.*$", I)
 _TOP300 = Folded(r"nhóm 300|300 (?:hợp tác xã|HTX) lớn nhất", strict=True)
 _SEMI_OR_DIGIT = re.compile(r";|\d")
@@ -360,6 +366,10 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
     if head == "union_member_coops":
         return "coop_union_member_coops", "count.head"
     if head == "members":
+        if _SIZE_BEFORE.search(near_left[-40:]):
+            return None  # "04 HTX có quy mô từ trên 200 thành viên": the size of each, counted with the cooperatives
+        if _PER_ORG_AFTER.match(after_head):
+            return "other", "count.other"  # "30 thành viên/hợp tác xã": an average per cooperative
         if subject_new:
             return "new_coop_members", "count.subject_before"
         return _members_metric(left, line[m.end:m.end + 80])
@@ -404,6 +414,8 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
                 return metric, "count.quality"
         if V.DISSOLVE.search(near_left[-40:]):
             return "dissolved_coops", "count.dissolve"
+        if head == "coops" and not new and _ACTED_ON.search(near_left[-40:]):
+            return "other", "count.other"
         if head == "models":
             return "model_coops", "count.head"
         if V.PER_UNIT.search(near_left[-30:]) and not new:
@@ -500,9 +512,14 @@ def _members_metric(left: str, right: str) -> tuple[str, str] | None:
 _NONE_WEAK = re.compile(r"không (?:có|còn|để)[^;,.]{0,25}?(?:yếu kém|ngưng hoạt động|không hoạt động)", I)
 
 
+# past a comma or "và" a new subject or a new aim begins ("80% HTX hoạt động hiệu quả, tỷ lệ HTX yếu kém còn dưới 3%",
+# "… chiếm 20% trở lên và giải thể các HTX yếu kém"): its words do not describe the number before
+_NEW_SUBJECT = re.compile(r",\s*(?:tỷ lệ|tỉ lệ|số)\s|\s(?:và|,)\s*(?:giải thể|xử lý|sáp nhập)\b", I)
+
+
 def _percent_metric(left: str, right: str) -> tuple[str, str] | None:
     # "80% HTX hoạt động hiệu quả, không có đơn vị yếu kém": the zero-weak aim is read on its own (_NO_MORE)
-    window = _NONE_WEAK.sub("", _SEMI_OR_DIGIT_2.split(right)[0][:140])
+    window = _NEW_SUBJECT.split(_NONE_WEAK.sub("", _SEMI_OR_DIGIT_2.split(right)[0][:140]), maxsplit=1)[0]
     if _DISSOLVE_LEFT.search(left):
         return "dissolved_coops", "percent.dissolve"
     for metric, pat in V.PERCENT_CUES:
@@ -517,6 +534,9 @@ def _percent_metric(left: str, right: str) -> tuple[str, str] | None:
     return None
 
 
+_INCOME_OF = re.compile(r"thu nhập(?:\s+bình quân)?(?:\s+\S+){0,3}?\s+của\b[^;]*$", I)
+
+
 def _growth_metrics(left: str, right: str) -> list[str]:
     if re.search(r"doanh thu(?: và|,)? (?:lợi nhuận|lãi)\b", left, I):  # "doanh thu, lợi nhuận", "doanh thu lợi nhuận"
         return ["revenue_growth_rate", "profit_growth_rate"]
@@ -527,6 +547,8 @@ def _growth_metrics(left: str, right: str) -> list[str]:
             if (specific and (best in (None, "sector_growth_rate") or f.start() > best_pos)) or (
                     not specific and best is None):
                 best, best_pos = metric, f.start()
+    if best == "member_growth_rate" and _INCOME_OF.search(left, 0, best_pos):
+        best = "income_growth"  # "thu nhập bình quân của thành viên … tăng 12%/năm": whose income grows
     if best is None:
         window = re.split(r"[;]|\d", right)[0][:60]
         for metric, pat in V.GROWTH_CUES:
@@ -614,6 +636,29 @@ def _paragraph_scope(line: str, scope: _Scope) -> None:
         scope.year = (y[2], y[3], y[4])
 
 
+# a paragraph that goes on from the one before ("Theo đó, …", "Trong đó, …") reads in the time that one closes on
+_CONTINUES = re.compile(r"^[-–+•\s]*(?:theo đó|cụ thể|trong đó|đồng thời|ngoài ra|bên cạnh đó)\b", I)
+_CLAUSE_BREAK = re.compile(r"[.;!?]")
+
+
+def _closing_year(line: str) -> tuple[int, int | None, str] | None:
+    """The time a paragraph's last year phrase sets for what follows it, when that phrase is a horizon or a period
+    ("… đặt mục tiêu cụ thể đến năm 2030.") or the year of a plan it names ("… kế hoạch phát triển kinh tế tập thể
+    tỉnh năm 2024 vừa được ban hành."); None for a year of results ("Năm 2023, toàn tỉnh có …", "tính đến năm …")."""
+    phrases = _year_phrases(line)
+    if not phrases:
+        return None
+    start, _, year, first, cue = phrases[-1]
+    clause = line[max(0, start - 100):start]
+    clause = clause[max((m.end() for m in _CLAUSE_BREAK.finditer(clause)), default=0):]
+    if V.PAST.search(clause) or _TINH_DEN.search(clause):
+        return None
+    if V.PERIOD_CUES.search(cue) or _PLAN_NAMED.search(clause):
+        return year, first, cue
+    return None
+
+
+_TINH_DEN = re.compile(r"\btính\s*$", I)
 _BRACKET_PERIOD = re.compile(r"\(\s*(20[0-6]\d)\s*[-–]\s*(20[0-6]\d)\s*\)")
 _PLAN_NAMED = Folded(r"(?<!\w)(?:kế hoạch|chương trình|đề án|nghị quyết|chiến lược)(?!\w)")
 
@@ -706,6 +751,7 @@ def extract_targets(text: str, doc_year: int | None = None) -> list[Target]:
     title_end = len(text) - len(first) + (first.find("\n") if "\n" in first else len(first))
     horizon = _horizon(text)
     scope = _Scope(doc_sector=_doc_sector(text), horizon=horizon[0], horizon_is_period=horizon[1])
+    carry: tuple[int, int | None, str] | None = None  # the time the paragraph before closes on (_closing_year)
     for line_start, line in segments(text):
         if not line.strip():
             continue
@@ -727,8 +773,13 @@ def extract_targets(text: str, doc_year: int | None = None) -> list[Target]:
             _heading_scope(prev_heading + " " + line, scope)
         elif heading:
             _heading_scope(line, scope)
-        elif _HAS_YEAR.search(line):
-            _paragraph_scope(line, scope)
+        else:
+            carried = carry if carry and _CONTINUES.match(line) else None
+            if carried:
+                scope.year = carried
+            if _HAS_YEAR.search(line):
+                _paragraph_scope(line, scope)
+            carry = _closing_year(line) or carried
         if not _has_fact(line):
             continue  # no number and no "không còn": nothing to read here (the scope is already updated)
         lead = _LEAD_END.split(line, maxsplit=1)[0]

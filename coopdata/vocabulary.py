@@ -75,7 +75,7 @@ PERCENT_CUES: list[tuple[str, Folded]] = [
     ("weak_coop_share", Folded(r"yếu kém|ngưng,? nghỉ|tồn tại hình thức|trên danh nghĩa|không hoạt động", strict=True)),
     ("population_participation_share", Folded(r"dân số|\bhộ\b[^;.]{0,40}tham gia|hộ nông dân|\bhộ\b[^;.]{0,60}(?:dùng|sử dụng)[^;.]{0,30}dịch vụ", strict=True)),
     ("grdp_share", Folded(r"\bGRDP\b|\bGDP\b", strict=True)),
-    ("good_rated_share", Folded(r"loại (?:tốt|khá)|tốt,? khá|khá,? tốt|khá,? giỏi|khá trở lên|đánh giá tốt|loại khá", strict=True)),
+    ("good_rated_share", Folded(r"loại (?:tốt|khá)|tốt,? khá|khá,? tốt|khá,? giỏi|khá và (?:giỏi|tốt)|giỏi,? khá|tốt và khá|khá trở lên|đánh giá tốt|loại khá", strict=True)),
     ("communes_with_coops_share", Folded(r"\bxã\b[^;.%]{0,60}(?:có|đều có)\s+(?:\S+\s+){0,2}?" + ORG, strict=True)),
     ("ocop_coops", Folded(r"OCOP", strict=True)),
     ("high_tech_coops", Folded(r"công nghệ cao", strict=True)),
@@ -83,6 +83,8 @@ PERCENT_CUES: list[tuple[str, Folded]] = [
     ("value_chain_share", Folded(r"chuỗi|liên kết", strict=True)),
     ("profitable_coop_share", Folded(r"có lãi", strict=True)),
     ("law_compliant_coop_share", Folded(r"vận hành đúng quy định|đúng (?:quy định của )?Luật|theo (?:đúng )?(?:quy định của )?Luật|tuân thủ Luật", strict=True)),
+    # state officials in charge of the sector are not the cooperatives' managers
+    ("other", Folded(r"quản lý nhà nước|công chức", strict=True)),
     ("trained_manager_share", Folded(r"cán bộ|giám đốc|trình độ|đào tạo|bồi dưỡng|tập huấn|cao đẳng|đại học", strict=True)),
     ("effective_share", Folded(r"hiệu quả", strict=True)),
     ("dissolved_coops", Folded(r"giải thể", strict=True)),

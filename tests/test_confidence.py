@@ -178,3 +178,9 @@ def test_a_past_year_in_a_dated_plan_goes_to_review_not_away():
     assert [t.value_low for t in p.targets] == [25]
     (past,) = [t for t in p.candidates if t.value_low == 320]
     assert "-year_past" in past.review_reason
+
+
+def test_a_share_of_the_plan_reached_is_no_plan_in_the_title():
+    lead = "Ba tháng đầu năm 2024, tỉnh thành lập mới 9 hợp tác xã, đạt gần 30% kế hoạch giao.\nThành viên tăng.\n"
+    assert not page_genre(lead).title_plan and page_genre(lead).title_result
+    assert page_genre("Kế hoạch phát triển hợp tác xã năm 2024\nNội dung.\n").title_plan

@@ -477,3 +477,60 @@ def test_a_target_built_at_once_is_the_one_init_builds():
     assert made == built and repr(made) == repr(built) and vars(made) == vars(built) and list(vars(made)) == list(vars(built))
     with _pytest.raises(TypeError):
         _target({**fact, "extra": 1}, "x", 0, 1)
+
+
+def test_a_new_subject_past_a_comma_is_not_the_share_before_it():
+    got = facts("Đến năm 2030, phấn đấu 80% số hợp tác xã hoạt động hiệu quả, tỷ lệ hợp tác xã yếu kém còn dưới 3%.")
+    assert [g[:3] for g in got] == [("effective_share", "eq", 80), ("weak_coop_share", "lt", 3)]
+    got = facts("Năm 2025, số hợp tác xã hoạt động hiệu quả chiếm 30% trở lên và giải thể các hợp tác xã yếu kém.")
+    assert [g[:3] for g in got] == [("effective_share", "gte", 30)]
+
+
+def test_figures_per_cooperative_are_not_totals_of_members():
+    # the size of each cooperative, and an average per cooperative
+    assert [g[:3] for g in facts("Năm 2025, xây dựng 04 hợp tác xã có quy mô từ trên 200 thành viên.")] == [
+        ("other", "eq", 4)]
+    assert [g[:3] for g in facts("Năm 2025, bình quân thành viên hợp tác xã đạt 30 thành viên/hợp tác xã.")] == [
+        ("other", "eq", 30)]
+    # members of the cooperatives founded stay members
+    assert [g[0] for g in facts("Năm 2025, thành lập mới 12 hợp tác xã với trên 200 thành viên.")] == [
+        "new_coops", "new_coop_members"]
+
+
+def test_cooperatives_an_action_is_done_to_are_no_count_of_all():
+    assert [g[:3] for g in facts("Đến năm 2030, phấn đấu củng cố từ 500 hợp tác xã trở lên.")] == [("other", "gte", 500)]
+    assert [g[:3] for g in facts("Giai đoạn 2026-2030, hỗ trợ 40 hợp tác xã ứng dụng công nghệ cao.")] == [
+        ("high_tech_coops", "eq", 40)]  # what the supported cooperatives are still names the metric
+    assert [g[0] for g in facts("Đến năm 2030, toàn tỉnh có 500 hợp tác xã.")] == ["coops"]
+
+
+def test_whose_income_grows_names_the_growth():
+    got = facts("Đến năm 2025, thu nhập bình quân của thành viên và người lao động trong hợp tác xã tăng trên 12%/năm.")
+    assert [g[:3] for g in got] == [("income_growth", "gt", 12)]
+    assert [g[0] for g in facts("Đến năm 2025, số thành viên hợp tác xã tăng bình quân 5%/năm.")] == ["member_growth_rate"]
+
+
+def test_shares_of_state_officials_are_not_cooperative_managers():
+    got = facts("Đến năm 2025, 100% cán bộ quản lý nhà nước về kinh tế tập thể được tập huấn.")
+    assert [g[0] for g in got] == ["other"]
+    assert [g[0] for g in facts("Đến năm 2025, 100% cán bộ quản lý hợp tác xã được tập huấn.")] == [
+        "trained_manager_share"]
+
+
+def test_fair_and_excellent_is_a_good_rating():
+    assert [g[0] for g in facts("Đến năm 2030, có 75% hợp tác xã đạt loại khá và giỏi.")] == ["good_rated_share"]
+
+
+def test_a_paragraph_that_goes_on_from_a_plan_reads_in_its_time():
+    text = ("Tỉnh vừa ban hành kế hoạch phát triển kinh tế tập thể năm 2026.\n"
+            "Theo đó, doanh thu bình quân của hợp tác xã đạt 2 tỷ đồng trở lên.\n"
+            "Trong đó, số hợp tác xã đạt loại tốt, khá chiếm từ 60% trở lên.\n")
+    assert [(g[0], g[6]) for g in facts(text)] == [("avg_coop_revenue", 2026), ("good_rated_share", 2026)]
+    horizon = "Chương trình đặt mục tiêu cụ thể đến năm 2030.\nTrong đó, củng cố từ 800 hợp tác xã trở lên.\n"
+    assert [(g[0], g[6]) for g in facts(horizon)] == [("other", 2030)]
+    # a year of results does not carry, nor does a paragraph that does not go on from the one before
+    results = facts("Năm 2025, toàn tỉnh có 300 hợp tác xã.\nTrong đó, 70% hợp tác xã đạt loại khá.\n")
+    assert [g[6] for g in results if g[0] == "good_rated_share"] == [None]
+    apart = ("Kinh tế tập thể của tỉnh\nLãnh đạo tỉnh nêu rõ các mục tiêu cần đạt đến năm 2030.\n"
+             "Doanh thu bình quân của hợp tác xã đạt 2 tỷ đồng.\n")
+    assert [g[6] for g in facts(apart)] == [None]
