@@ -72,10 +72,19 @@ def _doc_year(plan: PlanMeta, text: str = "") -> int | None:
         if m and not re.search(r"giai đoạn|đến năm|tới năm|\d{4}\s*[-–]\s*\d{4}", plan.title, re.IGNORECASE):
             return int(m.group(1))
     lead = text[:900]
-    if re.search(r"giai đoạn|đến năm|tới năm|mốc năm|tầm nhìn|20\d\d\s*[-–]\s*20\d\d", lead, re.IGNORECASE):
+    if re.search(r"giai đoạn|mốc năm|tầm nhìn|20\d\d\s*[-–]\s*20\d\d", lead, re.IGNORECASE):
         return None  # a lead about a period: its aims are dated by their own phrases
     years = {int(m.group(1) or m.group(2)) for m in _LEAD_PLAN_YEAR.finditer(lead)}
-    return years.pop() if len(years) == 1 else None
+    if len(years) != 1:
+        return None
+    year = years.pop()
+    # "đến (hết) năm Y" names a horizon, unless Y is the plan's own year ("Kế hoạch … năm 2023 … phấn đấu đến hết năm
+    # 2023 có 335 HTX")
+    horizons = {int(y) for y in _HORIZON_YEAR.findall(lead)}
+    return year if horizons <= {year} else None
+
+
+_HORIZON_YEAR = re.compile(r"(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+(20[0-6]\d)", re.IGNORECASE)
 
 
 def parse_document(doc: Document) -> ParsedDocument:

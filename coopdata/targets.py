@@ -55,6 +55,7 @@ _NOT_QUANTITY_BEFORE = Folded(
 _OPERATING = Folded(r"đang hoạt động|hiện có|hiện nay", strict=True)
 _PER_ONE_BEFORE = Folded(r"(?:bình quân|trung bình|mỗi)\s*$", strict=True)
 _PER_QUANTITY_AFTER = re.compile(r"^\s*/\s*(?:ha|kg|tấn|tạ|con|m2|m²|sào|lít|sản phẩm)\b", I)
+_IN_WHICH = Folded(r"trong đó", strict=True)
 _NEW_PREDICATE = Folded(r"[,;]\s*(?:có|thành lập|xây dựng|phát triển|đạt|nâng|hỗ trợ|thu hút)\b", strict=True)
 _PER_PERSON = re.compile(r"^\s*(?:đồng)?\s*/\s*(?:người|lao động|thành viên)\b", I)
 _MONEY_SUBJECT = Folded(r"(?:thu nhập|doanh thu|lợi nhuận|\blãi\b)(?:(?!thành viên|người|lao động\s+\d)[^;]){0,100}$", strict=True)
@@ -1014,7 +1015,8 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
         year, period_start, cue = _time_for(line, m, scope, s_start, s_end)
         # "bình quân mỗi năm thành lập mới từ 30 HTX, có 01 liên hiệp …": a new predicate after a comma ends the
         # yearly cue's reach (a plain list, "hằng năm thành lập mới 30 THT, 5 HTX", keeps it)
-        own_predicate = bool(_NEW_PREDICATE.search(left)) and prev_mention is not None
+        # ("…, trong đó, có ít nhất 20 HTX nông nghiệp" is a part of the figure before it: it keeps that one's cue)
+        own_predicate = bool(_NEW_PREDICATE.search(left)) and prev_mention is not None and not _IN_WHICH.search(left)
         annual = _is_annual(line, m, s_start, left if own_predicate else full_left, right_window, unit, scope, right)
         for metric, unit_, rule in results:
             frequency = "once"

@@ -534,3 +534,29 @@ def test_a_paragraph_that_goes_on_from_a_plan_reads_in_its_time():
     apart = ("Kinh tế tập thể của tỉnh\nLãnh đạo tỉnh nêu rõ các mục tiêu cần đạt đến năm 2030.\n"
              "Doanh thu bình quân của hợp tác xã đạt 2 tỷ đồng.\n")
     assert [g[6] for g in facts(apart)] == [None]
+
+
+def test_a_part_of_a_yearly_figure_is_yearly_too():
+    got = facts("Giai đoạn 2026 - 2030, mỗi năm thành lập mới từ 40 hợp tác xã trở lên, trong đó, có ít nhất 25 hợp tác "
+                "xã nông nghiệp.")
+    assert [(g[0], g[2], g[5], g[7]) for g in got] == [("new_coops", 40, "annual", None),
+                                                       ("new_coops", 25, "annual", "agriculture")]
+
+
+def test_a_news_page_of_a_one_year_plan_dates_its_flows_to_that_year():
+    from dataclasses import replace
+
+    from coopdata.ingest import Document
+    from coopdata.tables import parse_document
+
+    text = ("Tin hoạt động\nUBND tỉnh vừa ban hành Kế hoạch phát triển kinh tế tập "
+            "thể năm 2027.\nPhấn đấu đến năm 2027, khu vực kinh tế tập thể phát triển mạnh.\nCụ thể, phấn đấu thành lập "
+            "mới 40 hợp tác xã trở lên để đến hết năm 2027 có 420 hợp tác xã.\n")
+    p = parse_document(Document("kh.txt", "0" * 64, "utf-8", len(text.encode()), text, {}))
+    got = {(t.metric, t.value_low, t.frequency, t.target_year) for t in p.targets + p.candidates}
+    assert ("new_coops", 40, "once", 2027) in got and ("coops", 420, "once", 2027) in got
+    # a lead that looks past the plan's own year is about a period: its aims are dated by their own phrases
+    from coopdata.tables import _doc_year
+    untitled = replace(p.plan, title=None)
+    assert _doc_year(untitled, text) == 2027
+    assert _doc_year(untitled, text.replace("đến năm 2027, khu", "đến năm 2030, khu")) is None
