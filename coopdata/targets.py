@@ -102,8 +102,9 @@ _DOUBLE = re.compile(r"gấp đôi", I)
 _BEFORE_DAY = Folded(r"(?:trước|đến hết|trong) ngày \d{1,2}/\d{1,2}/(20[0-6]\d)", strict=True)
 _CLAUSE_END = re.compile(r";|\.(?=\s|$)")
 _ADMIT = Folded(r"kết nạp", strict=True)
-# cooperatives an action is done to ("củng cố từ 1.200 HTX", "hỗ trợ 31 HTX"): existing ones, not a count of all
-_ACTED_ON = Folded(r"(?<!\w)(?:củng cố|kiện toàn|hỗ trợ)(?:\s+(?:lại|cho|từ|ít nhất|tối thiểu|khoảng|trên|hơn))*\s*$",
+# cooperatives an action is done to ("củng cố từ 1.200 HTX", "hỗ trợ 31 HTX", "lựa chọn 5 HTX"): existing ones, not a
+# count of all
+_ACTED_ON = Folded(r"(?<!\w)(?:củng cố|kiện toàn|hỗ trợ|lựa chọn|chọn)(?:\s+(?:lại|cho|từ|ít nhất|tối thiểu|khoảng|trên|hơn))*\s*$",
                    strict=True)
 _NUMBER_OF_COOPS = re.compile(r"(?:số|tổng số)(?: lượng)? (?:HTX|hợp tác xã)\b.*$", I)
 _TOP300 = Folded(r"nhóm 300|300 (?:hợp tác xã|HTX) lớn nhất", strict=True)
@@ -518,6 +519,9 @@ _NONE_WEAK = re.compile(r"không (?:có|còn|để)[^;,.]{0,25}?(?:yếu kém|ng
 _NEW_SUBJECT = re.compile(r",\s*(?:tỷ lệ|tỉ lệ|số)\s|\s(?:và|,)\s*(?:giải thể|xử lý|sáp nhập)\b", I)
 
 
+_VALUE_SHARE = Folded(r"(?:tỷ|tỉ) (?:lệ|trọng) (?:\S+ ){0,2}?(?:giá trị sản|sản lượng|diện tích)", strict=True)
+
+
 def _percent_metric(left: str, right: str) -> tuple[str, str] | None:
     # "80% HTX hoạt động hiệu quả, không có đơn vị yếu kém": the zero-weak aim is read on its own (_NO_MORE)
     window = _NEW_SUBJECT.split(_NONE_WEAK.sub("", _SEMI_OR_DIGIT_2.split(right)[0][:140]), maxsplit=1)[0]
@@ -526,6 +530,10 @@ def _percent_metric(left: str, right: str) -> tuple[str, str] | None:
     for metric, pat in V.PERCENT_CUES:
         if pat.search(window):
             return metric, "percent.after"
+    if _VALUE_SHARE.search(left) and not _ECONOMY_GROWTH.search(left):
+        # "tỷ lệ giá trị sản phẩm … được sản xuất dưới hình thức hợp tác, liên kết đạt 35%": a share of farm output,
+        # not of cooperatives, whatever the words about linkage say
+        return "other", "percent.other"
     for metric, pat in V.PERCENT_CUES:
         if pat.search(left):
             return metric, "percent.before"

@@ -560,3 +560,15 @@ def test_a_news_page_of_a_one_year_plan_dates_its_flows_to_that_year():
     untitled = replace(p.plan, title=None)
     assert _doc_year(untitled, text) == 2027
     assert _doc_year(untitled, text.replace("đến năm 2027, khu", "đến năm 2030, khu")) is None
+
+
+def test_a_share_of_farm_output_is_no_share_of_cooperatives():
+    assert facts("Đến năm 2025, tỷ lệ giá trị sản phẩm nông nghiệp được sản xuất dưới hình thức hợp tác, liên kết "
+                 "đạt 40%.") == []
+    assert [g[0] for g in facts("Đến năm 2025, tỷ lệ hợp tác xã tham gia liên kết chuỗi giá trị đạt 40%.")] == [
+        "value_chain_share"]
+
+
+def test_cooperatives_chosen_for_a_programme_are_no_count_of_all():
+    assert [g[:3] for g in facts("Năm 2025, lựa chọn 5 hợp tác xã tiêu biểu để hoàn thiện, nhân rộng mô hình.")] == [
+        ("other", "eq", 5)]
