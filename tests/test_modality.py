@@ -105,3 +105,10 @@ def test_sentence_ends_written_for_a_fast_scan_are_the_plain_ones():
     for _ in range(3000):
         s = "".join(rng.choice("ab .!?;\n\t\u00a0x") for _ in range(rng.randint(0, 20)))
         assert [m.span() for m in _SENT_END.finditer(s)] == [m.span() for m in slow.finditer(s)], s
+
+
+def test_having_set_an_aim_is_no_result():
+    assert "result" not in cues_in("Tỉnh đã đề ra nhiều giải pháp, phấn đấu đến năm 2027 phát triển thêm 40 hợp tác xã")
+    assert "result" not in cues_in("Kế hoạch đã được phê duyệt với mục tiêu thành lập mới 30 hợp tác xã")
+    assert "result" in cues_in("Năm 2026, tỉnh đã thành lập mới 30 hợp tác xã")
+    assert "result" in cues_in("Hai tháng đầu năm 2026, tỉnh thành lập mới 6 hợp tác xã")
