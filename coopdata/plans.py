@@ -424,7 +424,7 @@ def _body_province(text: str) -> Province | None:
 
 _STRONG_BEFORE = Folded(r"(?:tỉnh|thành phố|TP\.?|Tỉnh ủy|Thành ủy|UBND|HĐND|Đảng bộ|địa bàn"
                             r"|Liên minh (?:HTX|[Hh]ợp tác xã)(?:\s+tỉnh|\s+thành phố|\s+TP\.?)?)\s*$", strict=True)
-_COMMUNE_BEFORE = re.compile(r"(?<!\w)(?:[Xx]ã|[Pp]hường|[Tt]hôn|ấp|[Tt]hị trấn|[Tt]hị xã)\s*$")
+_COMMUNE_BEFORE = re.compile(r"(?<!\w)(?:[Xx]ã|[Pp]hường|(?<!nông )(?<!Nông )[Tt]hôn|ấp|[Tt]hị trấn|[Tt]hị xã)\s*$")
 _CREDIT_BEFORE = re.compile(r"(?<!\w)(?:[Bb]áo|[Tt]heo)\s*$")
 _COMMUNE_WORDS = ("xã", "Xã", "phường", "Phường", "thôn", "Thôn", "ấp", "thị trấn", "Thị trấn")  # _COMMUNE_BEFORE's
 _CREDIT_WORDS = ("báo", "Báo", "theo", "Theo")  # _CREDIT_BEFORE's

@@ -307,3 +307,11 @@ def test_a_district_plan_that_names_no_province_keeps_its_district():
                         "thể. Theo đó, huyện phấn đấu thành lập mới 8 hợp tác xã.\n")
     assert plan.province.name == "Sơn La" and plan.province_source == "districts"
     assert plan.admin_level == "district" and plan.locality == "huyện Mộc Châu"
+
+
+def test_the_rural_development_department_names_its_province():
+    p = _meta("Mỗi năm thành lập ít nhất 10 hợp tác xã nông nghiệp",
+              "Sở Nông nghiệp và Phát triển nông thôn Ninh Bình phối hợp với các huyện tổ chức tập huấn.")
+    assert _summary(p)[:2] == ("Ninh Bình", "province")
+    # a hamlet named like a province is still a hamlet
+    assert _meta("Tổ hợp tác ở thôn Thái Bình được hỗ trợ 20 triệu đồng.").province is None
