@@ -194,7 +194,7 @@ def extract_deadlines(text: str, issue_date: date | None = None) -> list[Deadlin
                 c1 = body.find(";", pos_)
                 c1 = len(body) if c1 < 0 else c1
                 evidence = body[c0:c1].strip(" .;")
-                if not evidence:
+                if not evidence or not _obligation(evidence, recurrence):
                     continue
                 part = _PARTNERS.search(body)
                 e0 = start + sent.start() + body.find(evidence)
@@ -204,6 +204,22 @@ def extract_deadlines(text: str, issue_date: date | None = None) -> list[Deadlin
                     char_start=e0, char_end=e0 + len(evidence), rule="sentence." + rule))
     out.sort(key=lambda d: d.char_start)
     return out
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_TIME_WORDS = frozenset("ngày tháng quý năm trong vào trước đến hết cuối đầu".split())
+# a founding date or a date of the past ("HTX được thành lập từ tháng 11/2004") is no obligation
+_PAST_DATE = Folded(r"(?<!\w)(?:được thành lập|thành lập (?:từ|vào|năm|ngày|tháng)|ra đời)")
+# a yearly quantified aim ("Hằng năm, xây dựng 2-5 mô hình hợp tác xã") is a target, not a deadline
+_YEARLY_AIM = re.compile(r"\d+\s*(?:[-–]\s*\d+\s*)?(?:hợp tác xã|HTX|tổ hợp tác|THT|mô hình|liên hiệp|thành viên|%)", I)
+
+
+def _obligation(evidence: str, recurrence: str) -> bool:
+    """Whether a clause with a time in it puts a task on someone: it names one (not a bare date, "tháng 3/2022", a
+    page's publication line), and is neither the date of a past event nor a yearly quantified aim (a target)."""
+    if sum(w.lower() not in _TIME_WORDS for w in _WORD.findall(evidence)) < 3 or _PAST_DATE.search(evidence):
+        return False
+    return not (recurrence == "annual" and _YEARLY_AIM.search(evidence))
 
 
 def _hits(body: str, issue: date | None) -> list[tuple[int, date | None, str | None, str, str]]:

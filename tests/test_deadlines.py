@@ -42,3 +42,13 @@ def test_task_table_rows():
         (date(2024, 3, 31), "once", "Sở Kế hoạch và Đầu tư", None),
         (None, "continuous", "Sở Thông tin và Truyền thông", "Báo tỉnh"),
         (date(2023, 12, 20), "quarterly", "Sở Kế hoạch và Đầu tư", None)]
+
+
+def test_dates_that_put_no_task_on_anyone_are_no_deadlines():
+    # a founding date, a page's bare date line, a yearly quantified aim (a target)
+    assert dl("Hợp tác xã được thành lập từ tháng 5/2009, ban đầu chỉ có 12 thành viên.") == []
+    assert dl("tháng 4/2023\nTin tức hoạt động hợp tác xã.") == []
+    assert dl("Hằng năm, tỉnh xây dựng và nhân rộng từ 3 - 4 mô hình hợp tác xã điển hình.") == []
+    # a task on something already past keeps its deadline
+    assert dl("Xử lý dứt điểm 20 HTX đã ngừng hoạt động, hoàn thành trước ngày 30/6/2026.") == [
+        (date(2026, 6, 30), "day", "once")]
