@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .folded import Folded
 from .modality import presence, presence_any
 from .vocabulary import NATIONAL_ACTOR
 
@@ -19,13 +20,12 @@ _SENTENCE = re.compile(r"[^.!?\n]+")
 _HAS_NUMBER = re.compile(r"\d")
 # a year the page reviews: "đánh giá kết quả năm 2023", "tổng kết công tác năm 2023", "kết quả hoạt động năm 2024";
 # the year right after "năm", never a horizon ("đánh giá thực hiện đến năm 2025" looks ahead)
-_REVIEWED_YEAR = re.compile(r"(?:kết quả|tổng kết|sơ kết)(?:\s+(?:thực hiện|công tác|hoạt động|tình hình|"
-                            r"nhiệm vụ))?\s+năm\s+(20[0-6]\d)(?!\d|\s*[-–]\s*20)", re.IGNORECASE)
+_REVIEWED_YEAR = Folded(r"(?:kết quả|tổng kết|sơ kết)(?:\s+(?:thực hiện|công tác|hoạt động|tình hình|"
+                        r"nhiệm vụ))?\s+năm\s+(20[0-6]\d)(?!\d|\s*[-–]\s*20)", strict=True)
 # a period a final review closes: "Hội nghị tổng kết thực hiện Đề án … giai đoạn 2021-2025"; plans name the same review
 # as a task ahead of them ("năm 2025 tổng kết giai đoạn 2021-2025"), so it counts only on a page dated at or after
 # the middle of the period's last year (see _reviewed)
-_REVIEWED_PERIOD = re.compile(r"tổng kết[^.;\n]{0,120}?giai đoạn\s+(20[0-6]\d)\s*[-–]\s*(20[0-6]\d)(?!\d)",
-                              re.IGNORECASE)
+_REVIEWED_PERIOD = Folded(r"tổng kết[^.;\n]{0,120}?giai đoạn\s+(20[0-6]\d)\s*[-–]\s*(20[0-6]\d)(?!\d)", strict=True)
 REVIEW_MONTH = 7  # a final review of a period is held from the middle of its last year
 _DATE = re.compile(r"(?<!\d)\d{1,2}[/.-](\d{1,2})[/.-](20[0-4]\d)(?!\d)|(?<!\d)(20[0-4]\d)-([01]\d)-[0-3]\d(?!\d)")
 # a date right after a national act or a law it cites ("Nghị quyết số 20-NQ/TW ngày 16/6/2022") is that act's date,
@@ -82,7 +82,7 @@ def page_genre(text: str, issued: dt.date | None = None) -> Genre:
 def _reviewed(text: str, year: int | None, month: int | None) -> frozenset[int]:
     """The years a page says it reviews: each "kết quả năm Y", and every year of a period whose final review the
     page reports (only when the page is dated after that review could be held: before, it is a task of a plan)."""
-    years = {int(y) for y in _REVIEWED_YEAR.findall(text)}
+    years = {int(m.group(1)) for m in _REVIEWED_YEAR.finditer(text)}
     if year is not None:
         for m in _REVIEWED_PERIOD.finditer(text):
             first, last = int(m.group(1)), int(m.group(2))
