@@ -887,6 +887,8 @@ _LEAD_SECTOR = re.compile(r"^[-–+*•\s]*(?:đối với|riêng với|riêng|t
 _MEMBER_ENDINGS = ("members", "member_coops")
 # proper names right after the head noun, two or more in a list: "HTX Bình Định, Quang Lanh, …"
 _NAMED_LIST = re.compile(r"^\s*[A-ZĐÂ][\w]*(?:\s+[A-ZĐÂ][\w]*)*\s*(?:\([^)]*\)\s*)?,\s*[A-ZĐÂ]\w*")
+# measures of the collective economy as a whole: a sector only when their own words name one, never a heading's
+_WHOLE_SECTOR = frozenset({"grdp_share", "sector_growth_rate"})
 _STOCK_TO_NEW = {"coops": "new_coops", "coop_groups": "new_coop_groups", "coop_unions": "new_coop_unions"}
 
 
@@ -1057,8 +1059,9 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
             elif target_year is None and doc_year:
                 target_year = doc_year
             left_sector = _LEFT_SECTOR.search(left)
-            sector = (_mention_sector(right_window) or (_sector_of(left_sector.group(1)) if left_sector else None)
-                      or line_sector or scope.sector or scope.doc_sector)
+            sector = _mention_sector(right_window) or (_sector_of(left_sector.group(1)) if left_sector else None)
+            if metric not in _WHOLE_SECTOR:  # the sector's growth and GRDP share speak of all of it
+                sector = sector or line_sector or scope.sector or scope.doc_sector
             if rule == "count.other" and re.match(r"\s*(?:QTDND|quỹ tín dụng)", right_window, I):
                 sector = "credit"
             qualifier = None

@@ -572,3 +572,11 @@ def test_a_share_of_farm_output_is_no_share_of_cooperatives():
 def test_cooperatives_chosen_for_a_programme_are_no_count_of_all():
     assert [g[:3] for g in facts("Năm 2025, lựa chọn 5 hợp tác xã tiêu biểu để hoàn thiện, nhân rộng mô hình.")] == [
         ("other", "eq", 5)]
+
+
+def test_the_whole_sectors_growth_takes_no_sector_from_a_heading():
+    text = ("2. Về phát triển hợp tác xã nông nghiệp:\n"
+            "Đến năm 2025, tốc độ tăng trưởng bình quân của khu vực kinh tế tập thể đạt 7%/năm; tỷ trọng đóng góp "
+            "vào GRDP đạt 5%; có 300 hợp tác xã.\n")
+    got = {g[0]: g[7] for g in facts(text)}
+    assert got == {"sector_growth_rate": None, "grdp_share": None, "coops": "agriculture"}
