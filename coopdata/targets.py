@@ -324,6 +324,8 @@ _OWN_SECTOR = re.compile(
     r"(?:(?:thuộc\s+|trong\s+)?(?:các\s+)?(?:lĩnh vực|ngành)\s+|thuộc\s+(?:các\s+)?)?"
     r"(" + _SECTOR_WORDS + ")", I)
 # the sector named just before a figure, after the previous one: "trong lĩnh vực phi nông nghiệp đạt 80%"
+# the subject named right before a figure, with its sector ("tổ viên tham gia tổ hợp tác nông nghiệp là 49.768")
+_SUBJECT_SECTOR = re.compile(r"(?:HTX|hợp tác xã|tổ hợp tác|THT)\s+(" + _SECTOR_WORDS + r")\b\s*(?:là|đạt|có|khoảng|:)?\s*$", I)
 _LEFT_SECTOR = re.compile(r"(?:lĩnh vực|ngành)\s+(" + _SECTOR_WORDS + r")\b(?![^,;]*\b(?:lĩnh vực|ngành)\b)[^,;\d]{0,30}$", I)
 
 
@@ -1058,7 +1060,7 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
                 p_start, p_end = period_start, year
             elif target_year is None and doc_year:
                 target_year = doc_year
-            left_sector = _LEFT_SECTOR.search(left)
+            left_sector = _LEFT_SECTOR.search(left) or _SUBJECT_SECTOR.search(left)
             sector = _mention_sector(right_window) or (_sector_of(left_sector.group(1)) if left_sector else None)
             if metric not in _WHOLE_SECTOR:  # the sector's growth and GRDP share speak of all of it
                 sector = sector or line_sector or scope.sector or scope.doc_sector

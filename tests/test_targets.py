@@ -580,3 +580,8 @@ def test_the_whole_sectors_growth_takes_no_sector_from_a_heading():
             "vào GRDP đạt 5%; có 300 hợp tác xã.\n")
     got = {g[0]: g[7] for g in facts(text)}
     assert got == {"sector_growth_rate": None, "grdp_share": None, "coops": "agriculture"}
+
+
+def test_the_subject_named_before_a_figure_gives_its_sector():
+    got = facts("Đến năm 2027, tổng số tổ viên tham gia tổ hợp tác nông nghiệp là 41.000 tổ viên.")
+    assert [(g[0], g[7]) for g in got] == [("coop_group_members", "agriculture")]
