@@ -77,11 +77,11 @@ _PER_ORG_AFTER = re.compile(r"^\s*/\s*(?:01\s+|1\s+|một\s+)?(?:HTX|hợp tác 
 _SO_VOI = Folded(r"so với", strict=True)
 _SO_VOI_YEAR = Folded(r"so với (?:cùng kỳ )?(?:năm|cuối năm|đầu năm) (?:20[0-6]\d|trước)", strict=True)
 _NO_MORE = re.compile(
-    r"(?:không còn|không để tồn tại|không để|không có)\s+(?:\S+\s+){0,2}?(?:HTX|hợp tác xã|đơn vị)\b[^;.\d]{0,30}?"
+    r"(?:không còn|không để tồn tại|không để|không có|xóa|xoá|xóa bỏ|xoá bỏ)\s+(?:\S+\s+){0,2}?(?:HTX|hợp tác xã|đơn vị)\b[^;.\d]{0,30}?"
     r"(yếu kém|ngưng|ngừng|tồn tại hình thức|trên danh nghĩa|không hoạt động)"
     r"|(?:HTX|hợp tác xã) (yếu kém)\s*:\s*không còn", I)
 _HAS_YEAR = re.compile(r"20[0-6]\d")
-_HAS_FACT = Folded(r"\d|không còn|không để|không có|gấp đôi|(?<!\w)(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+"
+_HAS_FACT = Folded(r"\d|không còn|không để|không có|xóa|xoá|gấp đôi|(?<!\w)(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+"
                    r"(?:nghìn|ngàn|triệu|tỷ|tỉ|trăm|mươi|hợp tác xã|htx|tổ hợp tác|tht|liên hiệp|liên minh|mô hình|thành viên)")
 _DIGIT = re.compile(r"\d")  # _HAS_FACT's first alternative alone: a digit settles it in one fast scan
 
@@ -518,7 +518,8 @@ _NONE_WEAK = re.compile(r"không (?:có|còn|để)[^;,.]{0,25}?(?:yếu kém|ng
 
 # past a comma or "và" a new subject or a new aim begins ("80% HTX hoạt động hiệu quả, tỷ lệ HTX yếu kém còn dưới 3%",
 # "… chiếm 20% trở lên và giải thể các HTX yếu kém"): its words do not describe the number before
-_NEW_SUBJECT = re.compile(r",\s*(?:tỷ lệ|tỉ lệ|số)\s|\s(?:và|,)\s*(?:giải thể|xử lý|sáp nhập)\b", I)
+_NEW_SUBJECT = re.compile(r",\s*(?:tỷ lệ|tỉ lệ|số|không còn|hạ thấp|giảm|xóa|xoá)\s|"
+                          r"\s(?:và|,)\s*(?:giải thể|xử lý|sáp nhập|xóa|xoá|không còn)\b", I)
 
 
 _VALUE_SHARE = Folded(r"(?:tỷ|tỉ) (?:lệ|trọng) (?:\S+ ){0,2}?(?:giá trị sản|sản lượng|diện tích)", strict=True)
@@ -946,7 +947,10 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
             bullet_new = scope.bullet_new and bool(_BULLET.match(line)) and bool(re.search(
                 r"\bphát triển\s+(?:từ\s+|khoảng\s+|gần\s+|trên\s+|hơn\s+)?$", left, I))
             r = _count_metric(m, line, full_left, right_window, left, list_new or bullet_new)
-            if r and (_SO_VOI.search(right_window[:60]) or (_SO_VOI.search(full_left) and re.search(r"\btăng", full_left, I))):
+            # a rise against a base year is no stock ("tăng 380 HTX so với năm 2020"); a bracket that says so of the
+            # figure before it ("804 HTX (tăng 380 HTX so với năm 2020), 584 THT") speaks of that figure only
+            outside = _BRACKETED.sub("", full_left) if "(" in full_left else full_left
+            if r and (_SO_VOI.search(right_window[:60]) or (_SO_VOI.search(outside) and re.search(r"\btăng", outside, I))):
                 r = None
             if r:
                 results.append((r[0], "count", r[1]))
@@ -1127,7 +1131,8 @@ def _is_annual(line: str, m: _Mention, s_start: int, left: str, right: str, unit
 
 def _no_more_facts(line: str, scope: _Scope) -> list[dict]:
     """"không còn HTX yếu kém": the weak share brought to zero."""
-    if "không" not in line.lower():  # both readings of _NO_MORE say it (no other letter matches these alike)
+    low = line.lower()
+    if "không" not in low and "xóa" not in low and "xoá" not in low:  # every reading of _NO_MORE says one of them
         return []
     out = []
     for m in _NO_MORE.finditer(line):

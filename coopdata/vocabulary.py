@@ -13,7 +13,7 @@ I = re.IGNORECASE
 
 ORG = r"(?:hợp tác xã|HTX)"
 GROUP = r"(?:tổ hợp tác|THT)"
-UNION = r"(?:liên hiệp hợp tác xã|liên hiệp HTX|liên hiệp|LHHTX|LH HTX)"
+UNION = r"(?:liên hiệp hợp tác xã|liên hiệp HTX|liên hiệp|LHHTX|LH HTX|liên HTX|liên hợp tác xã)"
 KTTT = r"(?:tổ chức kinh tế tập thể|tổ chức KTTT|kinh tế tập thể|KTTT)"
 # the country's own bodies: their documents are national ones (a plan's metadata, the date of an act a page cites)
 NATIONAL_ACTOR = (r"(?:Thủ tướng|Phó Thủ tướng|Chính phủ|Bộ Chính trị|Ban Chấp hành Trung ương|Quốc hội|Ban Bí thư"
@@ -75,7 +75,7 @@ PERCENT_CUES: list[tuple[str, Folded]] = [
     ("weak_coop_share", Folded(r"yếu kém|ngưng,? nghỉ|tồn tại hình thức|trên danh nghĩa|không hoạt động", strict=True)),
     ("population_participation_share", Folded(r"dân số|\bhộ\b[^;.]{0,40}tham gia|hộ nông dân|\bhộ\b[^;.]{0,60}(?:dùng|sử dụng)[^;.]{0,30}dịch vụ", strict=True)),
     ("grdp_share", Folded(r"\bGRDP\b|\bGDP\b", strict=True)),
-    ("good_rated_share", Folded(r"loại (?:tốt|khá)|tốt,? khá|khá,? tốt|khá,? giỏi|khá và (?:giỏi|tốt)|giỏi,? khá|tốt và khá|khá trở lên|đánh giá tốt|loại khá", strict=True)),
+    ("good_rated_share", Folded(r"loại (?:tốt|khá)|tốt,? khá|khá,? tốt|khá,? giỏi|khá và (?:giỏi|tốt)|giỏi,? khá|tốt và khá|khá trở lên|loại hoạt động (?:tốt|khá)|hoạt động khá|đánh giá tốt|loại khá", strict=True)),
     ("communes_with_coops_share", Folded(r"\bxã\b[^;.%]{0,60}(?:có|đều có)\s+(?:\S+\s+){0,2}?" + ORG, strict=True)),
     ("ocop_coops", Folded(r"OCOP", strict=True)),
     ("high_tech_coops", Folded(r"công nghệ cao", strict=True)),

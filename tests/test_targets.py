@@ -585,3 +585,19 @@ def test_the_whole_sectors_growth_takes_no_sector_from_a_heading():
 def test_the_subject_named_before_a_figure_gives_its_sector():
     got = facts("Đến năm 2027, tổng số tổ viên tham gia tổ hợp tác nông nghiệp là 41.000 tổ viên.")
     assert [(g[0], g[7]) for g in got] == [("coop_group_members", "agriculture")]
+
+
+def test_eliminating_weak_cooperatives_brings_their_share_to_zero_and_is_no_rating():
+    got = facts("Đến năm 2028, toàn tỉnh có khoảng 150 hợp tác xã nông nghiệp, trong đó có trên 65% số HTX hoạt động "
+                "khá giỏi, hạ thấp tỷ lệ HTX trung bình và xóa HTX yếu kém.")
+    assert [g[:3] for g in got] == [("coops", "approx", 150), ("good_rated_share", "gt", 65),
+                                    ("weak_coop_share", "eq", 0)]
+    got = facts("Đến năm 2028, chiếm trên 55% số hợp tác xã xếp loại hoạt động khá, không còn hợp tác xã tồn tại hình thức.")
+    assert [g[:3] for g in got] == [("good_rated_share", "gt", 55), ("weak_coop_share", "eq", 0)]
+    assert facts("Năm 2028, xóa đói giảm nghèo cho 200 hộ.") == []
+
+
+def test_a_bracket_that_rises_against_a_base_year_speaks_of_its_own_figure():
+    got = facts("Đến năm 2030, tỉnh sẽ có 7 liên HTX (tăng 3 liên HTX so với năm 2020), 820 HTX (tăng 390 HTX so với "
+                "năm 2020), 600 tổ hợp tác (tăng 100 THT so với năm 2020).")
+    assert [g[:3] for g in got] == [("coop_unions", "eq", 7), ("coops", "eq", 820), ("coop_groups", "eq", 600)]
