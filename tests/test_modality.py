@@ -112,3 +112,8 @@ def test_having_set_an_aim_is_no_result():
     assert "result" not in cues_in("Kế hoạch đã được phê duyệt với mục tiêu thành lập mới 30 hợp tác xã")
     assert "result" in cues_in("Năm 2026, tỉnh đã thành lập mới 30 hợp tác xã")
     assert "result" in cues_in("Hai tháng đầu năm 2026, tỉnh thành lập mới 6 hợp tác xã")
+
+
+def test_a_rise_from_today_to_an_aim_is_no_result():
+    assert "result" not in cues_in("Phấn đấu nâng tỷ trọng đóng góp vào GRDP từ 8% hiện nay lên 12% vào năm 2030")
+    assert "result" in cues_in("Tỷ trọng đóng góp vào GRDP hiện nay là 8%")

@@ -601,3 +601,10 @@ def test_a_bracket_that_rises_against_a_base_year_speaks_of_its_own_figure():
     got = facts("Đến năm 2030, tỉnh sẽ có 7 liên HTX (tăng 3 liên HTX so với năm 2020), 820 HTX (tăng 390 HTX so với "
                 "năm 2020), 600 tổ hợp tác (tăng 100 THT so với năm 2020).")
     assert [g[:3] for g in got] == [("coop_unions", "eq", 7), ("coops", "eq", 820), ("coop_groups", "eq", 600)]
+
+
+def test_by_the_end_of_a_year_is_a_horizon_not_a_result():
+    text = ("Kế hoạch đề ra các chỉ tiêu năm 2027: Tiếp tục củng cố các HTX hiện có. Đến cuối năm 2027, toàn tỉnh có "
+            "khoảng 400 HTX với 19.000 thành viên.")
+    assert [g[:3] for g in facts(text)] == [("coops", "approx", 400), ("coop_members", "approx", 19000)]
+    assert facts("Cuối năm 2026, toàn tỉnh có 380 HTX.") == []
