@@ -55,6 +55,8 @@ _NOT_QUANTITY_BEFORE = Folded(
 _OPERATING = Folded(r"đang hoạt động|hiện có|hiện nay", strict=True)
 _PER_ONE_BEFORE = Folded(r"(?:bình quân|trung bình|mỗi)\s*$", strict=True)
 _PER_QUANTITY_AFTER = re.compile(r"^\s*/\s*(?:ha|kg|tấn|tạ|con|m2|m²|sào|lít|sản phẩm)\b", I)
+# "đạt tốc độ tăng trưởng 9% trở lên": a growth rate, whether or not "/năm" follows
+_GROWTH_RATE_BEFORE = re.compile(r"tốc độ tăng(?: trưởng)?(?: bình quân)?[^;,.\d%]{0,25}$", I)
 _IN_WHICH = Folded(r"trong đó", strict=True)
 _NEW_PREDICATE = Folded(r"[,;]\s*(?:có|thành lập|xây dựng|phát triển|đạt|nâng|hỗ trợ|thu hút)\b", strict=True)
 _PER_PERSON = re.compile(r"^\s*(?:đồng)?\s*/\s*(?:người|lao động|thành viên)\b", I)
@@ -78,7 +80,7 @@ _SO_VOI = Folded(r"so với", strict=True)
 _SO_VOI_YEAR = Folded(r"so với (?:cùng kỳ )?(?:năm|cuối năm|đầu năm) (?:20[0-6]\d|trước)", strict=True)
 _NO_MORE = re.compile(
     r"(?:không còn|không để tồn tại|không để|không có|xóa|xoá|xóa bỏ|xoá bỏ)\s+(?:\S+\s+){0,2}?(?:HTX|hợp tác xã|đơn vị)\b[^;.\d]{0,30}?"
-    r"(yếu kém|ngưng|ngừng|tồn tại hình thức|trên danh nghĩa|không hoạt động)"
+    r"(yếu kém|ngưng|ngừng|tồn tại hình thức|hoạt động hình thức|trên danh nghĩa|không hoạt động)"
     r"|(?:HTX|hợp tác xã) (yếu kém)\s*:\s*không còn", I)
 _HAS_YEAR = re.compile(r"20[0-6]\d")
 _HAS_FACT = Folded(r"\d|không còn|không để|không có|xóa|xoá|gấp đôi|(?<!\w)(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+"
@@ -959,7 +961,8 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
             # "…; thành viên tăng từ 5% trở lên; thu nhập tăng 10% so với năm 2022": a list closed by its base year
             against_base = bool(_RISE_BEFORE.search(full_left)
                                 and _SO_VOI_YEAR.search_in(line, m.end, s_end))
-            is_growth = unit == "percent_per_year" or direct_growth or against_base or (
+            is_growth = unit == "percent_per_year" or direct_growth or against_base or bool(
+                _GROWTH_RATE_BEFORE.search(full_left[-50:])) or (
                 V.GROWTH_WORD.search(full_left[-60:]) and (V.ANNUAL.search(right_window[:25]) or V.ANNUAL.search(full_left)
                                                            or _SO_VOI.search(right_window[:40])))
             if is_growth and _ECONOMY_GROWTH.search(full_left[-60:]) and not _CE_WORD.search(full_left.replace("GRDP", "")):
@@ -1081,7 +1084,7 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
             facts.append(fact)
             prev_fact = fact
         prev_mention = m
-    facts.extend(_no_more_facts(line, scope))
+    facts.extend(_no_more_facts(line, scope, doc_year))
     return facts
 
 
@@ -1129,7 +1132,7 @@ def _is_annual(line: str, m: _Mention, s_start: int, left: str, right: str, unit
     return scope.annual
 
 
-def _no_more_facts(line: str, scope: _Scope) -> list[dict]:
+def _no_more_facts(line: str, scope: _Scope, doc_year: int | None = None) -> list[dict]:
     """"không còn HTX yếu kém": the weak share brought to zero."""
     low = line.lower()
     if "không" not in low and "xóa" not in low and "xoá" not in low:  # every reading of _NO_MORE says one of them
@@ -1140,7 +1143,7 @@ def _no_more_facts(line: str, scope: _Scope) -> list[dict]:
             continue
         c_start, c_end = _clause_bounds(line, m.start(), m.end())
         years = [p for p in _year_phrases(line) if p[1] <= m.start()]
-        year = years[-1][2] if years else (scope.year[0] if scope.year else scope.horizon)
+        year = years[-1][2] if years else (scope.year[0] if scope.year else scope.horizon or doc_year)
         out.append(dict(metric="weak_coop_share", comparator="eq", value_low=0.0, value_high=0.0, unit="percent",
                         frequency="once", target_year=year, period_start=None, period_end=None,
                         sector=scope.sector or scope.doc_sector, qualifier=m.group(1) or m.group(2), metric_text=m.group(0),

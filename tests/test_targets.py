@@ -608,3 +608,18 @@ def test_by_the_end_of_a_year_is_a_horizon_not_a_result():
             "khoảng 400 HTX với 19.000 thành viên.")
     assert [g[:3] for g in facts(text)] == [("coops", "approx", 400), ("coop_members", "approx", 19000)]
     assert facts("Cuối năm 2026, toàn tỉnh có 380 HTX.") == []
+
+
+def test_a_growth_rate_is_a_growth_without_per_year():
+    got = facts("Đến năm 2028, khu vực kinh tế hợp tác đạt tốc độ tăng trưởng 8% trở lên, tham gia vào chuỗi giá trị.")
+    assert [g[:5] for g in got] == [("sector_growth_rate", "gte", 8, 8, "percent_per_year")]
+
+
+def test_formal_only_cooperatives_are_weak_and_a_one_year_plan_dates_their_end():
+    got = facts("Đến năm 2027, toàn tỉnh sẽ không còn HTX hoạt động hình thức.")
+    assert [(g[0], g[2], g[6]) for g in got] == [("weak_coop_share", 0, 2027)]
+    assert [(g[0], g[6]) for g in facts("Không còn hợp tác xã ngưng, nghỉ hoạt động.", 2026)] == [("weak_coop_share", 2026)]
+
+
+def test_a_count_up_to_a_month_is_a_result():
+    assert facts("Tính hết tháng 11-2025, toàn thành phố có 424 tổ hợp tác.") == []
