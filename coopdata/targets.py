@@ -73,7 +73,7 @@ _CE_WORD = Folded(
 _SKIP_AFTER_HEAD = re.compile(
     r"^[^;.\d]{0,25}?(?:được củng cố|củng cố|quy mô lớn|quy mô thôn|được nâng|nâng từ|nâng chất lượng|"
     r"được hỗ trợ|hỗ trợ|đang có|hiện có|nâng cấp|từ (?:loại )?(?:trung bình|yếu|kém)\b|"
-    r"có quy mô|quy mô (?:từ|trên|hơn|ít nhất|tối thiểu)\b)", I)
+    r"có quy mô|quy mô (?:từ|trên|hơn|ít nhất|tối thiểu)\b|được (?:lựa )?chọn\b)", I)
 _SIZE_BEFORE = re.compile(r"quy mô\s+(?:từ\s+)?(?:trên|hơn|ít nhất|tối thiểu)?\s*$", I)
 _PER_ORG_AFTER = re.compile(r"^\s*/\s*(?:01\s+|1\s+|một\s+)?(?:HTX|hợp tác xã|THT|tổ hợp tác)\b", I)
 _SO_VOI = Folded(r"so với", strict=True)
@@ -106,6 +106,8 @@ _CLAUSE_END = re.compile(r";|\.(?=\s|$)")
 _ADMIT = Folded(r"kết nạp", strict=True)
 # cooperatives an action is done to ("củng cố từ 1.200 HTX", "hỗ trợ 31 HTX", "lựa chọn 5 HTX"): existing ones, not a
 # count of all
+# "tăng 380 HTX": a rise by, not the number reached ("tăng lên 800 HTX")
+_RISE_BY = re.compile(r"\btăng(?:\s+thêm)?(?:\s+(?:khoảng|trên|hơn|ít nhất))?\s*$", I)
 _ACTED_ON = Folded(r"(?<!\w)(?:củng cố|kiện toàn|hỗ trợ|lựa chọn|chọn)(?:\s+(?:lại|cho|từ|ít nhất|tối thiểu|khoảng|trên|hơn))*\s*$",
                    strict=True)
 _NUMBER_OF_COOPS = re.compile(r"(?:số|tổng số)(?: lượng)? (?:HTX|hợp tác xã)\b.*$", I)
@@ -382,6 +384,8 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
     if head == "trained":
         return "trained_coop_staff", "count.head"
     if head == "workers":
+        if re.search(r"việc làm mới", left, I):
+            return "other", "count.other"  # new jobs created, not the regular workers of the cooperatives
         if re.search(r"thường xuyên", left + window, I):
             return "coop_workers", "count.head"
         return "other", "count.other"
@@ -420,7 +424,7 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
                 return metric, "count.quality"
         if V.DISSOLVE.search(near_left[-40:]):
             return "dissolved_coops", "count.dissolve"
-        if head == "coops" and not new and _ACTED_ON.search(near_left[-40:]):
+        if head == "coops" and not new and (_ACTED_ON.search(near_left[-40:]) or _RISE_BY.search(near_left[-20:])):
             return "other", "count.other"
         if head == "models":
             return "model_coops", "count.head"
@@ -434,9 +438,13 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
     return None
 
 
+_ACROSS_FIELDS = re.compile(r"\b(?:trên|trong|thuộc|ở)\s+(?:các|nhiều)\s+(?:lĩnh vực|ngành)\b", I)
+
+
 def _quality_window(right: str) -> str:
     """The words that qualify a counted noun: up to the first comma that does not continue a list of nouns."""
-    text = _SEMI_OR_DIGIT.split(_BRACKETED.sub("", right))[0]
+    # "30 HTX trên các lĩnh vực sản xuất nông nghiệp công nghệ cao và …": the fields they work in, not what they are
+    text = _ACROSS_FIELDS.split(_SEMI_OR_DIGIT.split(_BRACKETED.sub("", right))[0], maxsplit=1)[0]
     parts = text.split(",")
     out = parts[0]
     for part in parts[1:]:

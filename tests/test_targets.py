@@ -623,3 +623,21 @@ def test_formal_only_cooperatives_are_weak_and_a_one_year_plan_dates_their_end()
 
 def test_a_count_up_to_a_month_is_a_result():
     assert facts("Tính hết tháng 11-2025, toàn thành phố có 424 tổ hợp tác.") == []
+
+
+def test_a_rise_by_a_number_of_cooperatives_is_no_stock():
+    assert [g[:3] for g in facts("Mục tiêu tăng 400 hợp tác xã đến năm 2030")] == [("other", "eq", 400)]
+    assert [g[:3] for g in facts("Đến năm 2030, tăng lên 800 HTX.")] == [("coops", "eq", 800)]
+
+
+def test_cooperatives_chosen_for_a_pilot_and_new_jobs_are_no_stocks():
+    got = facts("Đến năm 2025, phát triển 18 HTX kiểu mới; trong đó 10 HTX được chọn thí điểm.")
+    assert [g[:3] for g in got][1:] == [("other", "eq", 10)]
+    assert [g[0] for g in facts("Hằng năm tạo việc làm mới và thường xuyên cho trên 3.000 lao động.")] == ["other"]
+    assert [g[0] for g in facts("Đến năm 2030, các HTX tạo việc làm thường xuyên cho 5.000 lao động.")] == ["coop_workers"]
+
+
+def test_the_fields_cooperatives_work_in_are_not_what_they_are():
+    got = facts("Đến năm 2025, toàn huyện sẽ có 30 hợp tác xã trên các lĩnh vực sản xuất nông nghiệp công nghệ cao.")
+    assert [g[0] for g in got] == ["coops"]
+    assert [g[0] for g in facts("Đến năm 2025, có 30 hợp tác xã ứng dụng công nghệ cao.")] == ["high_tech_coops"]
