@@ -57,6 +57,7 @@ _PER_ONE_BEFORE = Folded(r"(?:bình quân|trung bình|mỗi)\s*$", strict=True)
 _PER_QUANTITY_AFTER = re.compile(r"^\s*/\s*(?:ha|kg|tấn|tạ|con|m2|m²|sào|lít|sản phẩm)\b", I)
 # "đạt tốc độ tăng trưởng 9% trở lên": a growth rate, whether or not "/năm" follows
 _GROWTH_RATE_BEFORE = re.compile(r"tốc độ tăng(?: trưởng)?(?: bình quân)?[^;,.\d%]{0,25}$", I)
+_FLOOR_BEFORE = re.compile(r"(?:ít nhất|tối thiểu|trên|hơn)\s*$", I)  # a floor word opening a list
 _IN_WHICH = Folded(r"trong đó", strict=True)
 _NEW_PREDICATE = Folded(r"[,;]\s*(?:có|thành lập|xây dựng|phát triển|đạt|nâng|hỗ trợ|thu hút)\b", strict=True)
 _PER_PERSON = re.compile(r"^\s*(?:đồng)?\s*/\s*(?:người|lao động|thành viên)\b", I)
@@ -323,7 +324,7 @@ def _sector_of(text: str) -> str | None:
 
 _SECTOR_WORDS = r"phi nông nghiệp|nông nghiệp|nông,? lâm(?: nghiệp)?(?:,? (?:ngư nghiệp|thủy sản))?|tín dụng"
 _OWN_SECTOR = re.compile(
-    r"^\s*(?:là\s+)?(?:(?:HTX|hợp tác xã|tổ hợp tác|THT)\s*(?:,|và)\s*)*"  # "15.000 HTX, liên hiệp HTX nông nghiệp"
+    r"^\s*(?:là\s+)?(?:số\s+)?(?:(?:HTX|hợp tác xã|tổ hợp tác|THT)\s*(?:,|và)\s*)*"  # "15.000 HTX, liên hiệp HTX nông nghiệp"
     r"(?:HTX|hợp tác xã|tổ hợp tác|THT|liên hiệp hợp tác xã|liên hiệp HTX|liên hiệp)?\s*(?:mới\s+)?"
     r"(?:(?:thuộc\s+|trong\s+)?(?:các\s+)?(?:lĩnh vực|ngành)\s+|thuộc\s+(?:các\s+)?)?"
     r"(" + _SECTOR_WORDS + ")", I)
@@ -1029,6 +1030,13 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
                 and re.search(r"(?:,|\bvà\b|\bcùng\b)\s*$", gap)
                 and not prev_fact["metric"].endswith("members") and not results[0][0].endswith("members")):
             comparator = prev_fact["comparator"] if prev_fact["comparator"] != "range" else "eq"
+        elif (prev_fact and comparator == "eq" and results[0][1] == "percent" == prev_fact["unit"]
+              and prev_fact["comparator"] in ("gte", "gt")
+              and _FLOOR_BEFORE.search(line, max(0, prev_mention.start - 16), prev_mention.start)
+              and re.fullmatch(r"[^;:,\d]*\svà\s*", gap or "x")):
+            # "ít nhất 50% HTX hoạt động hiệu quả và 20% HTX ứng dụng công nghệ cao": the floor covers a plain pair
+            # (not a first share with clauses of its own: "ít nhất 60% HTX vận hành hiệu quả, có chất lượng và 80% …")
+            comparator = prev_fact["comparator"]
         elif (prev_fact and comparator == "eq" and results[0][1] == "count" and prev_fact["unit"] == "count"
               and prev_fact["comparator"] == "approx" and re.fullmatch(r"[^;:.()\d]*", raw_gap or "x")
               and not re.search(r"thu hút|gồm|trong đó", raw_gap)
@@ -1108,8 +1116,12 @@ def _strip_comparators(s: str) -> str:
     return re.sub(r"\b(?:đạt|là|có|tỷ lệ|chiếm)\b", "", s)
 
 
+_ABBREVIATION = re.compile(r"\s*\((?:HTX|THT|LHHTX|KTTT)\)")  # "126 hợp tác xã (HTX) nông nghiệp"
+
+
 def _mention_sector(right_window: str) -> str | None:
-    s = _OWN_SECTOR.search(right_window[:80])
+    window = right_window[:80]
+    s = _OWN_SECTOR.search(_ABBREVIATION.sub("", window) if "(" in window else window)
     if s and (s.start() < 30):
         return _sector_of(s.group(1))
     return None

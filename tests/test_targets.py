@@ -641,3 +641,19 @@ def test_the_fields_cooperatives_work_in_are_not_what_they_are():
     got = facts("Đến năm 2025, toàn huyện sẽ có 30 hợp tác xã trên các lĩnh vực sản xuất nông nghiệp công nghệ cao.")
     assert [g[0] for g in got] == ["coops"]
     assert [g[0] for g in facts("Đến năm 2025, có 30 hợp tác xã ứng dụng công nghệ cao.")] == ["high_tech_coops"]
+
+
+def test_a_floor_opening_a_plain_pair_of_shares_covers_both():
+    got = facts("Đến năm 2030, tỉnh phấn đấu ít nhất 55% hợp tác xã hoạt động có hiệu quả và 25% hợp tác xã ứng dụng "
+                "công nghệ cao.")
+    assert [g[:3] for g in got] == [("effective_share", "gte", 55), ("high_tech_coops", "gte", 25)]
+    # a first share with clauses of its own keeps the floor to itself
+    got = facts("Đến năm 2030, ít nhất 60% HTX vận hành hiệu quả, có chất lượng và 80% số cán bộ quản lý HTX có trình "
+                "độ cao đẳng.")
+    assert [g[1] for g in got] == ["gte", "eq"]
+
+
+def test_the_sector_reads_through_an_abbreviation_in_brackets():
+    got = facts("Đến năm 2029, toàn tỉnh có khoảng 130 hợp tác xã (HTX) nông nghiệp, trong đó có trên 60% số HTX nông "
+                "nghiệp hoạt động khá giỏi.")
+    assert [(g[0], g[7]) for g in got] == [("coops", "agriculture"), ("good_rated_share", "agriculture")]
