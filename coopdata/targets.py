@@ -109,6 +109,8 @@ _ADMIT = Folded(r"kết nạp", strict=True)
 # count of all
 # "tăng 380 HTX": a rise by, not the number reached ("tăng lên 800 HTX")
 _RISE_BY = re.compile(r"\btăng(?:\s+thêm)?(?:\s+(?:khoảng|trên|hơn|ít nhất))?\s*$", I)
+_MEMBERS_OF_COOPS = re.compile(r"(?:số|tổng số)\s+thành viên\s+(?:tham gia|của)\s+(?:các\s+)?(?:[\d.]+\s+)?"
+                               r"(?:HTX|hợp tác xã)\b[^;:]*$", I)
 _ACTED_ON = Folded(r"(?<!\w)(?:củng cố|kiện toàn|hỗ trợ|lựa chọn|chọn)(?:\s+(?:lại|cho|từ|ít nhất|tối thiểu|khoảng|trên|hơn))*\s*$",
                    strict=True)
 _NUMBER_OF_COOPS = re.compile(r"(?:số|tổng số)(?: lượng)? (?:HTX|hợp tác xã)\b.*$", I)
@@ -363,6 +365,9 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
         head_was_people = head == "people"
         head, subject_new, subject_text = subject
         if head_was_people and head != "members":
+            if head == "coops" and _MEMBERS_OF_COOPS.search(left):
+                # "số thành viên tham gia 20 HTX mới khoảng 900 người": the members of the cooperatives named
+                return ("new_coop_members" if subject_new else "coop_members"), "count.members"
             return "other", "count.other"
         if head == "high_tech":
             return "high_tech_coops", "count.subject_before"

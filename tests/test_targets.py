@@ -657,3 +657,9 @@ def test_the_sector_reads_through_an_abbreviation_in_brackets():
     got = facts("Đến năm 2029, toàn tỉnh có khoảng 130 hợp tác xã (HTX) nông nghiệp, trong đó có trên 60% số HTX nông "
                 "nghiệp hoạt động khá giỏi.")
     assert [(g[0], g[7]) for g in got] == [("coops", "agriculture"), ("good_rated_share", "agriculture")]
+
+
+def test_the_members_of_the_cooperatives_a_sentence_names_are_their_members():
+    got = facts("Năm 2026, thành lập mới 20 hợp tác xã. Theo đó, số thành viên tham gia 20 hợp tác xã mới khoảng 900 người.")
+    assert [g[:3] for g in got] == [("new_coops", "eq", 20), ("new_coop_members", "approx", 900)]
+    assert [g[0] for g in facts("Năm 2026, số thành viên của các hợp tác xã đạt 12.000 người.")] == ["coop_members"]
