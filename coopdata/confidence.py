@@ -111,6 +111,8 @@ def features(text: str, t: Target, genre: Genre, cache: TextCache | None = None)
     if year is None:
         if t.frequency == "once":
             f["year_none"] = 1.0
+    elif genre.plan_year and year < genre.plan_year:
+        f["year_past"] = 1.0  # a one-year plan for 2024 sets no aim for 2023: the figure reports it
     elif genre.page_year:
         if year > genre.page_year:
             f["year_future"] = 1.0
@@ -196,15 +198,15 @@ def _scored(t: Target, confidence: float, reasons: str) -> Target:
 
 
 def score_targets(text: str, targets: tuple[Target, ...] | list[Target], issued: dt.date | None = None,
-                  m: Model | None = None) -> tuple[tuple[Target, ...], tuple[Target, ...]]:
+                  m: Model | None = None, plan_year: int | None = None) -> tuple[tuple[Target, ...], tuple[Target, ...]]:
     """(published, candidates): every fact with its confidence and reasons, split at the model's threshold.
 
-    A figure for a year before the page's date cannot be an aim the page sets (a page dated 2024 writing of 2023
-    reports it), nor can one for a year the page says it reviews ("đánh giá kết quả năm 2023, triển khai nhiệm vụ
+    A figure for a year before the page's date or before the year a one-year plan is for (plan_year) cannot be an
+    aim the page sets (a page dated 2024 writing of 2023 reports it), nor can one for a year the page says it reviews ("đánh giá kết quả năm 2023, triển khai nhiệm vụ
     năm 2024"): its confidence is capped below the threshold whatever the cues say, and the reasons say so. The
     training texts hold too few such facts for the model to learn it from."""
     m = m or model()
-    genre = page_genre(text, issued)
+    genre = page_genre(text, issued, plan_year)
     keep, review = [], []
     cache = TextCache()
     for t in targets:

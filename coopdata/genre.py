@@ -55,9 +55,10 @@ class Genre:
     page_year: int | None   # the year the page or document was issued
     page_month: int | None = None  # ... and its month, when known (a review late in a year reports that year)
     reviewed_years: frozenset[int] = frozenset()  # years the page says it reviews ("đánh giá kết quả năm 2023")
+    plan_year: int | None = None  # the single year a one-year plan is for ("Kế hoạch … năm 2024"), when it is one
 
 
-def page_genre(text: str, issued: dt.date | None = None) -> Genre:
+def page_genre(text: str, issued: dt.date | None = None, plan_year: int | None = None) -> Genre:
     """Genre evidence for a whole normalised text; `issued` is the document's issue date when its header states one,
     else the first date of the page's lead (a news page's date line) stands for it."""
     pats = presence()
@@ -76,7 +77,7 @@ def page_genre(text: str, issued: dt.date | None = None) -> Genre:
     year, month = (issued.year, issued.month) if issued else _lead_date(text[:400])
     reviewed = _reviewed(text[:20000], year, month)
     return Genre(aim / n if n else 0.0, result / n if n else 0.0, bool(_TITLE_PLAN.search(first)),
-                 bool(_TITLE_RESULT.search(first)), year, month, reviewed)
+                 bool(_TITLE_RESULT.search(first)), year, month, reviewed, plan_year)
 
 
 def _reviewed(text: str, year: int | None, month: int | None) -> frozenset[int]:

@@ -21,7 +21,7 @@ from .plausibility import split_plausible
 from .targets import Target, extract_targets
 from .units2025 import NOTE_PREFIX, unit_key
 
-__all__ = ["ParsedDocument", "DocumentRows", "parse_document", "document_rows", "combine_rows", "raw_files_frame", "Packed", "pack", "plans_frame", "targets_frame", "deadlines_frame",
+__all__ = ["ParsedDocument", "DocumentRows", "parse_document", "plan_year", "document_rows", "combine_rows", "raw_files_frame", "Packed", "pack", "plans_frame", "targets_frame", "deadlines_frame",
            "documents_frame", "quarantine_frame", "metrics_frame", "stable_id", "TABLE_ORDER"]
 
 TABLE_ORDER = {
@@ -64,11 +64,11 @@ _LEAD_PLAN_YEAR = re.compile(
     r"(?<!đến )(?<!tới )(?<!so với )(?<!mốc )(?<!nhìn )(?<!hết )(?<!cuối )năm (20[0-6]\d)(?!\s*[-–]\s*20)|(?:^|\n)(?:[A-ZĐ]{2,10} )?Năm (20[0-6]\d),", re.IGNORECASE)
 
 
-def _doc_year(plan: PlanMeta, text: str = "") -> int | None:
+def plan_year(plan: PlanMeta, text: str = "") -> int | None:
     """A plan for a single year ("Kế hoạch … năm 2024") dates its undated aims to that year; so does the lead of a
     news page about one ("… ban hành Kế hoạch … năm 2023", "Năm 2024, tỉnh …"), when it names a single year."""
     if plan.title:
-        m = re.search(r"(?<!đến )(?<!tới )năm (\d{4})(?!\s*[-–])", plan.title, re.IGNORECASE)
+        m = re.search(r"(?<!đến )(?<!tới )(?<!vào )năm (\d{4})(?!\s*[-–])", plan.title, re.IGNORECASE)
         if m and not re.search(r"giai đoạn|đến năm|tới năm|\d{4}\s*[-–]\s*\d{4}", plan.title, re.IGNORECASE):
             return int(m.group(1))
     lead = text[:900]
@@ -96,8 +96,9 @@ def parse_document(doc: Document) -> ParsedDocument:
         if p:
             plan = PlanMeta(**{**asdict(plan), "province": p, "province_source": "manifest",
                                "admin_level": "province" if plan.admin_level == "unknown" else plan.admin_level})
-    facts = extract_targets(doc.text, _doc_year(plan, doc.text))
-    targets, unsure = score_targets(doc.text, facts, plan.issue_date)
+    year = plan_year(plan, doc.text)
+    facts = extract_targets(doc.text, year)
+    targets, unsure = score_targets(doc.text, facts, plan.issue_date, plan_year=year)
     targets, failed = split_plausible(targets)
     candidates = tuple(sorted(
         [replace(t, review_reason=f"low confidence {t.confidence:.2f}" + (f": {t.reasons}" if t.reasons else ""))

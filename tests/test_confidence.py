@@ -184,3 +184,23 @@ def test_a_share_of_the_plan_reached_is_no_plan_in_the_title():
     lead = "Ba tháng đầu năm 2024, tỉnh thành lập mới 9 hợp tác xã, đạt gần 30% kế hoạch giao.\nThành viên tăng.\n"
     assert not page_genre(lead).title_plan and page_genre(lead).title_result
     assert page_genre("Kế hoạch phát triển hợp tác xã năm 2024\nNội dung.\n").title_plan
+
+
+def test_a_one_year_plan_sets_no_aim_for_the_year_before():
+    from coopdata.ingest import Document
+    from coopdata.tables import parse_document
+
+    text = ("Tin kinh tế\nUBND tỉnh vừa ban hành Kế hoạch phát triển kinh tế tập thể năm 2027.\n"
+            "Theo đó, đến cuối năm 2027, toàn tỉnh phấn đấu có khoảng 480 HTX với 19.000 thành viên.\n"
+            "Năm 2026, doanh thu bình quân đạt hơn 2,5 tỷ đồng/HTX; tổng số thành viên HTX là 18.500 người.\n")
+    p = parse_document(Document("kh.txt", "0" * 64, "utf-8", len(text.encode()), text, {}))
+    assert {t.value_low for t in p.targets} == {480, 19000}
+    assert all(t.reasons.startswith("-year_past") for t in p.candidates if t.target_year == 2026)
+
+
+def test_a_headline_year_after_vao_nam_is_a_horizon_not_a_one_year_plan():
+    from coopdata.plans import extract_plan
+    from coopdata.tables import plan_year
+
+    text = "Tỉnh phấn đấu có 1.500 hợp tác xã vào năm 2030\nNội dung bài viết.\n"
+    assert plan_year(extract_plan(text), text) is None

@@ -556,10 +556,10 @@ def test_a_news_page_of_a_one_year_plan_dates_its_flows_to_that_year():
     got = {(t.metric, t.value_low, t.frequency, t.target_year) for t in p.targets + p.candidates}
     assert ("new_coops", 40, "once", 2027) in got and ("coops", 420, "once", 2027) in got
     # a lead that looks past the plan's own year is about a period: its aims are dated by their own phrases
-    from coopdata.tables import _doc_year
+    from coopdata.tables import plan_year
     untitled = replace(p.plan, title=None)
-    assert _doc_year(untitled, text) == 2027
-    assert _doc_year(untitled, text.replace("đến năm 2027, khu", "đến năm 2030, khu")) is None
+    assert plan_year(untitled, text) == 2027
+    assert plan_year(untitled, text.replace("đến năm 2027, khu", "đến năm 2030, khu")) is None
 
 
 def test_a_share_of_farm_output_is_no_share_of_cooperatives():
@@ -663,3 +663,8 @@ def test_the_members_of_the_cooperatives_a_sentence_names_are_their_members():
     got = facts("Năm 2026, thành lập mới 20 hợp tác xã. Theo đó, số thành viên tham gia 20 hợp tác xã mới khoảng 900 người.")
     assert [g[:3] for g in got] == [("new_coops", "eq", 20), ("new_coop_members", "approx", 900)]
     assert [g[0] for g in facts("Năm 2026, số thành viên của các hợp tác xã đạt 12.000 người.")] == ["coop_members"]
+
+
+def test_a_count_up_to_the_end_of_a_year_is_a_result_unless_it_is_the_aims():
+    assert facts("Tính đến hết năm 2026, toàn tỉnh có 439 HTX, 2 liên hiệp HTX và 502 tổ hợp tác.") == []
+    assert [g[0] for g in facts("Chỉ tiêu tính đến hết năm 2027: khoảng 400 HTX.")] == ["coops"]
