@@ -16,6 +16,7 @@ from .deadlines import Deadline, extract_deadlines
 from .ingest import Document, Rejected, duplicate_of
 from .plans import PlanMeta, extract_plan
 from .provinces import province_by_name
+from .text import unwrap
 from .confidence import score_targets
 from .plausibility import split_plausible
 from .targets import Target, extract_targets
@@ -97,8 +98,11 @@ def parse_document(doc: Document) -> ParsedDocument:
             plan = PlanMeta(**{**asdict(plan), "province": p, "province_source": "manifest",
                                "admin_level": "province" if plan.admin_level == "unknown" else plan.admin_level})
     year = plan_year(plan, doc.text)
-    facts = extract_targets(doc.text, year)
-    targets, unsure = score_targets(doc.text, facts, plan.issue_date, plan_year=year)
+    body = unwrap(doc.text)  # sentences joined across soft line breaks; offsets are those of doc.text
+    facts = extract_targets(body, year)
+    if body is not doc.text and body != doc.text:  # the evidence as the published text holds it, line breaks and all
+        facts = [replace(t, evidence=doc.text[t.char_start:t.char_end]) for t in facts]
+    targets, unsure = score_targets(body, facts, plan.issue_date, plan_year=year)
     targets, failed = split_plausible(targets)
     candidates = tuple(sorted(
         [replace(t, review_reason=f"low confidence {t.confidence:.2f}" + (f": {t.reasons}" if t.reasons else ""))

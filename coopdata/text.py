@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["decode_bytes", "normalise", "fold", "Decoded", "segments", "MAX_SEGMENT"]
+__all__ = ["decode_bytes", "normalise", "fold", "Decoded", "segments", "MAX_SEGMENT", "unwrap"]
 
 MAX_SEGMENT = 3000
 
@@ -134,3 +134,29 @@ def segments(text: str, limit: int = MAX_SEGMENT):
             start += cut
         yield pos + start, line[start:]
         pos += len(line) + 1
+
+
+# a line broken inside a sentence (hard-wrapped page or PDF text): a long line that ends on no punctuation, then one
+# that goes on in lower case or with a number that is no list marker ("… thành lập mới tối thiểu\n2 HTXNN;")
+_SOFT_BREAK = re.compile(r"(?<=[^\s.:;!?)\]\"”|])\n(?=[^\W\d_]|\d+(?![\d.,]*[.)]\s)(?:[.,]\d+)*\s+[^\W\d_])")
+_LETTER_ITEM = re.compile(r"[a-zđ]\)\s")  # "a) Về số lượng": a list item, not a wrapped line
+UNWRAP_MIN_LINE = 60  # shorter lines are titles, headings or table cells: their breaks are meant
+
+
+def unwrap(text: str) -> str:
+    """The text with its soft line breaks as spaces: the same length, so every offset into it is one into text."""
+    if "\n" not in text:
+        return text
+    out = list(text)
+    joined: set[int] = set()
+    for m in _SOFT_BREAK.finditer(text):
+        start = text.rfind("\n", 0, m.start())
+        while start in joined:  # the line began before a break already joined
+            start = text.rfind("\n", 0, start)
+        line = text[start + 1:m.start()]
+        following = text[m.end()]
+        if (len(line) >= UNWRAP_MIN_LINE and "|" not in line and not line.isupper()
+                and (following.isdigit() or following.islower()) and not _LETTER_ITEM.match(text, m.end())):
+            out[m.start()] = " "
+            joined.add(m.start())
+    return "".join(out)

@@ -29,6 +29,7 @@ from .evaluate import _fact, load_gold
 from .genre import page_genre
 from .ingest import parse_files
 from .tables import plan_year
+from .text import unwrap
 from .realdev import load_realdev_gold, locate
 
 MODEL_PATH = PROJECT_ROOT / "coopdata" / "data" / "confidence_model.json"
@@ -49,8 +50,8 @@ def _rows_for(folder: Path, names: list[str], gold: list[dict], source: str) -> 
         p = parsed.get(name)
         if not hasattr(p, "plan"):
             continue
-        text = p.doc.text
-        genre = page_genre(text, p.plan.issue_date, plan_year(p.plan, text))
+        text = unwrap(p.doc.text)  # the text the decision step reads (tables.parse_document)
+        genre = page_genre(text, p.plan.issue_date, plan_year(p.plan, p.doc.text))
         for t in sorted(p.targets + p.candidates, key=lambda t: t.char_start):
             k = _key({**vars(t), "source_file": name})
             label = wanted[k] > 0
