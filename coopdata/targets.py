@@ -712,8 +712,17 @@ def _horizon(text: str) -> tuple[int | None, bool]:
     title = re.sub(r"\((?!nhiệm kỳ|giai đoạn)[^)]*\)|(?<=tham gia Đề án )“[^”]*”|(?<=theo Đề án )“[^”]*”", "", title)
     spans = [p for p in _year_phrases(title) if V.PERIOD_CUES.search(p[4])]
     if not spans:
-        return None, False
+        # a congress page: the aims its resolution sets run to the end of the term it opens ("Đại hội đại biểu Liên
+        # minh HTX tỉnh lần thứ I, nhiệm kỳ 2025-2030"), not of the one it reviews ("đã tổng kết nhiệm kỳ 2020-2025")
+        terms = [int(m.group(2)) for m in _CONGRESS_TERM.finditer(text, 0, _CONGRESS_LEAD)
+                 if not _REVIEW_WORD.search(m.group(0))]
+        return (max(terms), True) if terms else (None, False)
     return spans[-1][2], spans[-1][3] is not None
+
+
+_CONGRESS_TERM = re.compile(r"Đại hội[^.\n]{0,150}?nhiệm kỳ\s+(20[0-6]\d)\s*[-–]\s*(20[0-6]\d)(?!\d)", I)
+_REVIEW_WORD = re.compile(r"tổng kết|đánh giá|kết quả", I)
+_CONGRESS_LEAD = 1500
 
 
 def _doc_sector(text: str) -> str | None:

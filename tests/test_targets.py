@@ -668,3 +668,14 @@ def test_the_members_of_the_cooperatives_a_sentence_names_are_their_members():
 def test_a_count_up_to_the_end_of_a_year_is_a_result_unless_it_is_the_aims():
     assert facts("Tính đến hết năm 2026, toàn tỉnh có 439 HTX, 2 liên hiệp HTX và 502 tổ hợp tác.") == []
     assert [g[0] for g in facts("Chỉ tiêu tính đến hết năm 2027: khoảng 400 HTX.")] == ["coops"]
+
+
+def test_a_congress_resolution_sets_aims_to_the_end_of_the_term_it_opens():
+    text = ("Ông A tiếp tục giữ chức Chủ tịch Liên minh HTX tỉnh\n"
+            "Đại hội đại biểu Liên minh Hợp tác xã tỉnh lần thứ II, nhiệm kỳ 2026-2031 đã bế mạc.\n"
+            "Đại hội đã tổng kết nhiệm kỳ 2021-2026, thông qua Điều lệ sửa đổi.\n"
+            "Nghị quyết Đại hội đề ra các chỉ tiêu: thành lập mới 400 tổ hợp tác, 120 HTX và 4 liên hiệp HTX.\n")
+    got = facts(text)
+    assert [(g[0], g[5], g[6]) for g in got] == [("new_coop_groups", "period_total", 2031),
+                                                 ("new_coops", "period_total", 2031),
+                                                 ("new_coop_unions", "period_total", 2031)]
