@@ -73,7 +73,9 @@ SECTORS: list[tuple[str, Folded]] = [
 # number first, then on the clause before it.
 PERCENT_CUES: list[tuple[str, Folded]] = [
     ("weak_coop_share", Folded(r"yếu kém|ngưng,? nghỉ|tồn tại hình thức|trên danh nghĩa|không hoạt động", strict=True)),
-    ("population_participation_share", Folded(r"dân số|\bhộ\b[^;.]{0,40}tham gia|hộ nông dân|\bhộ\b[^;.]{0,60}(?:dùng|sử dụng)[^;.]{0,30}dịch vụ", strict=True)),
+    ("population_participation_share", Folded(r"dân số", strict=True)),
+    # households taking part are no share of the population (the metric the spec names): kept, as 'other'
+    ("other", Folded(r"\bhộ\b[^;.]{0,40}tham gia|hộ nông dân|\bhộ\b[^;.]{0,60}(?:dùng|sử dụng)[^;.]{0,30}dịch vụ", strict=True)),
     ("grdp_share", Folded(r"\bGRDP\b|\bGDP\b", strict=True)),
     ("good_rated_share", Folded(r"loại (?:tốt|khá)|tốt,? khá|khá,? tốt|khá,? giỏi|khá và (?:giỏi|tốt)|giỏi,? khá|tốt và khá|khá trở lên|loại hoạt động (?:tốt|khá)|hoạt động khá|đánh giá tốt|loại khá", strict=True)),
     ("communes_with_coops_share", Folded(r"\bxã\b[^;.%]{0,60}(?:có|đều có)\s+(?:\S+\s+){0,2}?" + ORG, strict=True)),

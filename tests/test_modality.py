@@ -117,3 +117,8 @@ def test_having_set_an_aim_is_no_result():
 def test_a_rise_from_today_to_an_aim_is_no_result():
     assert "result" not in cues_in("Phấn đấu nâng tỷ trọng đóng góp vào GRDP từ 8% hiện nay lên 12% vào năm 2030")
     assert "result" in cues_in("Tỷ trọng đóng góp vào GRDP hiện nay là 8%")
+
+
+def test_raising_the_number_of_operating_groups_is_no_result():
+    assert "result" not in cues_in("Có thêm 40 THT ra đời, nâng số THT đang hoạt động lên 900")
+    assert "result" in cues_in("Trong đó 612 HTX đang hoạt động")

@@ -679,3 +679,11 @@ def test_a_congress_resolution_sets_aims_to_the_end_of_the_term_it_opens():
     assert [(g[0], g[5], g[6]) for g in got] == [("new_coop_groups", "period_total", 2031),
                                                  ("new_coops", "period_total", 2031),
                                                  ("new_coop_unions", "period_total", 2031)]
+
+
+def test_households_taking_part_are_no_share_of_the_population():
+    assert [g[:3] for g in facts("Đến năm 2030, thu hút trên 80% hộ sản xuất nông nghiệp tham gia hợp tác xã.")] == [
+        ("other", "gt", 80)]
+    assert [g[0] for g in facts("Đến năm 2030, thu hút tối thiểu 20% dân số tham gia hợp tác xã.")] == [
+        "population_participation_share"]
+
