@@ -111,6 +111,7 @@ _ADMIT = Folded(r"kết nạp", strict=True)
 _RISE_BY = re.compile(r"\btăng(?:\s+thêm)?(?:\s+(?:khoảng|trên|hơn|ít nhất))?\s*$", I)
 _MEMBERS_OF_COOPS = re.compile(r"(?:số|tổng số)\s+thành viên\s+(?:tham gia|của)\s+(?:các\s+)?(?:[\d.]+\s+)?"
                                r"(?:HTX|hợp tác xã)\b[^;:]*$", I)
+_LIST_AFTER_ORG = re.compile(r"(?:HTX|hợp tác xã|tổ hợp tác|THT|liên hiệp(?: HTX| hợp tác xã)?)\s*(?:,|và)\s*$", I)
 _ACTED_ON = Folded(r"(?<!\w)(?:củng cố|kiện toàn|hỗ trợ|lựa chọn|chọn)(?:\s+(?:lại|cho|từ|ít nhất|tối thiểu|khoảng|trên|hơn))*\s*$",
                    strict=True)
 _NUMBER_OF_COOPS = re.compile(r"(?:số|tổng số)(?: lượng)? (?:HTX|hợp tác xã)\b.*$", I)
@@ -356,6 +357,8 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
         return "coop_workers", "count.workers"
     if head == "people" and re.match(r"^\s*người lao động", right, I):
         return "other", "count.other"
+    if head is None and _LIST_AFTER_ORG.search(near_left) and re.match(r"\s*[^\W\d_]", right):
+        return None  # "4 tổ hợp tác và 5 trang trại": the next item names its own noun
     if head is None or head == "people":
         subject = _subject_before(near_left)
         if subject is None:

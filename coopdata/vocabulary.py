@@ -51,7 +51,7 @@ PAST = Folded(
     r"theo thống kê|thống kê cho thấy|theo số liệu|"
     r"số liệu nền|ghi chú|kết quả đạt|kết quả thực hiện|đã thành lập|đã có|đã hỗ trợ|đã giải thể|"
     r"so với cùng kỳ|tới cuối năm \d{4}|(?<!đến )cuối năm \d{4},? (?:toàn tỉnh|cả tỉnh|thành phố)?\s*(?:đã|có)|"
-    r"(?<!đến )(?<!tới )(?<!hết )(?<!vào )(?<!mốc )năm \d{4},? (?:(?:toàn tỉnh|cả tỉnh|toàn thành phố|cả nước|toàn huyện)\s+)?(?:đã|có(?= \d))|trong năm qua|năm qua|vừa qua|thực trạng|ước đạt|ước thực hiện|"
+    r"(?<!đến )(?<!tới )(?<!hết )(?<!vào )(?<!mốc )năm \d{4},? (?:(?:toàn tỉnh|cả tỉnh|toàn thành phố|cả nước|toàn huyện)(?:\s+(?!phấn|sẽ|dự|cần|phải|đặt|đề|hướng|mục)\S+){0,3}?\s+)?(?:đã|có(?= \d))|trong năm qua|năm qua|vừa qua|thực trạng|ước đạt|ước thực hiện|"
     r"ước (?:cả )?năm|ước có|hiện còn|thời điểm (?:đưa tin|hiện tại|báo cáo|ban hành|xây dựng)|hiện trạng|kết quả năm|kết quả (?:thực hiện|đánh giá)|số liệu|hiện tỉnh|"
     r"hiện thành phố|hiện huyện|đang có|đã cơ bản|theo báo cáo|(?:đến|tính đến|tới) ngày \d{1,2}/\d{1,2}/\d{4}|từ đầu năm|đến nay)")
 PLAN_SHARE = re.compile(r"^\s*%?\s*(?:so với )?(?:kế hoạch|chỉ tiêu|KH\b)", I)

@@ -687,3 +687,15 @@ def test_households_taking_part_are_no_share_of_the_population():
     assert [g[0] for g in facts("Đến năm 2030, thu hút tối thiểu 20% dân số tham gia hợp tác xã.")] == [
         "population_participation_share"]
 
+
+
+def test_an_item_that_names_its_own_noun_is_not_the_organisations_before_it():
+    assert [g[:3] for g in facts("Năm 2026, phát triển mới 4 tổ hợp tác và 5 trang trại.")] == [("new_coop_groups", "eq", 4)]
+    assert [g[0] for g in facts("Năm 2026, thành lập mới 20 HTX và 5 tổ hợp tác.")] == ["new_coops", "new_coop_groups"]
+
+
+def test_a_year_the_province_had_is_a_result_whatever_names_come_between():
+    assert facts("Trong năm 2025, toàn tỉnh Sóc Trăng có 4 hợp tác xã được cấp nhãn hiệu, 27 hợp tác xã ứng dụng công "
+                 "nghệ cao.") == []
+    assert [g[0] for g in facts("Năm 2027, toàn tỉnh Bắc Ninh sẽ có 300 hợp tác xã.")] == ["coops"]
+    assert [g[0] for g in facts("Năm 2027, toàn tỉnh phấn đấu có 300 hợp tác xã.")] == ["coops"]
