@@ -58,6 +58,8 @@ _PER_QUANTITY_AFTER = re.compile(r"^\s*/\s*(?:ha|kg|tấn|tạ|con|m2|m²|sào|l
 # "đạt tốc độ tăng trưởng 9% trở lên": a growth rate, whether or not "/năm" follows
 _GROWTH_RATE_BEFORE = re.compile(r"tốc độ tăng(?: trưởng)?(?: bình quân)?[^;,.\d%]{0,25}$", I)
 _FLOOR_BEFORE = re.compile(r"(?:ít nhất|tối thiểu|trên|hơn)\s*$", I)  # a floor word opening a list
+# output or income per hectare: a farm measure, not the members' income ("thu nhập trên đơn vị diện tích … gấp 1,5 lần")
+_PER_AREA = re.compile(r"(?:trên|/|mỗi)\s*(?:(?:1|một)\s+)?(?:đơn vị diện tích|ha\b|héc-?ta|hecta)", I)
 _IN_WHICH = Folded(r"trong đó", strict=True)
 _NEW_PREDICATE = Folded(r"[,;]\s*(?:có|thành lập|xây dựng|phát triển|đạt|nâng|hỗ trợ|thu hút)\b", strict=True)
 _PER_PERSON = re.compile(r"^\s*(?:đồng)?\s*/\s*(?:người|lao động|thành viên)\b", I)
@@ -112,7 +114,10 @@ _RISE_BY = re.compile(r"\btăng(?:\s+thêm)?(?:\s+(?:khoảng|trên|hơn|ít nh�
 _MEMBERS_OF_COOPS = re.compile(r"(?:số|tổng số)\s+thành viên\s+(?:tham gia|của)\s+(?:các\s+)?(?:[\d.]+\s+)?"
                                r"(?:HTX|hợp tác xã)\b[^;:]*$", I)
 _LIST_AFTER_ORG = re.compile(r"(?:HTX|hợp tác xã|tổ hợp tác|THT|liên hiệp(?: HTX| hợp tác xã)?)\s*(?:,|và)\s*$", I)
-_ACTED_ON = Folded(r"(?<!\w)(?:củng cố|kiện toàn|hỗ trợ|lựa chọn|chọn)(?:\s+(?:lại|cho|từ|ít nhất|tối thiểu|khoảng|trên|hơn))*\s*$",
+_PLACE_PART = re.compile(r"\([^()]*:\s*$")
+_EQUIVALENT = re.compile(r"tương đương(?:\s+với)?(?:\s+khoảng)?\s*$", I)
+_ACTED_ON = Folded(r"(?<!\w)(?:(?:củng cố|kiện toàn|hỗ trợ|lựa chọn|chọn)(?:\s+(?:lại|cho|từ|ít nhất|tối thiểu|khoảng|trên|hơn))*"
+                   r"|(?:củng cố|kiện toàn|nâng cao)[^;.\d]{0,60}\bcho(?:\s+(?:từ|ít nhất|khoảng|trên|hơn))?)\s*$",
                    strict=True)
 _NUMBER_OF_COOPS = re.compile(r"(?:số|tổng số)(?: lượng)? (?:HTX|hợp tác xã)\b.*$", I)
 _TOP300 = Folded(r"nhóm 300|300 (?:hợp tác xã|HTX) lớn nhất", strict=True)
@@ -357,8 +362,12 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
         return "coop_workers", "count.workers"
     if head == "people" and re.match(r"^\s*người lao động", right, I):
         return "other", "count.other"
-    if head is None and _LIST_AFTER_ORG.search(near_left) and re.match(r"\s*[^\W\d_]", right):
-        return None  # "4 tổ hợp tác và 5 trang trại": the next item names its own noun
+    if _PLACE_PART.search(line, max(0, m.start - 80), m.start):
+        return None  # "tối thiểu 02 HTX (TX Đông Hòa: 01 HTX và huyện Tây Hòa: 01 HTX)": the parts by place
+    if _EQUIVALENT.search(near_left):
+        return None  # "10% tổng số HTX …, với số lượng tương đương 22 HTX": a share restated as a count
+    if head is None and _LIST_AFTER_ORG.search(near_left):
+        return None  # "4 tổ hợp tác và 5 trang trại": the next item names its own noun (or the text ends on it)
     if head is None or head == "people":
         subject = _subject_before(near_left)
         if subject is None:
@@ -433,7 +442,7 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
                 return metric, "count.quality"
         if V.DISSOLVE.search(near_left[-40:]):
             return "dissolved_coops", "count.dissolve"
-        if head == "coops" and not new and (_ACTED_ON.search(near_left[-40:]) or _RISE_BY.search(near_left[-20:])):
+        if head == "coops" and not new and (_ACTED_ON.search(near_left[-80:]) or _RISE_BY.search(near_left[-20:])):
             return "other", "count.other"
         if head == "models":
             return "model_coops", "count.head"
@@ -1033,7 +1042,7 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
             if metric:
                 results.append((metric, "vnd", "money.cue"))
         elif unit == "times":
-            if re.search(r"thu nhập", line[c_start:c_end], I):
+            if re.search(r"thu nhập", line[c_start:c_end], I) and not _PER_AREA.search(full_left):
                 results.append(("income_growth", "times", "times.income"))
         if not results:
             prev_fact, prev_mention = None, m

@@ -699,3 +699,16 @@ def test_a_year_the_province_had_is_a_result_whatever_names_come_between():
                  "nghệ cao.") == []
     assert [g[0] for g in facts("Năm 2027, toàn tỉnh Bắc Ninh sẽ có 300 hợp tác xã.")] == ["coops"]
     assert [g[0] for g in facts("Năm 2027, toàn tỉnh phấn đấu có 300 hợp tác xã.")] == ["coops"]
+
+
+def test_parts_restatements_and_farm_measures_add_no_fact():
+    # the parts of a figure by place, a share restated as a count, income per hectare
+    got = facts("Năm 2027, vận động thành lập mới tối thiểu 02 HTX (TX Sông Cầu: 01 HTX và huyện Tuy An: 01 HTX).")
+    assert [g[:3] for g in got] == [("new_coops", "gte", 2)]
+    got = facts("Đến năm 2027, có ít nhất 10% tổng số HTX ứng dụng công nghệ cao, với số lượng tương đương 25 HTX.")
+    assert [g[:3] for g in got] == [("high_tech_coops", "gte", 10)]
+    assert facts("Đến năm 2027, thu nhập trên đơn vị diện tích đất nông nghiệp tăng gấp 1,5 lần so với năm 2021.") == []
+    assert [g[0] for g in facts("Đến năm 2027, thu nhập của thành viên HTX tăng gấp 1,5 lần.")] == ["income_growth"]
+    # cooperatives a programme works on, and a list cut off before its noun
+    assert [g[0] for g in facts("Đến năm 2030, củng cố, nâng cao chất lượng hoạt động cho 35 HTX nông nghiệp.")] == ["other"]
+    assert [g[2] for g in facts("Lũy kế đến năm 2027 là 140 THT và 01 ")] == [140]
