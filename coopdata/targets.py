@@ -114,6 +114,7 @@ _RISE_BY = re.compile(r"\btăng(?:\s+thêm)?(?:\s+(?:khoảng|trên|hơn|ít nh�
 _MEMBERS_OF_COOPS = re.compile(r"(?:số|tổng số)\s+thành viên\s+(?:tham gia|của)\s+(?:các\s+)?(?:[\d.]+\s+)?"
                                r"(?:HTX|hợp tác xã)\b[^;:]*$", I)
 _LIST_AFTER_ORG = re.compile(r"(?:HTX|hợp tác xã|tổ hợp tác|THT|liên hiệp(?: HTX| hợp tác xã)?)\s*(?:,|và)\s*$", I)
+_LIMIT_BEFORE = re.compile(r"\bhạn chế[^;.\d]{0,40}$", I)
 _PLACE_PART = re.compile(r"\([^()]*:\s*$")
 _EQUIVALENT = re.compile(r"tương đương(?:\s+với)?(?:\s+khoảng)?\s*$", I)
 _ACTED_ON = Folded(r"(?<!\w)(?:(?:củng cố|kiện toàn|hỗ trợ|lựa chọn|chọn)(?:\s+(?:lại|cho|từ|ít nhất|tối thiểu|khoảng|trên|hơn))*"
@@ -362,6 +363,8 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
         return "coop_workers", "count.workers"
     if head == "people" and re.match(r"^\s*người lao động", right, I):
         return "other", "count.other"
+    if _LIMIT_BEFORE.search(near_left):
+        return None  # "hạn chế việc thành lập nhiều hơn 1 HTX cùng chuỗi": a limit, not an aim
     if _PLACE_PART.search(line, max(0, m.start - 80), m.start):
         return None  # "tối thiểu 02 HTX (TX Đông Hòa: 01 HTX và huyện Tây Hòa: 01 HTX)": the parts by place
     if _EQUIVALENT.search(near_left):

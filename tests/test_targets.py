@@ -712,3 +712,9 @@ def test_parts_restatements_and_farm_measures_add_no_fact():
     # cooperatives a programme works on, and a list cut off before its noun
     assert [g[0] for g in facts("Đến năm 2030, củng cố, nâng cao chất lượng hoạt động cho 35 HTX nông nghiệp.")] == ["other"]
     assert [g[2] for g in facts("Lũy kế đến năm 2027 là 140 THT và 01 ")] == [140]
+
+
+def test_a_limit_is_no_aim_and_registering_by_the_rules_is_complying():
+    got = facts("Năm 2027, hạn chế việc thành lập nhiều hơn 1 HTX hoạt động cùng chuỗi giá trị trên cùng một xã và 100% "
+                "các HTX thành lập mới thực hiện đăng ký hoạt động theo quy định.")
+    assert [g[:3] for g in got] == [("law_compliant_coop_share", "eq", 100)]
