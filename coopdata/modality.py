@@ -78,8 +78,8 @@ def cues_in(text: str) -> dict[str, list[str]]:
 
 
 # "[.!?](?=\s|$)|\n", written to open on one class: `re` then skips to the next of those characters at once
-_SENT_END = re.compile(r"[.!?\n](?:(?<=\n)|(?=\s|$))")
-_END_CHARS = ".!?\n"  # what a _SENT_END match is made of: one character, followed by a space or the end
+_SENT_END = re.compile(r"[.!?…\n](?:(?<=\n)|(?=\s|$))")  # "…" too: "… công nghệ cao… Đến năm 2025, …"
+_END_CHARS = ".!?…\n"  # what a _SENT_END match is made of: one character, followed by a space or the end
 
 
 @lru_cache(maxsize=2)

@@ -70,7 +70,7 @@ _CURRENT_AFTER = Folded(r"^[^;.\d(]{0,40}?\b(?:hiện nay|hiện tại|hiện c�
 _FILE_NAME_AFTER = re.compile(r"^\.(?:jpe?g|png|gif|webp)\b", I)
 _LIST_NUMBERING = re.compile(r"^\s*\(?\s*$")
 # "[;\n!?]|\.(?=\s|$)|:\s", written to open on one class: `re` then skips to the next of those characters at once
-_BOUNDARY = re.compile(r"[;\n!?.:](?:(?<=[;\n!?])|(?<=\.)(?=\s|$)|(?<=:)\s)")
+_BOUNDARY = re.compile(r"[;\n!?.…:](?:(?<=[;\n!?])|(?<=[.…])(?=\s|$)|(?<=:)\s)")
 _CE_WORD = Folded(
     r"hợp tác xã|HTX|tổ hợp tác|THT|liên hiệp|KTTT|kinh tế tập thể|LHHTX|QTDND|tổ chức|cán bộ|dân số|GRDP|GDP|thành viên", strict=True)
 _SKIP_AFTER_HEAD = re.compile(
@@ -96,7 +96,7 @@ def _has_fact(line: str) -> bool:
     return bool(_DIGIT.search(line) or _HAS_FACT.search(line))
 
 
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_SENTENCE_END = re.compile(r"[.!?…](?:\s|$)")
 _URL = re.compile(r"(?:https?://|www\.)\S+", I)
 _HEADING = re.compile(r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?\)?|\(\d+\)|[a-zđ]\)|[-–+*•])\s*", I)
 # the patterns of the rules below, compiled once (re's own cache costs a lookup per call)
@@ -837,6 +837,8 @@ def extract_targets(text: str, doc_year: int | None = None) -> list[Target]:
         lead = _LEAD_END.split(line, maxsplit=1)[0]
         if scope.past:
             continue
+        if ": " in line and V.AWARD_LEAD.search_in(line, 0, line.index(": ")):
+            continue  # an award's criteria, listed after its name
         if V.PAST.search_in(line, 0, len(lead)) or V.PAST_LEAD.search(lead):  # lead is line[:len(lead)]
             # a paragraph that opens with results may still turn to aims ("… trong 5 năm qua … Mục tiêu … là …"):
             # only its sentences that state an aim before any result cue are read

@@ -187,6 +187,9 @@ PERIOD_CUES = re.compile(r"đến|tới|mốc|giai đoạn|tầm nhìn|cuối k�
 PAST_SECTION = re.compile(r"KẾT QUẢ|THỰC TRẠNG|TỒN TẠI|HẠN CHẾ|NGUYÊN NHÂN|ĐÁNH GIÁ|TÌNH HÌNH|KINH PHÍ|BỐI CẢNH|"
                           r"Kết quả|Thực trạng|Tồn tại|Nguyên nhân|Tình hình|Kinh phí", 0)
 AIM_SECTION = re.compile(r"MỤC TIÊU|CHỈ TIÊU|KẾ HOẠCH|NHIỆM VỤ|ĐỊNH HƯỚNG|GIẢI PHÁP|Mục tiêu|Chỉ tiêu|Định hướng", 0)
+# A line whose lead names an award ("Để đạt được danh hiệu “Ngôi sao HTX”, các đơn vị phải đạt các tiêu chí như: …"):
+# the figures after it are the award's criteria, not aims
+AWARD_LEAD = Folded(r"danh hiệu|khen thưởng|xét tặng|bình chọn|giải thưởng", strict=True)
 # Clauses that state thresholds or support levels, not aims
 NOT_AIM = Folded(r"khen thưởng|được xét|đủ điều kiện|điều kiện (?:để|được|hưởng)|mức hỗ trợ|hỗ trợ tối đa|tiêu chí xét|vốn điều lệ|kinh phí|"
                      r"ngân sách (?:trung ương|địa phương|tỉnh)|tổng nguồn vốn|vay vốn")

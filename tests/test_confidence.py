@@ -204,3 +204,20 @@ def test_a_headline_year_after_vao_nam_is_a_horizon_not_a_one_year_plan():
 
     text = "Tỉnh phấn đấu có 1.500 hợp tác xã vào năm 2030\nNội dung bài viết.\n"
     assert plan_year(extract_plan(text), text) is None
+
+
+def test_an_ellipsis_ends_the_sentence_of_results_before_an_aim():
+    from coopdata.modality import sentence_around
+
+    text = ("Thời gian qua, trên địa bàn xuất hiện nhiều mô hình HTX mới như HTX công nghệ, HTX chăm sóc sức khỏe… "
+            "Đến năm 2027, thành phố sẽ hỗ trợ phát triển khoảng 120 hợp tác xã.\n")
+    i = text.index("khoảng 120")
+    assert sentence_around(text, i, i + 20).before.startswith(" Đến năm 2027")
+    (t,) = _facts(text)
+    assert t.evidence.startswith("Đến năm 2027")
+
+
+def test_the_criteria_of_an_award_are_no_aims():
+    text = ("Để đạt được danh hiệu “Ngôi sao Hợp tác xã”, các đơn vị phải đạt nhiều tiêu chí, như: HTX nông nghiệp "
+            "phải đạt doanh thu từ 1,5 tỷ đồng/năm… HTX phi nông nghiệp phải đạt tối thiểu doanh thu 5 tỷ đồng/năm.\n")
+    assert _facts(text) == []
