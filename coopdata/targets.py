@@ -51,7 +51,8 @@ _NOT_QUANTITY_AFTER = re.compile(
     r"điều\b|chương\b|mục\b|m2|m²|phút|tuổi|xã\b|huyện|tỉnh|sản phẩm|lớp\b|hội nghị|cuộc)", I)
 _NOT_QUANTITY_BEFORE = Folded(
     r"(?:ngày|tháng|(?<!con )(?<!tổng )số|số hiệu|khoản|điều|mục|nhóm|top|phụ lục|nghị định|quyết định|kế hoạch|"
-    r"chương trình|nghị quyết|thông tư|lần thứ|khóa|một trong|theo|giai đoạn|nhiệm kỳ|STT|/|\w ?[-–]|lần|đại hội)\s*$")
+    r"chương trình|nghị quyết|thông tư|lần thứ|khóa|một trong|theo|giai đoạn|nhiệm kỳ|STT|/|\w ?[-–]|lần|đại hội|"
+    r"tiêu chí(?: số)?)\s*$")
 _OPERATING = Folded(r"đang hoạt động|hiện có|hiện nay", strict=True)
 _PER_ONE_BEFORE = Folded(r"(?:bình quân|trung bình|mỗi)\s*$", strict=True)
 _PER_QUANTITY_AFTER = re.compile(r"^\s*/\s*(?:ha|kg|tấn|tạ|con|m2|m²|sào|lít|sản phẩm)\b", I)
@@ -114,6 +115,7 @@ _RISE_BY = re.compile(r"\btăng(?:\s+thêm)?(?:\s+(?:khoảng|trên|hơn|ít nh�
 _MEMBERS_OF_COOPS = re.compile(r"(?:số|tổng số)\s+thành viên\s+(?:tham gia|của)\s+(?:các\s+)?(?:[\d.]+\s+)?"
                                r"(?:HTX|hợp tác xã)\b[^;:]*$", I)
 _LIST_AFTER_ORG = re.compile(r"(?:HTX|hợp tác xã|tổ hợp tác|THT|liên hiệp(?: HTX| hợp tác xã)?)\s*(?:,|và)\s*$", I)
+_PILOT_AFTER = re.compile(r"\s*(?:\(HTX\)\s*)?(?:nông nghiệp\s+)?điểm\b", I)
 _LIMIT_BEFORE = re.compile(r"\bhạn chế[^;.\d]{0,40}$", I)
 _PLACE_PART = re.compile(r"\([^()]*:\s*$")
 _EQUIVALENT = re.compile(r"tương đương(?:\s+với)?(?:\s+khoảng)?\s*$", I)
@@ -135,7 +137,7 @@ _FIRST_CLAUSE = re.compile(r"[,:]\s")
 _LEAD_END = re.compile(r"[:.;(](?:(?<=[:.])\s|(?<=[;(]))")  # ":\s|\.\s|[;(]", opening on one class (see _BOUNDARY)
 _FROM_BEFORE = Folded(r"\btừ(?: mức)?\s*$", strict=True)
 _UP_TO_AFTER = re.compile(r"^(?:\s*(?:\(|vào )?năm 20\d\d\)?)?[^;.\d]{0,40}?(?<!trở )\blên\b")
-_RISE_BEFORE = Folded(r"\btăng(?: bình quân)?(?: khoảng| từ| hơn| trên)?\s*$", strict=True)
+_RISE_BEFORE = Folded(r"\btăng(?: thêm)?(?: bình quân)?(?: khoảng| từ| hơn| trên)?\s*$", strict=True)
 _EFFECTIVE = re.compile(r"^\s*(?:\S+\s+){0,3}?(hoạt động (?:có )?hiệu quả)", I)
 _YEARLY_AFTER = Folded(r"^[^;,.\d]{0,50}?(?:/\s*năm\b|mỗi năm|hằng năm|hàng năm)", strict=True)
 _YEARLY_CLAUSE = Folded(r"^[^;.\d]{0,50}?(?:mỗi năm|hằng năm|hàng năm)\s*[;.]?\s*$", strict=True)
@@ -436,6 +438,8 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
             window = window + " " + subject.group(0)
         if _TOP300.search_in(line, m.end, m.end + 160):
             return "ica_top300_orgs", "count.quality"
+        if head == "coops" and _PILOT_AFTER.match(after_head):
+            return "model_coops", "count.quality"  # "15 hợp tác xã điểm": pilot cooperatives, models to replicate
         for metric, pat in V.COUNT_QUALITIES:
             if pat.search(window):
                 if metric == "value_chain_share" and head == "models" and not re.search(r"doanh nghiệp", window, I):

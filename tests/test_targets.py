@@ -718,3 +718,11 @@ def test_a_limit_is_no_aim_and_registering_by_the_rules_is_complying():
     got = facts("Năm 2027, hạn chế việc thành lập nhiều hơn 1 HTX hoạt động cùng chuỗi giá trị trên cùng một xã và 100% "
                 "các HTX thành lập mới thực hiện đăng ký hoạt động theo quy định.")
     assert [g[:3] for g in got] == [("law_compliant_coop_share", "eq", 100)]
+
+
+def test_pilot_cooperatives_criterion_numbers_and_added_income():
+    assert [g[0] for g in facts("Năm 2026, tập trung chỉ đạo 15 hợp tác xã điểm thực hiện Đề án.")] == ["model_coops"]
+    got = facts("Năm 2026, thành lập mới 10 HTX, trong đó ưu tiên tại 21 xã điểm theo tiêu chí 13 của Chương trình.")
+    assert [g[2] for g in got] == [10]
+    got = facts("Năm 2026, phấn đấu số HTX đạt loại khá giỏi là trên 50%, thu nhập của xã viên HTX tăng thêm 20%.")
+    assert [g[0] for g in got] == ["good_rated_share", "income_growth"]
