@@ -136,7 +136,7 @@ def _number_candidates(text: str) -> tuple[str | None, list[str]]:
         return canonical_docnum(m.group(1)), []
     found: list[str] = []
     pats = [
-        (r"(?:ban hành|vừa ký|ký|thông qua|triển khai|phê duyệt)\s+(?:ban hành\s+|tại\s+)?" + _KINDS
+        (r"(?:ban hành|vừa ký|ký|thông qua|triển khai|phê duyệt|vừa có)\s+(?:ban hành\s+|tại\s+)?" + _KINDS
          + r"\s+(?:số\s+)?(" + DOCNUM + "|" + _BARE + ")", 0, 3000),
         (_KINDS + r"\s+số\s+(" + DOCNUM + r")(?=[^.\n]{0,160}?\bvừa\s+(?:được\s+)?[^.\n]{0,40}?(?:ban hành|phê duyệt|ký))",
          0, 3000),
@@ -424,7 +424,7 @@ def _body_province(text: str) -> Province | None:
 
 _STRONG_BEFORE = Folded(r"(?:tỉnh|thành phố|TP\.?|Tỉnh ủy|Thành ủy|UBND|HĐND|Đảng bộ|địa bàn"
                             r"|Liên minh (?:HTX|[Hh]ợp tác xã)(?:\s+tỉnh|\s+thành phố|\s+TP\.?)?)\s*$", strict=True)
-_COMMUNE_BEFORE = re.compile(r"(?<!\w)(?:[Xx]ã|[Pp]hường|(?<!nông )(?<!Nông )[Tt]hôn|ấp|[Tt]hị trấn|[Tt]hị xã)\s*$")
+_COMMUNE_BEFORE = re.compile(r"(?<!\w)(?:(?<!tác )[Xx]ã|[Pp]hường|(?<!nông )(?<!Nông )[Tt]hôn|ấp|[Tt]hị trấn|[Tt]hị xã)\s*$")
 _CREDIT_BEFORE = re.compile(r"(?<!\w)(?:[Bb]áo|[Tt]heo)\s*$")
 _COMMUNE_WORDS = ("xã", "Xã", "phường", "Phường", "thôn", "Thôn", "ấp", "thị trấn", "Thị trấn")  # _COMMUNE_BEFORE's
 _CREDIT_WORDS = ("báo", "Báo", "theo", "Theo")  # _CREDIT_BEFORE's

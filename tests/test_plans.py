@@ -315,3 +315,11 @@ def test_the_rural_development_department_names_its_province():
     assert _summary(p)[:2] == ("Ninh Bình", "province")
     # a hamlet named like a province is still a hamlet
     assert _meta("Tổ hợp tác ở thôn Thái Bình được hỗ trợ 20 triệu đồng.").province is None
+
+
+def test_the_provincial_alliance_names_its_province_and_a_decision_it_has_is_its_number():
+    p = _meta("Thông tin từ Liên minh Hợp tác xã Ninh Bình, đến đầu tháng 10-2026, trên địa bàn tỉnh có 12 hợp tác xã.")
+    assert _summary(p)[:2] == ("Ninh Bình", "province")
+    assert _meta("Hợp tác xã Thái Bình Xanh được hỗ trợ 20 triệu đồng.").province is None  # a cooperative's name
+    p = _meta("UBND tỉnh Hà Nam vừa có Quyết định 4012/QĐ-UBND về kế hoạch củng cố hợp tác xã.")
+    assert p.doc_number == "4012/QĐ-UBND"
