@@ -13,11 +13,12 @@ from decimal import Decimal
 __all__ = ["NUMBER", "NUMBER_SCAN", "parse_number", "SCALES", "WORD_NUMBERS", "parse_words", "find_numbers"]
 
 # A number as written: thousands with dots, decimals with a comma; or plain digits.
-NUMBER = r"(?<![\d.,/])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\d/]|[.,]\d)"
+# a number glued to letters is part of a name or a code ("ST25" rice, "m88" spam, "H5N1"), not a quantity
+NUMBER = r"(?<![\d.,/])(?<![^\W\d_])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\d/]|[.,]\d)"
 # The same matches, written to open on a digit: `re` then skips to the next digit at C speed instead of trying the
 # lookbehind at every character (3x faster over a line). The first digit is consumed, then the lookbehind checks
 # the character before it; both branches go on with one digit fewer.
-NUMBER_SCAN = r"\d(?<![\d.,/]\d)(?:\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*(?:,\d+)?)(?![\d/]|[.,]\d)"
+NUMBER_SCAN = r"\d(?<![\d.,/]\d)(?<![^\W\d_]\d)(?:\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*(?:,\d+)?)(?![\d/]|[.,]\d)"
 
 SCALES = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
 WORD_NUMBERS = {

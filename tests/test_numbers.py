@@ -169,3 +169,10 @@ def test_number_scan_matches_number_on_any_text(s: str):
     from coopdata.numbers import NUMBER, NUMBER_SCAN
 
     assert [m.span() for m in re.finditer(NUMBER_SCAN, s)] == [m.span() for m in re.finditer(NUMBER, s)]
+
+
+def test_a_number_glued_to_letters_is_a_name_not_a_quantity():
+    from coopdata.numbers import NUMBER
+    import re
+
+    assert [m.group(0) for m in re.finditer(NUMBER, "giống lúa ST25, trang m88 và 40 HTX")] == ["40"]
