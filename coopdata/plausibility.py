@@ -42,12 +42,15 @@ def implausible(t: Target) -> str | None:
             return f"implausible: the count {int(t.value_low)} is a year written in the sentence"
     if t.unit == "count" and ("đồng" in t.evidence or "VN" in t.evidence):
         written = _written(t.value_low)
-        for m in _MONEY.finditer(t.evidence):
-            if m.group(1) == written:
-                return f"implausible: the count {t.value_low:g} is an amount of money (đồng) in the sentence"
+        # the count is the amount only when the sentence writes the number nowhere but as money ("5 mô hình …,
+        # doanh thu 5 tỷ đồng" names the count too)
+        if any(m.group(1) == written for m in _MONEY.finditer(t.evidence)) and not any(
+                n.group(0) == written for n in _NUMBER.finditer(_MONEY.sub(" ", t.evidence))):
+            return f"implausible: the count {t.value_low:g} is an amount of money (đồng) in the sentence"
     return None
 
 
+_NUMBER = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)*(?![\d.,]\d)")
 _MONEY = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)*)\s*(?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|VNĐ|VND)\b", re.IGNORECASE)
 
 

@@ -38,3 +38,13 @@ def test_split_keeps_every_fact():
     bad = replace(BASE, unit="percent", metric="effective_share", value_low=120, value_high=120)
     keep, out = split_plausible((BASE, bad))
     assert keep == (BASE,) and [t for t, _ in out] == [bad]
+
+
+def test_a_count_the_sentence_also_writes_as_money_is_still_a_count():
+    from coopdata.plausibility import implausible
+    from coopdata.targets import extract_targets
+
+    text = ("Mục tiêu đến năm 2027, xây dựng ít nhất 5 mô hình hợp tác xã nông nghiệp, doanh thu mỗi đơn vị đạt 5 tỷ "
+            "đồng mỗi năm trở lên.")
+    (count,) = [t for t in extract_targets(text) if t.unit == "count"]
+    assert count.value_low == 5 and implausible(count) is None
