@@ -115,6 +115,7 @@ _RISE_BY = re.compile(r"\btăng(?:\s+thêm)?(?:\s+(?:khoảng|trên|hơn|ít nh�
 _MEMBERS_OF_COOPS = re.compile(r"(?:số|tổng số)\s+thành viên\s+(?:tham gia|của)\s+(?:các\s+)?(?:[\d.]+\s+)?"
                                r"(?:HTX|hợp tác xã)\b[^;:]*$", I)
 _LIST_AFTER_ORG = re.compile(r"(?:HTX|hợp tác xã|tổ hợp tác|THT|liên hiệp(?: HTX| hợp tác xã)?)\s*(?:,|và)\s*$", I)
+_DISSOLVED_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:đã\s+|bị\s+|được\s+)?giải thể\b", I)
 _PILOT_AFTER = re.compile(r"\s*(?:\(HTX\)\s*)?(?:nông nghiệp\s+)?điểm\b", I)
 _LIMIT_BEFORE = re.compile(r"\bhạn chế[^;.\d]{0,40}$", I)
 _PLACE_PART = re.compile(r"\([^()]*:\s*$")
@@ -394,6 +395,9 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
         clause_after = _CLAUSE_END.split(line[m.end:m.end + 80])[0].lstrip()[head_end:]
         new = (bool(V.NEW_VERB.search(near_left)) or list_new or bool(V.NEW_AFTER.match(after_head))
                or bool(V.NEW_AFTER_LIST.match(clause_after)) or bool(V.NEW_VERB_NEAR.search(near_left)))
+    if head in ("coops", "groups", "unions") and _DISSOLVED_AFTER.match(after_head):
+        # "150 THT được thành lập mới và 173 THT bị giải thể": the item's own verb, not the list's founding one
+        return ("dissolved_coops" if head == "coops" else "other"), "count.dissolve"
     if head == "union_member_coops":
         return "coop_union_member_coops", "count.head"
     if head == "members":

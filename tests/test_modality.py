@@ -122,3 +122,8 @@ def test_a_rise_from_today_to_an_aim_is_no_result():
 def test_raising_the_number_of_operating_groups_is_no_result():
     assert "result" not in cues_in("Có thêm 40 THT ra đời, nâng số THT đang hoạt động lên 900")
     assert "result" in cues_in("Trong đó 612 HTX đang hoạt động")
+
+
+def test_there_were_n_cooperatives_founded_is_a_result():
+    assert "result" in cues_in("Trong giai đoạn 2011 – 2020, trên địa bàn tỉnh có 150 THT được thành lập mới")
+    assert "result" not in cues_in("Đến năm 2030: 105 HTX được thành lập mới (gồm 95 HTX nông nghiệp)")

@@ -726,3 +726,10 @@ def test_pilot_cooperatives_criterion_numbers_and_added_income():
     assert [g[2] for g in got] == [10]
     got = facts("Năm 2026, phấn đấu số HTX đạt loại khá giỏi là trên 50%, thu nhập của xã viên HTX tăng thêm 20%.")
     assert [g[0] for g in got] == ["good_rated_share", "income_growth"]
+
+
+def test_an_item_with_its_own_dissolving_verb_is_no_founding():
+    got = facts("Giai đoạn 2026 – 2030, thành lập mới 390 HTX và 50 HTX giải thể; 150 THT được thành lập mới và 20 THT bị "
+                "giải thể.")
+    assert [(g[0], g[2]) for g in got] == [("new_coops", 390), ("dissolved_coops", 50), ("new_coop_groups", 150),
+                                           ("other", 20)]
