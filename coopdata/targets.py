@@ -47,7 +47,7 @@ _PER_YEAR = re.compile(r"^\s*/\s*năm|^\s*(?:mỗi|một) năm|^\s*hằng năm|^
 _TIMES = re.compile(r"^\s*lần\b", I)
 _GAP = Folded(r"(?:gấp|tăng)\s*$", strict=True)
 _NOT_QUANTITY_AFTER = re.compile(
-    r"^\s*(?:[-–]\s*[A-ZĐa-zđ]{1,6}\s*/|/|tháng\b|ngày\b|năm\b|giờ|giây|sao\b|km|ha\b|tấn|kg|khóa|"
+    r"^\s*(?:[-–]\s*[A-ZĐa-zđ]{1,6}\s*/|/|:\d\d|h\d\d|tháng\b|ngày\b|năm\b|giờ|giây|sao\b|km|ha\b|tấn|kg|khóa|"
     r"điều\b|chương\b|mục\b|m2|m²|phút|tuổi|xã\b|huyện|tỉnh|sản phẩm|lớp\b|hội nghị|cuộc)", I)
 _NOT_QUANTITY_BEFORE = Folded(
     r"(?:ngày|tháng|(?<!con )(?<!tổng )số|số hiệu|khoản|điều|mục|nhóm|top|phụ lục|nghị định|quyết định|kế hoạch|"
@@ -120,7 +120,7 @@ _PILOT_AFTER = re.compile(r"\s*(?:\(HTX\)\s*)?(?:nông nghiệp\s+)?điểm\b", 
 _LIMIT_BEFORE = re.compile(r"\bhạn chế[^;.\d]{0,40}$", I)
 _PLACE_PART = re.compile(r"\([^()]*:\s*$")
 _EQUIVALENT = re.compile(r"tương đương(?:\s+với)?(?:\s+khoảng)?\s*$", I)
-_ACTED_ON = Folded(r"(?<!\w)(?:(?:củng cố|kiện toàn|hỗ trợ|lựa chọn|chọn)(?:\s+(?:lại|cho|từ|ít nhất|tối thiểu|khoảng|trên|hơn))*"
+_ACTED_ON = Folded(r"(?<!\w)(?:(?:củng cố|kiện toàn|hỗ trợ|lựa chọn|chọn)(?:\s+(?:lại|cho|từ|ít nhất|tối thiểu|tối đa|khoảng|trên|hơn))*"
                    r"|(?:củng cố|kiện toàn|nâng cao)[^;.\d]{0,60}\bcho(?:\s+(?:từ|ít nhất|khoảng|trên|hơn))?)\s*$",
                    strict=True)
 _NUMBER_OF_COOPS = re.compile(r"(?:số|tổng số)(?: lượng)? (?:HTX|hợp tác xã)\b.*$", I)
@@ -453,7 +453,10 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
                 return metric, "count.quality"
         if V.DISSOLVE.search(near_left[-40:]):
             return "dissolved_coops", "count.dissolve"
-        if head == "coops" and not new and (_ACTED_ON.search(near_left[-80:]) or _RISE_BY.search(near_left[-20:])):
+        acted = _ACTED_ON.search(near_left[-80:])
+        if head == "coops" and not new and (acted or _RISE_BY.search(near_left[-20:])):
+            if acted and "chọn" in acted.group(0) and re.search(r"mô hình", _CLAUSE_END.split(line[m.end:m.end + 200])[0], I):
+                return "model_coops", "count.quality"  # "lựa chọn tối đa 05 HTX tham gia … 12 mô hình của Đề án"
             return "other", "count.other"
         if head == "models":
             return "model_coops", "count.head"

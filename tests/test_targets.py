@@ -570,8 +570,17 @@ def test_a_share_of_farm_output_is_no_share_of_cooperatives():
 
 
 def test_cooperatives_chosen_for_a_programme_are_no_count_of_all():
+    # chosen to perfect and replicate a model: the model cooperatives the spec names; chosen for anything else: other
     assert [g[:3] for g in facts("Năm 2025, lựa chọn 5 hợp tác xã tiêu biểu để hoàn thiện, nhân rộng mô hình.")] == [
-        ("other", "eq", 5)]
+        ("model_coops", "eq", 5)]
+    assert [g[:3] for g in facts("- Lựa chọn tối đa 05 hợp tác xã tham gia, hoạt động theo 12 mô hình của Đề án đến năm 2025.")] == [
+        ("model_coops", "lte", 5)]
+    assert [g[:3] for g in facts("Năm 2025, lựa chọn 6 hợp tác xã để hỗ trợ đầu tư hạ tầng.")] == [("other", "eq", 6)]
+
+
+def test_a_time_of_day_is_no_quantity():
+    got = facts("Phấn đấu mỗi năm thành lập mới từ 20 đến 30 hợp tác xã trở lên (19:25 14/09/2026)")
+    assert [g[2] for g in got] == [20]
 
 
 def test_the_whole_sectors_growth_takes_no_sector_from_a_heading():
