@@ -61,6 +61,7 @@ _GROWTH_RATE_BEFORE = re.compile(r"tốc độ tăng(?: trưởng)?(?: bình qu�
 _FLOOR_BEFORE = re.compile(r"(?:ít nhất|tối thiểu|trên|hơn)\s*$", I)  # a floor word opening a list
 # output or income per hectare: a farm measure, not the members' income ("thu nhập trên đơn vị diện tích … gấp 1,5 lần")
 _PER_AREA = re.compile(r"(?:trên|/|mỗi)\s*(?:(?:1|một)\s+)?(?:đơn vị diện tích|ha\b|héc-?ta|hecta)", I)
+_PART_OF = re.compile(r"[^;:\d]{0,80}?[.,]\s*trong đó,?\s*(?:có\s+)?(?:khoảng\s+|ít nhất\s+|trên\s+)?", I)
 _IN_WHICH = Folded(r"trong đó", strict=True)
 _NEW_PREDICATE = Folded(r"[,;]\s*(?:có|thành lập|xây dựng|phát triển|đạt|nâng|hỗ trợ|thu hút)\b", strict=True)
 _PER_PERSON = re.compile(r"^\s*(?:đồng)?\s*/\s*(?:người|lao động|thành viên)\b", I)
@@ -560,7 +561,7 @@ _NONE_WEAK = re.compile(r"không (?:có|còn|để)[^;,.]{0,25}?(?:yếu kém|ng
 
 # past a comma or "và" a new subject or a new aim begins ("80% HTX hoạt động hiệu quả, tỷ lệ HTX yếu kém còn dưới 3%",
 # "… chiếm 20% trở lên và giải thể các HTX yếu kém"): its words do not describe the number before
-_NEW_SUBJECT = re.compile(r",\s*(?:tỷ lệ|tỉ lệ|số|không còn|hạ thấp|giảm|xóa|xoá)\s|"
+_NEW_SUBJECT = re.compile(r"(?:,|\svà)\s*(?:tỷ lệ|tỉ lệ|số|không còn|hạ thấp|giảm|xóa|xoá)\s|"
                           r"\s(?:và|,)\s*(?:giải thể|xử lý|sáp nhập|xóa|xoá|không còn)\b", I)
 
 
@@ -957,6 +958,7 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
     prev_end = 0
     prev_fact: dict | None = None
     prev_mention: _Mention | None = None
+    last_new: dict | None = None  # the last count of organisations founded read in the line
     for m in mentions:
         c_start, c_end = _clause_bounds(line, m.start, m.end)
         lo = max(0, m.start - _REACH)
@@ -996,6 +998,9 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
                                  or re.fullmatch(r"\s*\S+(?:\s\S+){0,2}\s*;\s*", gap_prev or "x"))
                             and not re.search(r"\b(?:có|qua đó|nâng|đưa|với)\b",
                                               re.sub(r"trong đó,?\s*có\b", "", gap_prev)))
+            # "thành lập mới 92 THT, 80 HTX, 5 liên hiệp và 1 quỹ tín dụng. Trong đó, có khoảng 45 HTX nông nghiệp":
+            # a part of the organisations founded just before, whatever came last in their list
+            list_new = list_new or bool(last_new and _PART_OF.fullmatch(gap_prev or "x"))
             # "- phát triển mới 50 HTX; - phát triển 01 - 02 LHHTX": a bullet list shares its founding verb
             bullet_new = scope.bullet_new and bool(_BULLET.match(line)) and bool(re.search(
                 r"\bphát triển\s+(?:từ\s+|khoảng\s+|gần\s+|trên\s+|hơn\s+)?$", left, I))
@@ -1141,6 +1146,8 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
                         rule=rule, span=(c_start, c_end))
             facts.append(fact)
             prev_fact = fact
+            if metric.startswith("new_") and unit_ == "count" and not metric.endswith("members"):
+                last_new = fact
         prev_mention = m
     facts.extend(_no_more_facts(line, scope, doc_year))
     return facts

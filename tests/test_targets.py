@@ -742,3 +742,15 @@ def test_an_item_with_its_own_dissolving_verb_is_no_founding():
                 "giải thể.")
     assert [(g[0], g[2]) for g in got] == [("new_coops", 390), ("dissolved_coops", 50), ("new_coop_groups", 150),
                                            ("other", 20)]
+
+
+def test_a_part_of_the_organisations_founded_is_founded_too():
+    text = ("Tin kinh tế\nTheo kế hoạch giai đoạn 2026-2030, tỉnh thành lập mới khoảng 90 tổ hợp tác, 70 HTX, 4 liên hiệp "
+            "HTX và 1 quỹ tín dụng nhân dân. Trong đó, có khoảng 40 HTX nông nghiệp.\n")
+    got = facts(text)
+    assert got[-1][:3] == ("new_coops", "approx", 40) and got[-1][5:8] == ("period_total", 2030, "agriculture")
+
+
+def test_a_share_after_va_so_is_a_new_subject():
+    got = facts("Phấn đấu đến cuối năm 2027, tỉnh có 80% HTX sản xuất kinh doanh có lãi và số HTX khá, giỏi đạt 25%.")
+    assert [g[:3] for g in got] == [("profitable_coop_share", "eq", 80), ("good_rated_share", "eq", 25)]
