@@ -62,6 +62,7 @@ _FLOOR_BEFORE = re.compile(r"(?:ít nhất|tối thiểu|trên|hơn)\s*$", I)  #
 # output or income per hectare: a farm measure, not the members' income ("thu nhập trên đơn vị diện tích … gấp 1,5 lần")
 _PER_AREA = re.compile(r"(?:trên|/|mỗi)\s*(?:(?:1|một)\s+)?(?:đơn vị diện tích|ha\b|héc-?ta|hecta)", I)
 _PART_OF = re.compile(r"[^;:\d]{0,80}?[.,]\s*trong đó,?\s*(?:có\s+)?(?:khoảng\s+|ít nhất\s+|trên\s+)?", I)
+_PREVIOUS_YEAR = re.compile(r"so với (?:cùng kỳ )?năm trước", I)
 _IN_WHICH = Folded(r"trong đó", strict=True)
 _NEW_PREDICATE = Folded(r"[,;]\s*(?:có|thành lập|xây dựng|phát triển|đạt|nâng|hỗ trợ|thu hút)\b", strict=True)
 _PER_PERSON = re.compile(r"^\s*(?:đồng)?\s*/\s*(?:người|lao động|thành viên)\b", I)
@@ -1103,8 +1104,11 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
         for metric, unit_, rule in results:
             frequency = "once"
             target_year, p_start, p_end = year, None, None
-            if unit_ == "percent_per_year" and not _SO_VOI.search(right_window[:40]) and not (
-                    against_base and not V.ANNUAL.search_in(line, c_start, c_end)):
+            # "tăng 10-15% so với năm trước" each year to a horizon is a yearly rate; against a named year, or in a
+            # one-year plan, it is that year's growth
+            yearly_base = doc_year is None and bool(_PREVIOUS_YEAR.search(right_window[:40]))
+            if unit_ == "percent_per_year" and (yearly_base or not _SO_VOI.search(right_window[:40]) and not (
+                    against_base and not V.ANNUAL.search_in(line, c_start, c_end))):
                 frequency = "annual"
             elif annual and unit_ in ("count", "percent", "times") and (metric.startswith("new_") or metric in (
                     "trained_coop_staff", "model_coops", "value_chain_share", "grdp_share", "income_growth")

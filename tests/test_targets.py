@@ -754,3 +754,10 @@ def test_a_part_of_the_organisations_founded_is_founded_too():
 def test_a_share_after_va_so_is_a_new_subject():
     got = facts("Phấn đấu đến cuối năm 2027, tỉnh có 80% HTX sản xuất kinh doanh có lãi và số HTX khá, giỏi đạt 25%.")
     assert [g[:3] for g in got] == [("profitable_coop_share", "eq", 80), ("good_rated_share", "eq", 25)]
+
+
+def test_growth_against_the_year_before_to_a_horizon_is_yearly():
+    got = facts("Phấn đấu đến cuối năm 2027, thu nhập bình quân của thành viên HTX tăng từ 10-15% so với năm trước.")
+    assert [(g[0], g[5], g[6]) for g in got] == [("income_growth", "annual", None)]
+    got = facts("Năm 2027, doanh thu tăng từ 10% trở lên so với năm 2026.")
+    assert [(g[0], g[5], g[6]) for g in got] == [("revenue_growth_rate", "once", 2027)]
