@@ -122,7 +122,7 @@ _PILOT_AFTER = re.compile(r"\s*(?:\(HTX\)\s*)?(?:nông nghiệp\s+)?điểm\b", 
 _LIMIT_BEFORE = re.compile(r"\bhạn chế[^;.\d]{0,40}$", I)
 _PLACE_PART = re.compile(r"\([^()]*:\s*$")
 _EQUIVALENT = re.compile(r"tương đương(?:\s+với)?(?:\s+khoảng)?\s*$", I)
-_ACTED_ON = Folded(r"(?<!\w)(?:(?:củng cố|kiện toàn|hỗ trợ|lựa chọn|chọn)(?:\s+(?:lại|cho|từ|ít nhất|tối thiểu|tối đa|khoảng|trên|hơn))*"
+_ACTED_ON = Folded(r"(?<!\w)(?:(?:củng cố|kiện toàn|hỗ trợ|lựa chọn|chọn|số lượng tham gia)(?:\s+(?:lại|cho|từ|ít nhất|tối thiểu|tối đa|khoảng|trên|hơn))*"
                    r"|(?:củng cố|kiện toàn|nâng cao)[^;.\d]{0,60}\bcho(?:\s+(?:từ|ít nhất|khoảng|trên|hơn))?)\s*$",
                    strict=True)
 _NUMBER_OF_COOPS = re.compile(r"(?:số|tổng số)(?: lượng)? (?:HTX|hợp tác xã)\b.*$", I)

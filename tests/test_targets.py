@@ -761,3 +761,9 @@ def test_growth_against_the_year_before_to_a_horizon_is_yearly():
     assert [(g[0], g[5], g[6]) for g in got] == [("income_growth", "annual", None)]
     got = facts("Năm 2027, doanh thu tăng từ 10% trở lên so với năm 2026.")
     assert [(g[0], g[5], g[6]) for g in got] == [("revenue_growth_rate", "once", 2027)]
+
+
+def test_the_number_of_participants_in_a_scheme_is_no_count_of_all():
+    got = facts("Đến năm 2025, số lượng tham gia tối đa 5 HTX, trong đó ưu tiên mô hình HTX nông nghiệp.")
+    assert [g[:3] for g in got] == [("other", "lte", 5)]
+    assert [g[0] for g in facts("Đến năm 2025, số lượng HTX đạt 500.")] == ["coops"]
