@@ -370,6 +370,8 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
         return "other", "count.other"
     if _LIMIT_BEFORE.search(near_left):
         return None  # "hạn chế việc thành lập nhiều hơn 1 HTX cùng chuỗi": a limit, not an aim
+    if m.low == 1 and _SHARE_OF_COMMUNES_BEFORE.search(line, max(0, m.start - 90), m.start):
+        return None  # the "1 HTX" of "100% xã có ít nhất 1 HTX": read with the share
     if _PLACE_PART.search(line, max(0, m.start - 80), m.start):
         return None  # "tối thiểu 02 HTX (TX Đông Hòa: 01 HTX và huyện Tây Hòa: 01 HTX)": the parts by place
     if _EQUIVALENT.search(near_left):
@@ -566,10 +568,17 @@ _NEW_SUBJECT = re.compile(r"(?:,|\svà)\s*(?:tỷ lệ|tỉ lệ|số|không cò
                           r"\s(?:và|,)\s*(?:giải thể|xử lý|sáp nhập|xóa|xoá|không còn)\b", I)
 
 
+# a share of communes with at least one cooperative: the "1" is part of the share, not a count
+_COMMUNES_WITH_ONE = re.compile(r"\s*(?:số\s+)?(?:các\s+)?xã\b[^;.%\d]{0,60}?(?:có|đều có)\s+(?:ít nhất|tối thiểu)\s+"
+                                r"(?:1|01|một)\s+(?:HTX|hợp tác xã)", I)
+_SHARE_OF_COMMUNES_BEFORE = re.compile(r"%\s*(?:số\s+)?(?:các\s+)?xã\b[^;.%\d]{0,60}?(?:có|đều có)\s+(?:ít nhất|tối thiểu)\s*$", I)
 _VALUE_SHARE = Folded(r"(?:tỷ|tỉ) (?:lệ|trọng) (?:\S+ ){0,2}?(?:giá trị sản|sản lượng|diện tích)", strict=True)
 
 
-def _percent_metric(left: str, right: str) -> tuple[str, str] | None:
+def _percent_metric(left: str, right: str, right_clause: str = "") -> tuple[str, str] | None:
+    """right: the words after the number up to the next number; right_clause: up to the clause's end."""
+    if _COMMUNES_WITH_ONE.match(right_clause):  # "100% xã có ít nhất 1 HTX hoạt động hiệu quả"
+        return "communes_with_coops_share", "percent.after"
     # "80% HTX hoạt động hiệu quả, không có đơn vị yếu kém": the zero-weak aim is read on its own (_NO_MORE)
     window = _NEW_SUBJECT.split(_NONE_WEAK.sub("", _SEMI_OR_DIGIT_2.split(right)[0][:140]), maxsplit=1)[0]
     if _DISSOLVE_LEFT.search(left):
@@ -1038,7 +1047,7 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
                     r"(?:tỷ lệ|con số|mức) này", full_left, I):
                 results.append((prev_fact["metric"], "percent", "percent.same_as_before"))
             if not results:
-                r = _percent_metric(left if left.strip() else full_left, right_window)
+                r = _percent_metric(left if left.strip() else full_left, right_window, right)
                 if r and r[0] == "other" or r is None:
                     r2 = _percent_metric(full_left, right_window)
                     r = r2 if r2 and r2[0] != "other" else r

@@ -191,7 +191,7 @@ AIM_SECTION = re.compile(r"MỤC TIÊU|CHỈ TIÊU|KẾ HOẠCH|NHIỆM VỤ|Đ�
 # the figures after it are the award's criteria, not aims
 AWARD_LEAD = Folded(r"danh hiệu|khen thưởng|xét tặng|bình chọn|giải thưởng", strict=True)
 # Clauses that state thresholds or support levels, not aims
-NOT_AIM = Folded(r"khen thưởng|được xét|đủ điều kiện|điều kiện (?:để|được|hưởng)|mức hỗ trợ|hỗ trợ tối đa|tiêu chí xét|vốn điều lệ|kinh phí|"
+NOT_AIM = Folded(r"khen thưởng|được xét|đủ điều kiện|để (?:hoàn thành|đạt(?: được)?) tiêu chí|điều kiện (?:để|được|hưởng)|mức hỗ trợ|hỗ trợ tối đa|tiêu chí xét|vốn điều lệ|kinh phí|"
                      r"ngân sách (?:trung ương|địa phương|tỉnh)|tổng nguồn vốn|vay vốn")
 PER_UNIT_AFTER = re.compile(r"^\s*/\s*(?:xã|huyện|phường|thôn|quận|đơn vị)\b", I)
 PER_UNIT = Folded(r"(?:mỗi|bình quân mỗi|bình quân một|một)\s+(?:xã|huyện|phường|thôn|quận|thị trấn|đơn vị cấp)", strict=True)

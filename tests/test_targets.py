@@ -767,3 +767,9 @@ def test_the_number_of_participants_in_a_scheme_is_no_count_of_all():
     got = facts("Đến năm 2025, số lượng tham gia tối đa 5 HTX, trong đó ưu tiên mô hình HTX nông nghiệp.")
     assert [g[:3] for g in got] == [("other", "lte", 5)]
     assert [g[0] for g in facts("Đến năm 2025, số lượng HTX đạt 500.")] == ["coops"]
+
+
+def test_communes_with_at_least_one_cooperative_are_a_share_not_a_count():
+    assert [g[:3] for g in facts("Đến năm 2027, 100% xã có ít nhất 1 HTX hoạt động hiệu quả.")] == [
+        ("communes_with_coops_share", "eq", 100)]
+    assert facts("Để hoàn thành tiêu chí này, xã đạt chuẩn nông thôn mới phải có ít nhất 1 HTX và 1 tổ hợp tác.") == []
