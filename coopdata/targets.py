@@ -48,7 +48,7 @@ _TIMES = re.compile(r"^\s*lần\b", I)
 _GAP = Folded(r"(?:gấp|tăng)\s*$", strict=True)
 _NOT_QUANTITY_AFTER = re.compile(
     r"^\s*(?:[-–]\s*[A-ZĐa-zđ]{1,6}\s*/|/|:\d\d|h\d\d|tháng\b|ngày\b|năm\b|giờ|giây|sao\b|km|ha\b|tấn|kg|khóa|"
-    r"điều\b|chương\b|mục\b|m2|m²|phút|tuổi|xã\b|huyện|tỉnh|sản phẩm|lớp\b|hội nghị|cuộc)", I)
+    r"điều\b|chương\b|mục\b|m2|m²|phút|tuổi|xã\b|huyện|tỉnh|sản phẩm|lớp\b|hội nghị|cuộc|đại biểu|lĩnh vực)", I)
 _NOT_QUANTITY_BEFORE = Folded(
     r"(?:ngày|tháng|(?<!con )(?<!tổng )số|số hiệu|khoản|điều|mục|nhóm|top|phụ lục|nghị định|quyết định|kế hoạch|"
     r"chương trình|nghị quyết|thông tư|lần thứ|khóa|một trong|theo|giai đoạn|nhiệm kỳ|STT|/|\w ?[-–]|lần|đại hội|"
@@ -182,6 +182,7 @@ class _Scope:
     past: bool = False
     horizon: int | None = None
     horizon_is_period: bool = False
+    horizon_needs_aim: bool = False  # a congress term's end dates only the lines that state aims
     ce_context: bool = False
     bullet_new: bool = False  # the bullet list being read founds new organisations ("- phát triển mới 50 HTX;")
 
@@ -369,7 +370,7 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
     if head == "people" and re.match(r"^\s*người lao động", right, I):
         return "other", "count.other"
     if _LIMIT_BEFORE.search(near_left):
-        return None  # "hạn chế việc thành lập nhiều hơn 1 HTX cùng chuỗi": a limit, not an aim
+        return None  # "hạn chế việc có trên 1 HTX cùng sản phẩm ở một xã": a limit, not an aim
     if m.low == 1 and _SHARE_OF_COMMUNES_BEFORE.search(line, max(0, m.start - 90), m.start):
         return None  # the "1 HTX" of "100% xã có ít nhất 1 HTX": read with the share
     if _PLACE_PART.search(line, max(0, m.start - 80), m.start):
@@ -400,7 +401,7 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
         new = (bool(V.NEW_VERB.search(near_left)) or list_new or bool(V.NEW_AFTER.match(after_head))
                or bool(V.NEW_AFTER_LIST.match(clause_after)) or bool(V.NEW_VERB_NEAR.search(near_left)))
     if head in ("coops", "groups", "unions") and _DISSOLVED_AFTER.match(after_head):
-        # "150 THT được thành lập mới và 173 THT bị giải thể": the item's own verb, not the list's founding one
+        # "40 THT được thành lập mới và 25 THT bị giải thể": the item's own verb, not the list's founding one
         return ("dissolved_coops" if head == "coops" else "other"), "count.dissolve"
     if head == "union_member_coops":
         return "coop_union_member_coops", "count.head"
@@ -460,7 +461,7 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
         acted = _ACTED_ON.search(near_left[-80:])
         if head == "coops" and not new and (acted or _RISE_BY.search(near_left[-20:])):
             if acted and "chọn" in acted.group(0) and re.search(r"mô hình", _CLAUSE_END.split(line[m.end:m.end + 200])[0], I):
-                return "model_coops", "count.quality"  # "lựa chọn tối đa 05 HTX tham gia … 12 mô hình của Đề án"
+                return "model_coops", "count.quality"  # "chọn tối đa 04 HTX làm thí điểm theo các mô hình của Đề án"
             return "other", "count.other"
         if head == "models":
             return "model_coops", "count.head"
@@ -479,7 +480,7 @@ _ACROSS_FIELDS = re.compile(r"\b(?:trên|trong|thuộc|ở)\s+(?:các|nhiều)\s
 
 def _quality_window(right: str) -> str:
     """The words that qualify a counted noun: up to the first comma that does not continue a list of nouns."""
-    # "30 HTX trên các lĩnh vực sản xuất nông nghiệp công nghệ cao và …": the fields they work in, not what they are
+    # "26 HTX thuộc các ngành trồng trọt công nghệ cao và …": the fields they work in, not what they are
     text = _ACROSS_FIELDS.split(_SEMI_OR_DIGIT.split(_BRACKETED.sub("", right))[0], maxsplit=1)[0]
     parts = text.split(",")
     out = parts[0]
@@ -740,8 +741,9 @@ _FROM_END = Folded(r"\btừ\s*$", strict=True)
 _TITLE_MAX = 250
 
 
-def _horizon(text: str) -> tuple[int | None, bool]:
-    """The last year of the period a plan's title names ("giai đoạn 2022 - 2025", "đến năm 2030")."""
+def _horizon(text: str) -> tuple[int | None, bool, bool]:
+    """The last year of the period a plan's title names ("giai đoạn 2022 - 2025", "đến năm 2030"), whether it is a
+    period, and whether it dates only the lines that state aims (a congress term: its report tells results too)."""
     lines = [ln for ln in text.split("\n")[:12] if ln.strip()]
     # a title is a short line: a paragraph that names a document ("Trước đó, tỉnh đã ban hành Đề án … giai đoạn
     # 2021-2025, …") speaks of another plan
@@ -753,8 +755,8 @@ def _horizon(text: str) -> tuple[int | None, bool]:
         # minh HTX tỉnh lần thứ I, nhiệm kỳ 2025-2030"), not of the one it reviews ("đã tổng kết nhiệm kỳ 2020-2025")
         terms = [int(m.group(2)) for m in _CONGRESS_TERM.finditer(text, 0, _CONGRESS_LEAD)
                  if not _REVIEW_WORD.search(m.group(0))]
-        return (max(terms), True) if terms else (None, False)
-    return spans[-1][2], spans[-1][3] is not None
+        return (max(terms), True, True) if terms else (None, False, False)
+    return spans[-1][2], spans[-1][3] is not None, False
 
 
 _CONGRESS_TERM = re.compile(r"Đại hội[^.\n]{0,150}?nhiệm kỳ\s+(20[0-6]\d)\s*[-–]\s*(20[0-6]\d)(?!\d)", I)
@@ -800,7 +802,7 @@ def _time_for(line: str, m: _Mention, scope: _Scope, sent_start: int, sent_end: 
         return None, None, None  # "phấn đấu trong thời gian tới": no year is stated, none is borrowed
     if scope.year:
         return scope.year
-    if scope.horizon:
+    if scope.horizon and (not scope.horizon_needs_aim or _AIM_CUE.search(line)):
         return scope.horizon, None, "đến"
     return None, None, None
 
@@ -824,7 +826,8 @@ def extract_targets(text: str, doc_year: int | None = None) -> list[Target]:
     first = text.lstrip()
     title_end = len(text) - len(first) + (first.find("\n") if "\n" in first else len(first))
     horizon = _horizon(text)
-    scope = _Scope(doc_sector=_doc_sector(text), horizon=horizon[0], horizon_is_period=horizon[1])
+    scope = _Scope(doc_sector=_doc_sector(text), horizon=horizon[0], horizon_is_period=horizon[1],
+                   horizon_needs_aim=horizon[2])
     carry: tuple[int, int | None, str] | None = None  # the time the paragraph before closes on (_closing_year)
     for line_start, line in segments(text):
         if not line.strip():

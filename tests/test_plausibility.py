@@ -44,7 +44,7 @@ def test_a_count_the_sentence_also_writes_as_money_is_still_a_count():
     from coopdata.plausibility import implausible
     from coopdata.targets import extract_targets
 
-    text = ("Mục tiêu đến năm 2027, xây dựng ít nhất 5 mô hình hợp tác xã nông nghiệp, doanh thu mỗi đơn vị đạt 5 tỷ "
-            "đồng mỗi năm trở lên.")
+    text = ("Tới năm 2027 ngành nông nghiệp phấn đấu có ít nhất 5 mô hình hợp tác xã, mỗi mô hình có doanh thu từ 5 tỷ "
+            "đồng/năm.")
     (count,) = [t for t in extract_targets(text) if t.unit == "count"]
     assert count.value_low == 5 and implausible(count) is None
