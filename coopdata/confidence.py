@@ -202,8 +202,9 @@ def score_targets(text: str, targets: tuple[Target, ...] | list[Target], issued:
     """(published, candidates): every fact with its confidence and reasons, split at the model's threshold.
 
     A figure for a year before the page's date or before the year a one-year plan is for (plan_year) cannot be an
-    aim the page sets (a page dated 2024 writing of 2023 reports it), nor can one for a year the page says it reviews ("đánh giá kết quả năm 2023, triển khai nhiệm vụ
-    năm 2024"): its confidence is capped below the threshold whatever the cues say, and the reasons say so. The
+    aim the page sets (a page dated 2024 writing of 2023 reports it), nor can one for a year the page says it
+    reviews ("hội nghị tổng kết năm 2025 và bàn nhiệm vụ năm 2026"): its confidence is capped below the threshold
+    whatever the cues say, and the reasons say so. The
     training texts hold too few such facts for the model to learn it from."""
     m = m or model()
     genre = page_genre(text, issued, plan_year)

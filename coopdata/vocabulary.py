@@ -116,7 +116,7 @@ MONEY_CUES: list[tuple[str, Folded]] = [
 # more capitalised words right after HTX (a sector alone, "HTX Nông nghiệp", is one)
 NAMED_COOP_MONEY = re.compile(r"(?:HTX|[Hh]ợp tác xã)\s+(?:[A-ZĐÂ]\w*\s+(?:\w+\s+)?){2,5}(?:phấn đấu\s+)?(?:đạt|có)?\s*"
                               r"(?:tổng\s+)?(?:doanh thu|lợi nhuận|thu nhập|lãi)\b")
-# a size class, not an average: "12 hợp tác xã đạt doanh thu trên 3 tỷ đồng" counts cooperatives above a line
+# a size class, not an average: "9 HTX có doanh thu từ 2 tỷ đồng trở lên" counts cooperatives above a line
 # (matched on the words since the number before, or since a clause start)
 MONEY_SIZE_CLASS = re.compile(r"(?:^|\d[\d.,]*)\s*(?:HTX|hợp tác xã)\s+(?:\w+\s+){0,3}?(?:có|đạt)\s+(?:mức\s+)?"
                               r"(?:doanh thu|lợi nhuận)(?:\s+(?:bình quân|đạt))?\s*(?:trên|từ|dưới|hơn|khoảng)?\s*$", I)
