@@ -565,7 +565,7 @@ _NONE_WEAK = re.compile(r"không (?:có|còn|để)[^;,.]{0,25}?(?:yếu kém|ng
 
 # past a comma or "và" a new subject or a new aim begins ("80% HTX hoạt động hiệu quả, tỷ lệ HTX yếu kém còn dưới 3%",
 # "… chiếm 20% trở lên và giải thể các HTX yếu kém"): its words do not describe the number before
-_NEW_SUBJECT = re.compile(r"(?:,|\svà)\s*(?:tỷ lệ|tỉ lệ|số|không còn|hạ thấp|giảm|xóa|xoá)\s|"
+_NEW_SUBJECT = re.compile(r"(?:,|\svà)\s*(?:tỷ lệ|tỉ lệ|số|không còn|không để|hạ thấp|giảm|xóa|xoá)\s|"
                           r"\s(?:và|,)\s*(?:giải thể|xử lý|sáp nhập|xóa|xoá|không còn)\b", I)
 
 

@@ -601,7 +601,7 @@ def test_eliminating_weak_cooperatives_brings_their_share_to_zero_and_is_no_rati
                 "khá giỏi, giảm số HTX trung bình, xóa HTX yếu kém.")
     assert [g[:3] for g in got] == [("coops", "approx", 150), ("good_rated_share", "gt", 65),
                                     ("weak_coop_share", "eq", 0)]
-    got = facts("Đến năm 2028, trên 55% hợp tác xã của huyện xếp loại hoạt động khá, không còn hợp tác xã tồn tại hình thức.")
+    got = facts("Đến năm 2028 huyện có trên 55% HTX xếp loại hoạt động khá, không để còn HTX nào tồn tại hình thức.")
     assert [g[:3] for g in got] == [("good_rated_share", "gt", 55), ("weak_coop_share", "eq", 0)]
     assert facts("Năm 2028, xóa đói giảm nghèo cho 200 hộ.") == []
 
@@ -746,7 +746,7 @@ def test_an_item_with_its_own_dissolving_verb_is_no_founding():
 
 def test_a_part_of_the_organisations_founded_is_founded_too():
     text = ("Tin kinh tế\nTheo kế hoạch giai đoạn 2026-2030, tỉnh thành lập mới khoảng 90 tổ hợp tác, 70 HTX, 4 liên hiệp "
-            "HTX và 1 quỹ tín dụng nhân dân. Trong đó, có khoảng 40 HTX nông nghiệp.\n")
+            "HTX cùng 2 quỹ tín dụng. Trong đó, có khoảng 40 HTX nông nghiệp.\n")
     got = facts(text)
     assert got[-1][:3] == ("new_coops", "approx", 40) and got[-1][5:8] == ("period_total", 2030, "agriculture")
 
