@@ -221,3 +221,8 @@ def test_the_criteria_of_an_award_are_no_aims():
     text = ("Để đạt được danh hiệu “Ngôi sao Hợp tác xã”, các đơn vị phải đạt nhiều tiêu chí, như: HTX nông nghiệp "
             "phải đạt doanh thu từ 1,5 tỷ đồng/năm… HTX phi nông nghiệp phải đạt tối thiểu doanh thu 5 tỷ đồng/năm.\n")
     assert _facts(text) == []
+
+
+def test_a_finance_and_planning_department_is_no_plan_in_the_title():
+    lead = "Dự hội nghị có đại diện Phòng Tài chính – Kế hoạch các huyện và Sở Kế hoạch và Đầu tư.\nNội dung.\n"
+    assert not page_genre(lead).title_plan

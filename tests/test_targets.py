@@ -784,3 +784,8 @@ def test_a_congress_report_of_results_takes_no_year_from_the_term():
     assert ("new_coops", 90, "period_total", 2030) in [(g[0], g[2], g[5], g[6]) for g in got]
     assert all(g[6] is None for g in got if g[0] != "new_coops")  # delegates and fields are no counts either
     assert 130 not in [g[2] for g in got] and 6 not in [g[2] for g in got]
+
+
+def test_communes_without_a_cooperative_are_no_share_with_one():
+    got = facts("Năm 2026, phấn đấu 90% số xã có HTX hoạt động. Hiện vẫn còn 12 xã chưa có HTX, chiếm 20%.")
+    assert [g[:3] for g in got] == [("communes_with_coops_share", "eq", 90)]
