@@ -9,7 +9,7 @@ from .evaluate import evaluate_deadlines, evaluate_documents, evaluate_targets, 
 from .ingest import decode, inventory, Document
 from .tables import deadlines_frame, parse_document, plans_frame, targets_frame
 
-__all__ = ["quality_report", "markdown_summary", "realdev_record", "REALDEV_RECORD"]
+__all__ = ["quality_report", "markdown_summary", "realdev_record", "REALDEV_RECORD", "unseen_record", "UNSEEN_RECORD"]
 
 # The last score on the real development pages (their texts never enter the repo, so a build cannot re-measure
 # them): written by `coopdata evaluate --realdev --record coopdata/data/realdev_scores.json`.
@@ -38,6 +38,18 @@ def realdev_record(path: Path = REALDEV_RECORD) -> dict | None:
                     "a new page"}
 
 
+# Blind batches of real pages from provinces realdev does not hold (kept outside the repo, like realdev): their first
+# scores, recorded by hand from benchmarks/score_folder.py when each batch arrived (later scores are no longer blind).
+UNSEEN_RECORD = Path(__file__).resolve().parent / "data" / "unseen_blind_scores.json"
+
+
+def unseen_record(path: Path = UNSEEN_RECORD) -> dict | None:
+    """The recorded blind scores on pages of unseen provinces, or None when nothing was recorded."""
+    import json
+
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+
+
 def _out_of_fold() -> dict | None:
     """The cross-validated realdev score the confidence model's threshold was chosen on."""
     from .confidence import model
@@ -63,6 +75,9 @@ def quality_report(gold_dir: Path, plans: pl.DataFrame, targets: pl.DataFrame, d
     recorded = realdev_record()
     if recorded:
         report["realdev"] = recorded
+    blind = unseen_record()
+    if blind:
+        report["unseen_blind"] = blind
     if not gold_dir.exists():
         report["error"] = "gold folder not found"
         return report
@@ -110,4 +125,9 @@ def markdown_summary(report: dict) -> str:
         lines.append(f"| realdev (real pages, shipped model, measured {r['measured']}) | {r['pages']} | {r['core']['precision']:.3f} | "
                      f"{r['core']['recall']:.3f} | {r['core']['f1']:.3f} | {r['strict']['f1']:.3f} | | "
                      + " | ".join(f"{d[k]['right']}/{d[k]['stated']}" if k in d else "" for k in ("province", "doc_number", "issue_date")) + " |")
+    u = report.get("unseen_blind")
+    if u:
+        a = u["all"]
+        lines.append(f"| unseen provinces, pages annotated blind, first score (measured {u['measured']}) | {a['pages']} | "
+                     f"{a['precision']:.3f} | {a['recall']:.3f} | {a['f1']:.3f} | | | | | |")
     return "\n".join(lines)

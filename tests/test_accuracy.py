@@ -81,3 +81,17 @@ def test_every_fact_names_its_rule(built_warehouse):
     targets = pl.read_parquet(built_warehouse / "parquet" / "targets.parquet")
     assert targets.height > 400
     assert targets.filter(pl.col("rule").str.len_chars() == 0).height == 0
+
+
+def test_the_blind_score_on_unseen_provinces_is_published_beside_the_others():
+    from coopdata.quality import markdown_summary, unseen_record
+    from coopdata.site import _accuracy
+
+    blind = unseen_record()
+    assert blind and blind["all"]["aims"] == sum(b["aims"] for b in blind["batches"])
+    assert blind["all"]["tp"] == sum(b["tp"] for b in blind["batches"])
+    assert abs(blind["all"]["precision"] - blind["all"]["tp"] / blind["all"]["predicted"]) < 0.001
+    report = {"sets": {}, "unseen_blind": blind}
+    assert "unseen provinces, pages annotated blind, first score" in markdown_summary(report)
+    (row,) = _accuracy(report)
+    assert "not seen" in row["name"] and row["core"]["f1"] == blind["all"]["f1"]
