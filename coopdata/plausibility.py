@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from .numbers import NUMBER
 from .targets import Target
 
 __all__ = ["ranges", "implausible", "split_plausible"]
@@ -50,7 +51,7 @@ def implausible(t: Target) -> str | None:
     return None
 
 
-_NUMBER = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)*(?![\d.,]\d)")
+_NUMBER = re.compile(NUMBER)  # a number as the rules read it
 _MONEY = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)*)\s*(?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|VNĐ|VND)\b", re.IGNORECASE)
 
 

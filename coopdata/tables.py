@@ -100,7 +100,7 @@ def parse_document(doc: Document) -> ParsedDocument:
     year = plan_year(plan, doc.text)
     body = unwrap(doc.text)  # sentences joined across soft line breaks; offsets are those of doc.text
     facts = extract_targets(body, year)
-    if body is not doc.text and body != doc.text:  # the evidence as the published text holds it, line breaks and all
+    if body is not doc.text:  # the evidence as the published text holds it, line breaks and all
         facts = [replace(t, evidence=doc.text[t.char_start:t.char_end]) for t in facts]
     targets, unsure = score_targets(body, facts, plan.issue_date, plan_year=year)
     targets, failed = split_plausible(targets)

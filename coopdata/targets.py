@@ -600,8 +600,8 @@ def _percent_metric(left: str, right: str, right_clause: str = "") -> tuple[str,
     return None
 
 
-_INCOME_OF_NEAR = re.compile(r"thu nhập(?:\s+bình quân)?(?:\s+(?:của|các|cho))*\s*$", I)  # "thu nhập thành viên"
-_INCOME_OF = re.compile(r"thu nhập(?:\s+bình quân)?(?:\s+\S+){0,3}?\s+của\b[^;]*$", I)
+# whose income: "thu nhập bình quân của cán bộ, thành viên …", or right before the subject: "thu nhập thành viên"
+_INCOME_OF = re.compile(r"thu nhập(?:\s+bình quân)?(?:(?:\s+\S+){0,3}?\s+của\b[^;]*|(?:\s+(?:của|các|cho))*\s*)$", I)
 
 
 def _growth_metrics(left: str, right: str) -> list[str]:
@@ -614,7 +614,7 @@ def _growth_metrics(left: str, right: str) -> list[str]:
             if (specific and (best in (None, "sector_growth_rate") or f.start() > best_pos)) or (
                     not specific and best is None):
                 best, best_pos = metric, f.start()
-    if best == "member_growth_rate" and (_INCOME_OF.search(left, 0, best_pos) or _INCOME_OF_NEAR.search(left, 0, best_pos)):
+    if best == "member_growth_rate" and _INCOME_OF.search(left, 0, best_pos):
         best = "income_growth"  # "thu nhập bình quân của thành viên … tăng 12%/năm": whose income grows
     if best is None:
         window = re.split(r"[;]|\d", right)[0][:60]

@@ -144,7 +144,8 @@ UNWRAP_MIN_LINE = 60  # shorter lines are titles, headings or table cells: their
 
 
 def unwrap(text: str) -> str:
-    """The text with its soft line breaks as spaces: the same length, so every offset into it is one into text."""
+    """The text with its soft line breaks as spaces: the same length, so every offset into it is one into text
+    (text itself when it has none)."""
     if "\n" not in text:
         return text
     out = list(text)
@@ -159,4 +160,4 @@ def unwrap(text: str) -> str:
                 and (following.isdigit() or following.islower()) and not _LETTER_ITEM.match(text, m.end())):
             out[m.start()] = " "
             joined.add(m.start())
-    return "".join(out)
+    return "".join(out) if joined else text
