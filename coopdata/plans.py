@@ -233,10 +233,14 @@ _PAGE_CHROME = re.compile(
     r"|In bài|Đăng nhập|Tìm kiếm|Thứ (?:hai|ba|tư|năm|sáu|bảy)\b|Chủ nhật\b|\(?\d{1,2}[/:.\-]\d{1,2})", I)
 
 
+# a site's path to the page ("TIN TỨC > TIN CHÍNH SÁCH > ĐỊA PHƯƠNG", "Trang chủ » Kinh tế"): menus, not a title
+_BREADCRUMB = re.compile(r"\S\s+[>»›]\s+\S")
+
+
 def _is_chrome(line: str) -> bool:
     """Menus, section names, site names in capitals, dates and hotlines: not a title."""
     s = line.strip()
-    if _PAGE_CHROME.match(s):
+    if _PAGE_CHROME.match(s) or _BREADCRUMB.search(s):
         return True
     if _KIND_OR_YEAR.search(s):  # "Kế hoạch năm 2026" is short but no chrome
         return False

@@ -72,7 +72,7 @@ def plan_year(plan: PlanMeta, text: str = "") -> int | None:
         m = re.search(r"(?<!đến )(?<!tới )(?<!vào )năm (\d{4})(?!\s*[-–])", plan.title, re.IGNORECASE)
         if m and not re.search(r"giai đoạn|đến năm|tới năm|\d{4}\s*[-–]\s*\d{4}", plan.title, re.IGNORECASE):
             return int(m.group(1))
-    lead = text[:900]
+    lead = _QUOTED.sub(lambda q: " " * len(q.group(0)), text[:900])  # a quoted name's period is no plan's
     if re.search(r"giai đoạn|mốc năm|tầm nhìn|20\d\d\s*[-–]\s*20\d\d", lead, re.IGNORECASE):
         return None  # a lead about a period: its aims are dated by their own phrases
     years = {int(m.group(1) or m.group(2)) for m in _LEAD_PLAN_YEAR.finditer(lead)}
@@ -85,6 +85,7 @@ def plan_year(plan: PlanMeta, text: str = "") -> int | None:
     return year if horizons <= {year} else None
 
 
+_QUOTED = re.compile(r"“[^”\n]{1,300}”|\"[^\"\n]{1,300}\"")
 _HORIZON_YEAR = re.compile(r"(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+(20[0-6]\d)", re.IGNORECASE)
 
 

@@ -77,7 +77,7 @@ _BOUNDARY = re.compile(r"[;\n!?.…:](?:(?<=[;\n!?])|(?<=[.…])(?=\s|$)|(?<=:)\
 _CE_WORD = Folded(
     r"hợp tác xã|HTX|tổ hợp tác|THT|liên hiệp|KTTT|kinh tế tập thể|LHHTX|QTDND|tổ chức|cán bộ|dân số|GRDP|GDP|thành viên", strict=True)
 _SKIP_AFTER_HEAD = re.compile(
-    r"^[^;.\d]{0,25}?(?:được củng cố|củng cố|quy mô lớn|quy mô thôn|được nâng|nâng từ|nâng chất lượng|"
+    r"^[^;.,\d]{0,25}?(?:được củng cố|củng cố|quy mô lớn|quy mô thôn|được nâng|nâng từ|nâng chất lượng|"
     r"được hỗ trợ|hỗ trợ|đang có|hiện có|nâng cấp|từ (?:loại )?(?:trung bình|yếu|kém)\b|"
     r"có quy mô|quy mô (?:từ|trên|hơn|ít nhất|tối thiểu)\b|được (?:lựa )?chọn\b)", I)
 _SIZE_BEFORE = re.compile(r"quy mô\s+(?:từ\s+)?(?:trên|hơn|ít nhất|tối thiểu)?\s*$", I)
@@ -306,15 +306,24 @@ def _comparator(left: str, right: str, m: _Mention) -> str:
     return "eq"
 
 
+# the quoted name of another act or scheme a figure works within ("15 HTX điểm thực hiện Đề án “Thí điểm … giai đoạn
+# 2016 - 2020”"); the name of the page's own act ("UBND tỉnh đã duyệt Đề án “… đến năm 2020”") dates its aims
+_QUOTED_NAME = re.compile(r"(?:thực hiện|tham gia|theo|thuộc)\s+(?:Đề án|Chương trình|Dự án|Kế hoạch|Nghị quyết|Quyết định|Chỉ thị|Kết luận|phong trào|"
+                          r"cuộc vận động)(?:\s+số\s+\S+)?\s*(?:“[^”\n]{1,300}”|\"[^\"\n]{1,300}\")", re.IGNORECASE)
+
+
 @lru_cache(maxsize=64)
 def _year_phrases(line: str) -> tuple[tuple[int, int, int, int | None, str], ...]:
     """(start, end, year, period_start, cue) for every year phrase that can scope a fact."""
     if "20" not in line:  # every phrase below names a year 20xx: most lines have none
         return ()
     out = []
+    names = [(q.start(), q.end()) for q in _QUOTED_NAME.finditer(line)] if "“" in line or '"' in line else []
     for m in V.YEAR_PHRASE.finditer(line):
         if V.YEAR_NOT_SCOPE.search_in(line, max(0, m.start() - 50), m.start()):
             continue
+        if any(a <= m.start() < b for a, b in names):
+            continue  # Đề án "… giai đoạn 2016 - 2020": the period is part of the scheme's name
         y1, y2 = int(m.group("y1")), m.group("y2")
         cue = m.group("cue").lower()
         if y2:

@@ -47,7 +47,7 @@ NEW_AFTER = re.compile(r"^\s*(?:[^\s,;]+\s+){0,4}?(?:được thành lập mới
 
 # Words that mark a number as a past result or the current state, not an aim
 PAST = Folded(
-    r"\b(?:hiện nay|hiện có|hiện tại|hiện toàn|tại thời điểm|tính đến (?:hết |cuối )?(?:ngày|tháng|thời điểm)|tính hết (?:ngày|tháng|năm)|(?<!tiêu )tính (?:đến|tới) (?:hết |cuối )?năm|"
+    r"\b(?:hiện nay|(?<!htx )(?<!hợp tác xã )(?<!tổ hợp tác )(?<!tht )hiện có|(?:htx|hợp tác xã|tổ hợp tác|tht) hiện có(?=[^.;,\d]{0,12}\d)|hiện tại|hiện toàn|tại thời điểm|tính đến (?:hết |cuối )?(?:ngày|tháng|thời điểm)|tính hết (?:ngày|tháng|năm)|(?<!tiêu )tính (?:đến|tới) (?:hết |cuối )?năm|"
     r"theo thống kê|thống kê cho thấy|theo số liệu|"
     r"số liệu nền|ghi chú|kết quả đạt|kết quả thực hiện|đã thành lập|đã có|đã hỗ trợ|đã giải thể|"
     r"so với cùng kỳ|tới cuối năm \d{4}|(?<!đến )cuối năm \d{4},? (?:toàn tỉnh|cả tỉnh|thành phố)?\s*(?:đã|có)|"

@@ -323,3 +323,9 @@ def test_the_provincial_alliance_names_its_province_and_a_decision_it_has_is_its
     assert _meta("Hợp tác xã Thái Bình Xanh được hỗ trợ 20 triệu đồng.").province is None  # a cooperative's name
     p = _meta("UBND tỉnh Hà Nam vừa có Quyết định 4012/QĐ-UBND về kế hoạch củng cố hợp tác xã.")
     assert p.doc_number == "4012/QĐ-UBND"
+
+
+def test_a_breadcrumb_is_chrome_not_the_title():
+    p = _meta("TIN TỨC SỰ KIỆN > KINH TẾ > ĐỊA PHƯƠNG", "Tỉnh ban hành Kế hoạch phát triển hợp tác xã năm 2027",
+              "Tỉnh có 300 hợp tác xã.")
+    assert p.title == "Tỉnh ban hành Kế hoạch phát triển hợp tác xã năm 2027"

@@ -789,3 +789,37 @@ def test_a_congress_report_of_results_takes_no_year_from_the_term():
 def test_communes_without_a_cooperative_are_no_share_with_one():
     got = facts("Năm 2026, phấn đấu 90% số xã có HTX hoạt động. Hiện vẫn còn 12 xã chưa có HTX, chiếm 20%.")
     assert [g[:3] for g in got] == [("communes_with_coops_share", "eq", 90)]
+
+
+def test_existing_cooperatives_named_after_a_list_are_no_result():
+    # "các HTX hiện có" names the cooperatives a task is done to; "HTX hiện có 120" would report a count
+    got = facts("Một là, thành lập thêm 06 hợp tác xã, nâng tổng số lên 142 hợp tác xã, kiện toàn các hợp tác xã hiện "
+                "có theo Luật Hợp tác xã năm 2023.", 2027)
+    assert [g[:3] + (g[6],) for g in got] == [("new_coops", "eq", 6, 2027), ("coops", "eq", 142, 2027)]
+    from coopdata.vocabulary import PAST
+    assert PAST.search("số hợp tác xã hiện có 120") and PAST.search("toàn tỉnh hiện có 120 hợp tác xã")
+    assert not PAST.search("kiện toàn các hợp tác xã hiện có theo Luật")
+
+
+def test_a_period_in_the_quoted_name_of_another_scheme_dates_nothing():
+    text = ("Kế hoạch đề ra mục tiêu: chỉ đạo 12 hợp tác xã điểm tham gia Đề án “Nhân rộng mô hình hợp tác xã kiểu "
+            "mới giai đoạn 2021 - 2025”.")
+    assert [(g[0], g[2], g[6]) for g in facts(text, 2027)] == [("model_coops", 12, 2027)]
+    # the name of the page's own scheme dates its aims
+    own = ("UBND tỉnh đã duyệt Đề án “Phát triển hợp tác xã nông nghiệp đến năm 2028”.\n"
+           "- hướng dẫn lập mới 35 hợp tác xã;")
+    assert [(g[0], g[2], g[6]) for g in facts(own)] == [("new_coops", 35, 2028)]
+
+
+def test_a_quoted_schemes_period_in_the_lead_leaves_a_one_year_plan_its_year():
+    from dataclasses import replace
+
+    from coopdata.ingest import Document
+    from coopdata.tables import parse_document, plan_year
+
+    text = ("Tin địa phương\nTỉnh ban hành Kế hoạch phát triển kinh tế tập thể năm 2027.\nKế hoạch nêu các mục tiêu: "
+            "phát triển mới 07 hợp tác xã; chỉ đạo 10 hợp tác xã điểm thực hiện Đề án “Nâng cao hiệu quả hợp tác xã "
+            "giai đoạn 2021 - 2025”.\n")
+    p = parse_document(Document("kh.txt", "0" * 64, "utf-8", len(text.encode()), text, {}))
+    assert plan_year(replace(p.plan, title=None), text) == 2027
+    assert plan_year(replace(p.plan, title=None), text.replace("“Nâng", "Nâng").replace("2025”", "2025")) is None
