@@ -389,7 +389,8 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
     if head is None and _LIST_AFTER_ORG.search(near_left):
         return None  # "4 tổ hợp tác và 5 trang trại": the next item names its own noun (or the text ends on it)
     if head is None or head == "people":
-        subject = _subject_before(near_left)
+        opens = m.start - len(near_left)  # near_left is line[opens:m.start]
+        subject = _subject_before(near_left, opens > 0 and line[opens - 1].isdigit())
         if subject is None:
             if re.search(r"lao động[^;.]{0,40}thường xuyên|việc làm thường xuyên", left + right, I):
                 return "coop_workers", "count.workers"
@@ -501,12 +502,19 @@ def _quality_window(right: str) -> str:
     return out[:120]
 
 
+# the previous number's own noun and the "và" or comma that opens the next item
+_OWN_NOUN_THEN_NEXT = re.compile(r"^\s*(?:" + V.UNION + "|" + V.GROUP + "|" + V.ORG + r")\s*(?:,|\bvà\b)\s", I)
 _SUBJECT_ORG = re.compile(r"(?:(?:số|tổng số)(?: lượng)?\s+)?(" + V.UNION + "|" + V.GROUP + "|" + V.ORG +
                           r"|thành viên|tổ viên)", I)
 
 
-def _subject_before(near_left: str) -> tuple[str, bool, str] | None:
-    """The counted subject named before a bare number: "số HTX toàn tỉnh đạt 900", "liên hiệp HTX thành lập mới từ 15"."""
+def _subject_before(near_left: str, after_number: bool = False) -> tuple[str, bool, str] | None:
+    """The counted subject named before a bare number: "số HTX toàn tỉnh đạt 900", "liên hiệp HTX thành lập mới từ 15".
+
+    after_number: near_left opens right after the previous number, whose own noun may open it: "xây dựng mới 1 HTX
+    và thành lập 1 chi hội" names no subject for the second number ("tăng từ 100 HTX lên 150" does)."""
+    if after_number:
+        near_left = _OWN_NOUN_THEN_NEXT.sub("", near_left, count=1)
     for kind, pat in V.COUNT_SUBJECT_BEFORE:
         if kind == "high_tech" and pat.search(near_left) and re.search(r"\bsố\b", near_left, I):
             return "high_tech", False, near_left

@@ -823,3 +823,10 @@ def test_a_quoted_schemes_period_in_the_lead_leaves_a_one_year_plan_its_year():
     p = parse_document(Document("kh.txt", "0" * 64, "utf-8", len(text.encode()), text, {}))
     assert plan_year(replace(p.plan, title=None), text) == 2027
     assert plan_year(replace(p.plan, title=None), text.replace("“Nâng", "Nâng").replace("2025”", "2025")) is None
+
+
+def test_the_previous_numbers_noun_is_no_subject_for_the_next_item():
+    got = facts("Năm 2027, Hội phấn đấu mỗi huyện xây dựng mới 1 hợp tác xã và thành lập 1 câu lạc bộ nông dân.")
+    assert [(g[0], g[2]) for g in got] == [("new_coops", 1)]
+    got = facts("Phấn đấu đến năm 2030, số hợp tác xã tăng từ 120 hợp tác xã lên 150.")
+    assert ("coops", 150) in [(g[0], g[2]) for g in got]
