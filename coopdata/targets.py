@@ -45,7 +45,7 @@ _DONG = re.compile(r"^\s*(?:đồng|đ\b|VNĐ|VND)", I)
 _PERCENT = re.compile(r"^\s*%")
 _PER_YEAR = re.compile(r"^\s*/\s*năm|^\s*(?:mỗi|một) năm|^\s*hằng năm|^\s*hàng năm", I)
 _TIMES = re.compile(r"^\s*lần\b", I)
-_GAP = Folded(r"(?:gấp|tăng)\s*$", strict=True)
+_GAP = Folded(r"(?:gấp|tăng|cao(?: hơn)?)\s*$", strict=True)  # "thu nhập … cao 1,5 lần so với năm 2015"
 _NOT_QUANTITY_AFTER = re.compile(
     r"^\s*(?:[-–]\s*[A-ZĐa-zđ]{1,6}\s*/|/|:\d\d|h\d\d|tháng\b|ngày\b|năm\b|giờ|giây|sao\b|km|ha\b|tấn|kg|khóa|"
     r"điều\b|chương\b|mục\b|m2|m²|phút|tuổi|xã\b|huyện|tỉnh|sản phẩm|lớp\b|hội nghị|cuộc|đại biểu|lĩnh vực)", I)

@@ -830,3 +830,8 @@ def test_the_previous_numbers_noun_is_no_subject_for_the_next_item():
     assert [(g[0], g[2]) for g in got] == [("new_coops", 1)]
     got = facts("Phấn đấu đến năm 2030, số hợp tác xã tăng từ 120 hợp tác xã lên 150.")
     assert ("coops", 150) in [(g[0], g[2]) for g in got]
+
+
+def test_income_higher_by_a_factor_is_its_growth():
+    got = facts("Mục tiêu đến năm 2028: thu nhập của thành viên hợp tác xã cao hơn 1,8 lần so với năm 2023.")
+    assert [(g[0], g[2], g[4], g[6]) for g in got] == [("income_growth", 1.8, "times", 2028)]
