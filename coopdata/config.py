@@ -19,6 +19,11 @@ def gold_dir() -> Path:
     return Path(os.environ.get("COOPDATA_GOLD_DIR") or PROJECT_ROOT / "tests" / "gold").resolve()
 
 
+def errata_path() -> Path:
+    """The project's corrections to shared gold lines (see evaluate.load_errata)."""
+    return (PROJECT_ROOT / "tests" / "gold_project" / "errata.jsonl").resolve()
+
+
 def max_bytes() -> int:
     """Largest raw file read (COOPDATA_MAX_BYTES, default 20 MB); larger ones are quarantined unread."""
     return int(os.environ.get("COOPDATA_MAX_BYTES") or 20 * 1024 * 1024)

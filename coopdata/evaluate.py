@@ -13,7 +13,7 @@ import os
 from collections import Counter, defaultdict
 from pathlib import Path
 
-__all__ = ["load_gold", "evaluate_targets", "evaluate_deadlines", "evaluate_documents", "FIELDS"]
+__all__ = ["load_gold", "load_errata", "apply_errata", "evaluate_targets", "evaluate_deadlines", "evaluate_documents", "FIELDS"]
 
 FIELDS = ("metric", "value", "comparator", "unit", "frequency", "year", "sector")
 
@@ -21,6 +21,27 @@ FIELDS = ("metric", "value", "comparator", "unit", "frequency", "year", "sector"
 def load_gold(path: Path) -> list[dict]:
     with Path(path).open(encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
+
+
+def load_errata(path: Path) -> list[dict]:
+    """The project's corrections to gold lines it holds wrong (tests/gold_project/errata.jsonl): each names one
+    target line of one gold set (set, doc, metric, value_low, unit), the fields it corrects, the reason and the
+    evidence. The shared gold is never edited; scores are published as given and with the errata."""
+    return load_gold(path) if Path(path).is_file() else []
+
+
+def apply_errata(gold: list[dict], errata: list[dict], set_name: str) -> list[dict]:
+    """The gold of set_name with its errata applied. An erratum matches exactly one target line or it is an error:
+    errata correct fields, they never add, drop or pick among facts."""
+    out = [dict(g) for g in gold]
+    for e in (e for e in errata if e["set"] == set_name):
+        hits = [g for g in out if g.get("doc") == e["doc"] and g.get("metric") == e["metric"]
+                and g.get("unit") == e["unit"] and _num(g.get("value_low")) == _num(e["value_low"])]
+        if len(hits) != 1:
+            raise ValueError(f"erratum for {set_name}/{e['doc']} {e['metric']} {e['value_low']} {e['unit']} "
+                             f"matches {len(hits)} gold lines, not one")
+        hits[0].update(e["correct"])
+    return out
 
 
 def _num(x) -> float | None:

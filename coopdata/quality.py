@@ -5,7 +5,8 @@ from pathlib import Path
 
 import polars as pl
 
-from .evaluate import evaluate_deadlines, evaluate_documents, evaluate_targets, load_gold
+from .config import errata_path
+from .evaluate import apply_errata, evaluate_deadlines, evaluate_documents, evaluate_targets, load_errata, load_gold
 from .ingest import decode, inventory, Document
 from .tables import deadlines_frame, parse_document, plans_frame, targets_frame
 
@@ -65,12 +66,15 @@ def _rows(df: pl.DataFrame) -> list[dict]:
     return df.to_dicts()
 
 
-def quality_report(gold_dir: Path, plans: pl.DataFrame, targets: pl.DataFrame, deadlines: pl.DataFrame) -> dict:
+def quality_report(gold_dir: Path, plans: pl.DataFrame, targets: pl.DataFrame, deadlines: pl.DataFrame,
+                   errata: Path | None = None) -> dict:
     """Score the tables against every gold file in gold_dir.
 
     A gold file whose documents are not in the tables is scored on the extraction of its own texts
-    (gold_dir/texts/<name>/), which are test fixtures and never published.
+    (gold_dir/texts/<name>/), which are test fixtures and never published. A set the project's errata correct
+    (errata, default config.errata_path()) is scored as given ("targets") and with them ("targets_with_errata").
     """
+    corrections = load_errata(errata or errata_path())
     report: dict = {"gold_dir": str(gold_dir), "sets": {}}
     recorded = realdev_record()
     if recorded:
@@ -97,6 +101,10 @@ def quality_report(gold_dir: Path, plans: pl.DataFrame, targets: pl.DataFrame, d
             report["sets"][gold_file.stem] = {"error": "documents neither published nor in texts/"}
             continue
         entry = {"source": source, "targets": evaluate_targets(gold, t), "documents": evaluate_documents(gold, p)}
+        own = [e for e in corrections if e["set"] == gold_file.stem]
+        if own:
+            entry["targets_with_errata"] = evaluate_targets(apply_errata(gold, corrections, gold_file.stem), t)
+            entry["errata"] = len(own)
         if any(g.get("kind") == "deadline" for g in gold):
             entry["deadlines"] = evaluate_deadlines(gold, d)
         report["sets"][gold_file.stem] = entry
@@ -115,6 +123,11 @@ def markdown_summary(report: dict) -> str:
         lines.append(f"| {name} (tuned gold) | {t['documents']} | {t['core']['precision']:.3f} | {t['core']['recall']:.3f} | "
                      f"{t['core']['f1']:.3f} | {t['strict']['f1']:.3f} | {'' if dl is None else f'{dl:.3f}'} | "
                      + " | ".join(f"{d[k]['right']}/{d[k]['stated']}" for k in ("province", "doc_number", "issue_date")) + " |")
+        if "targets_with_errata" in e:
+            w = e["targets_with_errata"]
+            lines.append(f"| {name}, with the project's {e['errata']} errata (tests/gold_project/errata.jsonl) | "
+                         f"{w['documents']} | {w['core']['precision']:.3f} | {w['core']['recall']:.3f} | "
+                         f"{w['core']['f1']:.3f} | {w['strict']['f1']:.3f} | | | | |")
     r = report.get("realdev")
     if r and r.get("out_of_fold"):
         o = r["out_of_fold"]

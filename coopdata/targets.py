@@ -48,7 +48,9 @@ _TIMES = re.compile(r"^\s*lần\b", I)
 _GAP = Folded(r"(?:gấp|tăng|cao(?: hơn)?)\s*$", strict=True)  # "thu nhập … cao 1,5 lần so với năm 2015"
 _NOT_QUANTITY_AFTER = re.compile(
     r"^\s*(?:[-–]\s*[A-ZĐa-zđ]{1,6}\s*/|/|:\d\d|h\d\d|tháng\b|ngày\b|năm\b|giờ|giây|sao\b|km|ha\b|tấn|kg|khóa|"
-    r"điều\b|chương\b|mục\b|m2|m²|phút|tuổi|xã\b|huyện|tỉnh|sản phẩm|lớp\b|hội nghị|cuộc|đại biểu|lĩnh vực)", I)
+    r"điều\b|chương\b|mục\b|m2|m²|phút|tuổi|xã\b|huyện|tỉnh|sản phẩm|lớp\b|hội nghị|cuộc|đại biểu|lĩnh vực|"
+    # a task list, a farm's animals or barns ("5 nhiệm vụ trọng tâm", "7.000 con/lứa", "3 trại nuôi")
+    r"nhiệm vụ|giải pháp|nội dung|con\b|trại\b)", I)
 _NOT_QUANTITY_BEFORE = Folded(
     r"(?:ngày|tháng|(?<!con )(?<!tổng )số|số hiệu|khoản|điều|mục|nhóm|top|phụ lục|nghị định|quyết định|kế hoạch|"
     r"chương trình|nghị quyết|thông tư|lần thứ|khóa|một trong|theo|giai đoạn|nhiệm kỳ|STT|/|\w ?[-–]|lần|đại hội|"
@@ -878,8 +880,9 @@ def extract_targets(text: str, doc_year: int | None = None) -> list[Target]:
         if not _has_fact(line):
             continue  # no number and no "không còn": nothing to read here (the scope is already updated)
         lead = _LEAD_END.split(line, maxsplit=1)[0]
-        if scope.past:
-            continue
+        if scope.past or _PREAMBLE.match(line):
+            continue  # (a legal text's preamble cites the acts it rests on: "Căn cứ Quyết định … Đề án “Phát triển
+            # 15.000 HTX …”" names other acts' figures)
         if ": " in line and V.AWARD_LEAD.search_in(line, 0, line.index(": ")):
             continue  # an award's criteria, listed after its name
         if V.PAST.search_in(line, 0, len(lead)) or V.PAST_LEAD.search(lead):  # lead is line[:len(lead)]
@@ -966,6 +969,7 @@ def _aim_sentences(line: str) -> str:
     return "".join(out)
 
 
+_PREAMBLE = re.compile(r"^\s*(?:[-–+•]\s*)?Căn cứ\b", I)
 _FOUNDING = Folded(r"(?:phát triển|thành lập) mới")
 _BULLET = re.compile(r"^\s*[-–+*•]\s")
 _LEAD_SECTOR = re.compile(r"^[-–+*•\s]*(?:đối với|riêng với|riêng|trong khối|khối|về)\s+([^:,;]{0,60})[:,]", I)

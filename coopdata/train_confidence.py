@@ -4,8 +4,8 @@ usage: python -m coopdata.train_confidence [--write] [--folds 5] [--repeats 5] [
 
 Every fact the rules produce on the gold texts (raw/ for the restated and seed gold, tests/gold/texts for the
 synthetic fixtures) and on the verified realdev pages is a training row, labelled by whether it matches a gold
-fact (doc, metric, unit, values, frequency, year). A logistic model with an L2 penalty is fitted by Newton's
-method (numpy only). The threshold is chosen on out-of-fold probabilities of the realdev pages, with folds
+fact (doc, metric, unit, values, frequency, year; the gold as the project's errata correct it,
+tests/gold_project/errata.jsonl). A logistic model with an L2 penalty is fitted by Newton's method (numpy only). The threshold is chosen on out-of-fold probabilities of the realdev pages, with folds
 grouped by province (every text of a province, real page or restatement, in one fold: the held-out pages come
 from other provinces, so a page is never scored by a model that saw its province), each score the mean over
 --repeats splits of the provinces into folds (one split moves precision by ±0.03): the lowest threshold whose
@@ -23,9 +23,9 @@ from pathlib import Path
 
 import numpy as np
 
-from .config import PROJECT_ROOT, gold_dir
+from .config import PROJECT_ROOT, errata_path, gold_dir
 from .confidence import CAPPED_BY, FEATURES, PAST_YEAR_CAP, Model, features
-from .evaluate import _fact, load_gold
+from .evaluate import _fact, apply_errata, load_errata, load_gold
 from .genre import page_genre
 from .ingest import parse_files
 from .tables import plan_year
@@ -68,8 +68,9 @@ def collect() -> tuple[list[dict], dict[str, int], dict[str, dict[str, int]]]:
     rows: list[dict] = []
     gold_counts: dict[str, int] = {}
     per_doc: dict[str, dict[str, int]] = {}
+    errata = load_errata(errata_path())
     for gf in sorted(gold_dir().glob("*.jsonl")):
-        gold = load_gold(gf)
+        gold = apply_errata(load_gold(gf), errata, gf.stem)  # labels follow the gold as the project corrects it
         docs = sorted({g["doc"] for g in gold})
         texts = gold_dir() / "texts" / gf.stem
         folder = texts if texts.exists() else PROJECT_ROOT / "raw"

@@ -47,11 +47,11 @@ NEW_AFTER = re.compile(r"^\s*(?:[^\s,;]+\s+){0,4}?(?:được thành lập mới
 
 # Words that mark a number as a past result or the current state, not an aim
 PAST = Folded(
-    r"\b(?:hiện nay|(?<!htx )(?<!hợp tác xã )(?<!tổ hợp tác )(?<!tht )hiện có|(?:htx|hợp tác xã|tổ hợp tác|tht) hiện có(?=[^.;,\d]{0,12}\d)|hiện tại|hiện toàn|tại thời điểm|tính đến (?:hết |cuối )?(?:ngày|tháng|thời điểm)|tính hết (?:ngày|tháng|năm)|(?<!tiêu )tính (?:đến|tới) (?:hết |cuối )?năm|"
+    r"\b(?:hiện nay|(?<!htx )(?<!hợp tác xã )(?<!tổ hợp tác )(?<!tht )hiện có|(?:htx|hợp tác xã|tổ hợp tác|tht) hiện có(?=[^.;,\d]{0,12}\d)|hiện tại|hiện toàn|tại thời điểm|tính đến (?:hết |cuối )?(?:ngày|tháng|thời điểm)|tính hết (?:ngày|tháng|năm)|(?<!nay )(?:đến|tới) (?:hết |cuối )?tháng \d{1,2}[/-]20\d\d,? (?!(?:\S+\s+){0,3}?(?:phấn|sẽ|cần|phải|hoàn thành))|(?<!tiêu )tính (?:đến|tới) (?:hết |cuối )?năm|"
     r"theo thống kê|thống kê cho thấy|theo số liệu|"
     r"số liệu nền|ghi chú|kết quả đạt|kết quả thực hiện|đã thành lập|đã có|đã hỗ trợ|đã giải thể|"
     r"so với cùng kỳ|tới cuối năm \d{4}|(?<!đến )cuối năm \d{4},? (?:toàn tỉnh|cả tỉnh|thành phố)?\s*(?:đã|có)|"
-    r"(?<!đến )(?<!tới )(?<!hết )(?<!vào )(?<!mốc )năm \d{4},? (?:(?:toàn tỉnh|cả tỉnh|toàn thành phố|cả nước|toàn huyện)(?:\s+(?!phấn|sẽ|dự|cần|phải|đặt|đề|hướng|mục)\S+){0,3}?\s+)?(?:đã|có(?= \d))|trong năm qua|năm qua|vừa qua|thực trạng|ước đạt|ước thực hiện|"
+    r"(?<!đến )(?<!tới )(?<!hết )(?<!vào )(?<!mốc )(?<!cuối )năm \d{4},? (?:(?:toàn tỉnh|cả tỉnh|toàn thành phố|cả nước|toàn huyện|tỉnh|thành phố|huyện)(?:\s+(?!phấn|sẽ|dự|cần|phải|đặt|đề|hướng|mục)\S+){0,3}?\s+)?(?:đã|có(?= \d))|trong năm qua|năm qua|vừa qua|thực trạng|ước đạt|ước thực hiện|"
     r"ước (?:cả )?năm|ước có|hiện còn|thời điểm (?:đưa tin|hiện tại|báo cáo|ban hành|xây dựng)|hiện trạng|kết quả năm|kết quả (?:thực hiện|đánh giá)|số liệu|hiện tỉnh|"
     r"hiện thành phố|hiện huyện|đang có|đã cơ bản|theo báo cáo|(?:đến|tính đến|tới) ngày \d{1,2}/\d{1,2}/\d{4}|từ đầu năm|đến nay)")
 PLAN_SHARE = re.compile(r"^\s*%?\s*(?:so với )?(?:kế hoạch|chỉ tiêu|KH\b)", I)
@@ -89,7 +89,12 @@ PERCENT_CUES: list[tuple[str, Folded]] = [
                                         r"đăng ký (?:hoạt động )?theo (?:đúng )?quy định", strict=True)),
     # state officials in charge of the sector are not the cooperatives' managers
     ("other", Folded(r"quản lý nhà nước|công chức", strict=True)),
-    ("trained_manager_share", Folded(r"cán bộ|giám đốc|trình độ|đào tạo|bồi dưỡng|tập huấn|cao đẳng|đại học", strict=True)),
+    # a level of education reached is the managers' qualification ("có trình độ trung cấp", "được đào tạo sơ cấp
+    # nghề giám đốc"); trained in courses, with no level named, is training coverage ("80% cán bộ quản lý HTX được
+    # đào tạo, bồi dưỡng"): the spec's trained_coop_staff, in percent (a share keeps its metric)
+    ("trained_manager_share", Folded(r"(?<!nâng )(?<!nâng cao )trình độ|cao đẳng|đại học|sơ cấp|trung cấp|tốt nghiệp|\bbằng\b", strict=True)),
+    ("trained_coop_staff", Folded(r"đào tạo|bồi dưỡng|tập huấn", strict=True)),
+    ("trained_manager_share", Folded(r"cán bộ|giám đốc", strict=True)),
     ("effective_share", Folded(r"hiệu quả", strict=True)),
     ("dissolved_coops", Folded(r"giải thể", strict=True)),
 ]

@@ -226,3 +226,9 @@ def test_the_criteria_of_an_award_are_no_aims():
 def test_a_finance_and_planning_department_is_no_plan_in_the_title():
     lead = "Dự hội nghị có đại diện Phòng Tài chính – Kế hoạch các huyện và Sở Kế hoạch và Đầu tư.\nNội dung.\n"
     assert not page_genre(lead).title_plan
+
+
+def test_a_plan_measured_against_or_carried_out_is_no_plan_in_the_title():
+    assert not page_genre("Quý I năm 2027, thành lập mới 30 HTX, tăng 20% so với kế hoạch\nNội dung.\n").title_plan
+    assert not page_genre("Thực hiện Nghị quyết số 20-NQ/TW, tỉnh đã phát triển mạnh hợp tác xã\nNội dung.\n").title_plan
+    assert page_genre("Kế hoạch thực hiện Nghị quyết số 20-NQ/TW của tỉnh\nNội dung.\n").title_plan

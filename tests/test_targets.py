@@ -514,6 +514,8 @@ def test_shares_of_state_officials_are_not_cooperative_managers():
     got = facts("Đến năm 2025, 100% cán bộ quản lý nhà nước về kinh tế tập thể được tập huấn.")
     assert [g[0] for g in got] == ["other"]
     assert [g[0] for g in facts("Đến năm 2025, 100% cán bộ quản lý hợp tác xã được tập huấn.")] == [
+        "trained_coop_staff"]
+    assert [g[0] for g in facts("Đến năm 2025, 40% cán bộ quản lý hợp tác xã có trình độ trung cấp.")] == [
         "trained_manager_share"]
 
 
@@ -835,3 +837,32 @@ def test_the_previous_numbers_noun_is_no_subject_for_the_next_item():
 def test_income_higher_by_a_factor_is_its_growth():
     got = facts("Mục tiêu đến năm 2028: thu nhập của thành viên hợp tác xã cao hơn 1,8 lần so với năm 2023.")
     assert [(g[0], g[2], g[4], g[6]) for g in got] == [("income_growth", 1.8, "times", 2028)]
+
+
+def test_training_coverage_is_trained_staff_and_a_level_reached_is_the_managers_share():
+    got = facts("Đến năm 2028: 85% cán bộ quản lý hợp tác xã được đào tạo, bồi dưỡng; 30% giám đốc hợp tác xã được đào "
+                "tạo sơ cấp nghề quản lý; khoảng 25% cán bộ hợp tác xã có bằng cao đẳng, đại học.")
+    assert [(g[0], g[2]) for g in got] == [("trained_coop_staff", 85), ("trained_manager_share", 30),
+                                           ("trained_manager_share", 25)]
+    got = facts("Đến năm 2028, 100% thành viên hợp tác xã được tập huấn để nâng trình độ quản lý.")
+    assert [g[0] for g in got] == ["trained_coop_staff"]
+
+
+def test_tasks_animals_and_barns_are_no_counts():
+    assert facts("Năm 2027, Liên minh HTX tỉnh tập trung thực hiện 6 nhiệm vụ trọng tâm.") == []
+    assert facts("Thời gian tới, hợp tác xã phấn đấu nâng đàn bò lên 900 con, xây thêm 2 trại nuôi.") == []
+
+
+def test_a_legal_preamble_cites_other_acts_figures():
+    text = ("Căn cứ Quyết định số 12/QĐ-TTg phê duyệt Đề án “Phát triển 9.000 hợp tác xã nông nghiệp đến năm 2027”;\n"
+            "Mục tiêu: đến năm 2027, toàn tỉnh có 160 hợp tác xã nông nghiệp.")
+    assert [(g[0], g[2]) for g in facts(text)] == [("coops", 160)]
+
+
+def test_a_count_at_a_month_or_a_past_year_of_the_province_is_a_result():
+    assert facts("Đến hết tháng 3/2027, tỉnh Lào Cai có 210 hợp tác xã, trong đó có 150 hợp tác xã nông nghiệp.") == []
+    assert facts("Năm 2026, tỉnh Lào Cai có 31 hợp tác xã được thành lập mới.") == []
+    # a horizon at the end of a year stays an aim, and so does a month the aim is set to
+    assert [(g[0], g[2]) for g in facts("Phấn đấu đến cuối năm 2028, tỉnh Lào Cai có 75% hợp tác xã có lãi.")] == [
+        ("profitable_coop_share", 75)]
+    assert [(g[0], g[2]) for g in facts("Đến hết tháng 6/2028, tỉnh phấn đấu có 250 hợp tác xã.")] == [("coops", 250)]
