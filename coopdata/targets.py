@@ -654,15 +654,21 @@ def _money_metric(left: str, right: str) -> str | None:
         for f in pat.finditer(near):
             if f.start() > best_pos or (f.start() == best_pos and metric == "coop_total_revenue"):
                 best, best_pos = metric, f.start()
+    if best is None and best_pos != -1:
+        return None  # the amount is capital
     if best == "avg_coop_revenue" and V.MONEY_CUES[0][1].search(near):
         best = "coop_total_revenue"
     if best == "avg_member_income" and V.COOP_INCOME.search(near[best_pos:]):
         return "other"
     if best is None:
+        after = _CLAUSE_BREAK.split(right[:25], maxsplit=1)[0]  # "… 642,3 tỷ đồng, doanh thu …" names the next one
         for metric, pat in V.MONEY_CUES[1:]:
-            if pat.search(right[:25]):
+            if pat.search(after):
                 return metric
     return best
+
+
+_CLAUSE_BREAK = re.compile(r"[,;]")
 
 
 def _letters(line: str) -> int:
@@ -1081,6 +1087,9 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
         elif unit == "vnd" and _PER_QUANTITY_AFTER.match(line[m.end:m.end + 12]):
             prev_fact, prev_mention = None, m
             continue  # "lãi 35-40 triệu đồng/ha", "7.000 đồng/kg": prices and yields per area or weight, not aims
+        elif unit == "vnd" and _RISE_BY.search(full_left[-20:]) and _SO_VOI.search(right_window[:40]):
+            prev_fact, prev_mention = None, m
+            continue  # "tăng 354 triệu đồng so với năm 2022": a rise by, not the amount reached
         elif unit == "vnd":
             metric = _money_metric(left if left.strip() else full_left, right_window)
             if metric is None and left.strip() != full_left.strip():

@@ -112,11 +112,13 @@ GROWTH_CUES: list[tuple[str, Folded]] = [
 GROWTH_WORD = Folded(r"\btăng\b|tăng trưởng", strict=True)
 
 # Money aims: what the amount is
-MONEY_CUES: list[tuple[str, Folded]] = [
+MONEY_CUES: list[tuple[str | None, Folded]] = [
     ("coop_total_revenue", Folded(r"tổng doanh thu|doanh thu (?:toàn|của toàn|cả)", strict=True)),
     ("avg_coop_revenue", Folded(r"doanh thu", strict=True)),
     ("avg_member_income", Folded(r"thu nhập", strict=True)),
     ("avg_coop_profit", Folded(r"lợi nhuận|\blãi\b(?! suất)", strict=True)),
+    # capital is no revenue, income or profit ("Tổng vốn hoạt động của các HTX là 642,3 tỷ đồng"): no money aim
+    (None, Folded(r"\bvốn\b", strict=True)),
 ]
 # one named cooperative's money ("HTX Nông nghiệp Tân Phú đạt doanh thu 5 tỷ đồng") is no average: a name is two or
 # more capitalised words right after HTX (a sector alone, "HTX Nông nghiệp", is one)

@@ -866,3 +866,11 @@ def test_a_count_at_a_month_or_a_past_year_of_the_province_is_a_result():
     assert [(g[0], g[2]) for g in facts("Phấn đấu đến cuối năm 2028, tỉnh Lào Cai có 75% hợp tác xã có lãi.")] == [
         ("profitable_coop_share", 75)]
     assert [(g[0], g[2]) for g in facts("Đến hết tháng 6/2028, tỉnh phấn đấu có 250 hợp tác xã.")] == [("coops", 250)]
+
+
+def test_capital_and_a_rise_in_revenue_are_no_money_aims():
+    got = facts("Mục tiêu năm 2027: tổng vốn hoạt động của các hợp tác xã là 900 tỷ đồng; doanh thu bình quân "
+                "đạt 2,5 tỷ đồng/hợp tác xã.")
+    assert [(g[0], g[2]) for g in got] == [("avg_coop_revenue", 2.5e9)]
+    got = facts("Phấn đấu năm 2027, doanh thu bình quân đạt 3 tỷ đồng/HTX, tăng 200 triệu đồng so với năm 2026.")
+    assert [(g[0], g[2]) for g in got] == [("avg_coop_revenue", 3e9)]
