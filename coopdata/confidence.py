@@ -36,7 +36,7 @@ CAPPED_BY = ("year_past", "year_reviewed")  # ... by these features: before the 
 FEATURES: tuple[str, ...] = (
     "aim_before", "aim_after", "aim_heading", "frame_before", "frame_after", "frame_heading", "result_before",
     "result_after", "result_heading", "estimate_before", "budget_clause", "condition_clause", "per_unit_clause", "breakdown_before", "other_subject_clause",
-    "in_brackets", "year_in_sentence", "year_future", "year_same", "year_same_late", "year_past", "year_reviewed",
+    "in_brackets", "result_earlier", "aim_earlier", "year_in_sentence", "year_future", "year_same", "year_same_late", "year_past", "year_reviewed",
     "year_none", "first_line",
     "page_aim_share", "page_result_share", "title_plan", "title_result", "metric_other", "frequency_annual",
     "frequency_period", "comparator_word",
@@ -47,7 +47,8 @@ FEATURES: tuple[str, ...] = (
 _SPAN_FEATURES = ("aim_before", "aim_after", "aim_heading", "frame_before", "frame_after", "frame_heading",
                   "result_before", "result_after", "result_heading",
                   "estimate_before", "budget_clause", "condition_clause", "per_unit_clause", "breakdown_before",
-                  "other_subject_clause", "in_brackets", "year_in_sentence", "first_line")
+                  "other_subject_clause", "in_brackets", "result_earlier", "aim_earlier", "year_in_sentence",
+                  "first_line")
 
 
 def _span_features(text: str, start: int, end: int,
@@ -71,16 +72,22 @@ def _span_features(text: str, start: int, end: int,
     shared = sentences.get(key) if sentences is not None else None
     if shared is None:
         # text[s.start:s.end] is before + after; a year never spans the space put before the heading
+        # the sentences before it in its paragraph: a report goes on from sentence to sentence without repeating
+        # its cue ("Toàn tỉnh hiện có 193 HTX … Doanh thu bình quân là 3 tỷ đồng/HTX/năm …"), and so does an aim
+        par = text.rfind("\n", 0, s.start) + 1
         shared = (bool(pats["aim"].search(heading)), bool(pats["frame"].search(heading)),
                   bool(pats["result"].search(heading)),
                   bool(pats["condition"].search_in(text, s.start, s.end)),
+                  par < s.start and bool(pats["result"].search_in(text, par, s.start)),
+                  par < s.start and bool(pats["aim"].search_in(text, par, s.start)),
                   bool(_YEAR.search(text[s.start:s.end]) or _YEAR.search(heading)))
         if sentences is not None:
             sentences[key] = shared
-    aim_h, frame_h, result_h, condition, year = shared
+    aim_h, frame_h, result_h, condition, result_e, aim_e, year = shared
     return (bool(aim_b), bool(aim_a), aim_h, bool(frame_b), bool(frame_a), frame_h, bool(result_b), bool(result_a),
             result_h, bool(estimate_b), bool(budget), condition, bool(per_unit), bool(breakdown_b), bool(other_subject),
-            bool(_PAREN_OPEN.search(text[max(0, start - 200):start + 1])), year, _on_first_line(text, start))
+            bool(_PAREN_OPEN.search(text[max(0, start - 200):start + 1])), result_e, aim_e, year,
+            _on_first_line(text, start))
 
 
 class TextCache:

@@ -232,3 +232,15 @@ def test_a_plan_measured_against_or_carried_out_is_no_plan_in_the_title():
     assert not page_genre("Quý I năm 2027, thành lập mới 30 HTX, tăng 20% so với kế hoạch\nNội dung.\n").title_plan
     assert not page_genre("Thực hiện Nghị quyết số 20-NQ/TW, tỉnh đã phát triển mạnh hợp tác xã\nNội dung.\n").title_plan
     assert page_genre("Kế hoạch thực hiện Nghị quyết số 20-NQ/TW của tỉnh\nNội dung.\n").title_plan
+
+
+def test_a_report_goes_on_from_sentence_to_sentence_within_its_paragraph():
+    report = ("Năm 2026, kinh tế tập thể tỉnh tiếp tục phát triển. Toàn tỉnh hiện có 210 hợp tác xã. Doanh thu bình "
+              "quân là 2 tỷ đồng/hợp tác xã/năm.\n")
+    on_new_line = report.replace("hợp tác xã. Doanh", "hợp tác xã.\nDoanh")
+    for text, earlier in ((report, True), (on_new_line, False)):
+        money = [t for t in _facts(text) if t.unit == "vnd"]
+        assert money, text
+        assert ("result_earlier" in features(text, money[0], page_genre(text))) is earlier
+    aim = "Mục tiêu đến năm 2030 như sau. Doanh thu bình quân đạt 3 tỷ đồng/hợp tác xã/năm.\n"
+    assert "aim_earlier" in features(aim, [t for t in _facts(aim) if t.unit == "vnd"][0], page_genre(aim))
