@@ -111,6 +111,7 @@ _FOUR_DIGITS = re.compile(r"\d{4}")
 _DOUBLE = re.compile(r"gấp đôi", I)
 _BEFORE_DAY = Folded(r"(?:trước|đến hết|trong) ngày \d{1,2}/\d{1,2}/(20[0-6]\d)", strict=True)
 _CLAUSE_END = re.compile(r";|\.(?=\s|$)")
+_FARM_SUBJECT = re.compile(r"\b(?:kinh tế )?trang trại\b", I)
 _ADMIT = Folded(r"kết nạp", strict=True)
 # cooperatives an action is done to ("củng cố từ 1.200 HTX", "hỗ trợ 31 HTX", "lựa chọn 5 HTX"): existing ones, not a
 # count of all
@@ -451,6 +452,8 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
         rest = _CLAUSE_END.split(line[m.end:m.end + 600])[0]
         return ("model_coops" if re.search(r"mô hình", rest, I) else "other"), "count.named"
     if head in ("coops", "models"):
+        if head == "models" and _FARM_SUBJECT.search(near_left[-60:]):
+            return None  # "riêng kinh tế trang trại hình thành 500 mô hình": farms, not cooperatives
         subject = _NUMBER_OF_COOPS.search(near_left)
         if subject and head == "models" and re.search(r"\blên\s*$", near_left, I):
             # "đưa số lượng HTX toàn tỉnh lên 700 mô hình": the number of cooperatives, counted as "models"
@@ -592,6 +595,7 @@ _NEW_SUBJECT = re.compile(r"(?:,|\svà)\s*(?:tỷ lệ|tỉ lệ|số|không cò
 _COMMUNES_WITH_ONE = re.compile(r"\s*(?:số\s+)?(?:các\s+)?xã\b[^;.%\d]{0,60}?(?:có|đều có)\s+(?:ít nhất|tối thiểu)\s+"
                                 r"(?:1|01|một)\s+(?:HTX|hợp tác xã)", I)
 _SHARE_OF_COMMUNES_BEFORE = re.compile(r"%\s*(?:số\s+)?(?:các\s+)?xã\b[^;.%\d]{0,60}?(?:có|đều có)\s+(?:ít nhất|tối thiểu)\s*$", I)
+_FARMS_OR_FIRMS = re.compile(r"\s*(?:số\s+)?(?:các\s+)?(?:trang trại|doanh nghiệp)\b(?!\s*(?:,|và|hoặc)\s*(?:HTX|hợp tác xã))", I)
 _VALUE_SHARE = Folded(r"(?:tỷ|tỉ) (?:lệ|trọng) (?:\S+ ){0,2}?(?:giá trị sản|sản lượng|diện tích)", strict=True)
 
 
@@ -599,6 +603,8 @@ def _percent_metric(left: str, right: str, right_clause: str = "") -> tuple[str,
     """right: the words after the number up to the next number; right_clause: up to the clause's end."""
     if _COMMUNES_WITH_ONE.match(right_clause):  # "100% xã có ít nhất 1 HTX hoạt động hiệu quả"
         return "communes_with_coops_share", "percent.after"
+    if _FARMS_OR_FIRMS.match(right):
+        return None  # "10% trang trại ứng dụng công nghệ cao": a share of farms or firms, not of cooperatives
     # "80% HTX hoạt động hiệu quả, không có đơn vị yếu kém": the zero-weak aim is read on its own (_NO_MORE)
     window = _NEW_SUBJECT.split(_NONE_WEAK.sub("", _SEMI_OR_DIGIT_2.split(right)[0][:140]), maxsplit=1)[0]
     if _DISSOLVE_LEFT.search(left):
@@ -975,6 +981,23 @@ def _aim_sentences(line: str) -> str:
     return "".join(out)
 
 
+_COOP_OPENING = re.compile(r"\s*(?:[-–+•]\s*)?(?:Hợp tác xã|HTX)\s+((?:\S+\s+){1,6})")
+
+
+def _named_coop_subject(line: str, s_start: int) -> bool:
+    """Whether the sentence at s_start opens on one cooperative's name ("HTX Nông nghiệp Tân Thành …", "Hợp tác xã Gà
+    đồi Thái Thủy …"): its name in capitals, at least two capitalised words among the next six."""
+    m = _COOP_OPENING.match(line, s_start)
+    if not m:
+        return False
+    words = m.group(1).split()
+    return words[0][0].isupper() and sum(w[0].isupper() for w in words) >= 2
+
+
+# a figure measured against its plan: "đạt 102% so với kế hoạch", "vượt 65% kế hoạch đề ra", "vượt chỉ tiêu"
+_PLAN_MET = Folded(r"(?<!\w)(?:(?:đạt|vượt|bằng)\s+(?:gần\s+|hơn\s+|trên\s+|khoảng\s+)?[\d.,]+\s*%\s*(?:so với\s+)?"
+                   r"(?:kế hoạch|chỉ tiêu)|vượt (?:\S+\s+){0,2}?(?:kế hoạch|chỉ tiêu))", strict=True)
+_AIM_WORD = Folded(r"(?<!\w)(?:phấn đấu|mục tiêu|sẽ|cần|dự kiến|định hướng|(?:đến|tới) năm)(?!\w)", strict=True)
 _PREAMBLE = re.compile(r"^\s*(?:[-–+•]\s*)?Căn cứ\b", I)
 _FOUNDING = Folded(r"(?:phát triển|thành lập) mới")
 _BULLET = re.compile(r"^\s*[-–+*•]\s")
@@ -1022,6 +1045,13 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
         if past_before and not re.search(r"\blên\s*$", line[max(0, m.start - 8):m.start]):
             prev_fact, prev_mention = None, m
             continue
+        if _named_coop_subject(line, s_start):
+            prev_fact, prev_mention = None, m
+            continue  # "Hợp tác xã Nông nghiệp Mật ong Đại Nghĩa … thu hút 7 thành viên": one cooperative's figures
+        met = _PLAN_MET.search_in(line, s_start, s_end)
+        if met and not _AIM_WORD.search_in(line, s_start, s_start + met.start()):
+            prev_fact, prev_mention = None, m
+            continue  # "…, đạt 102% so với kế hoạch năm 2023": a sentence measured against its plan reports results
         baseline = _FROM_BEFORE.search_in(line, max(0, m.start - 12), m.start) and _UP_TO_AFTER.match(
             _BRACKETED.sub("", line[m.end:m.end + 80]))
         if baseline or V.PLAN_SHARE.match(line[m.end:m.end + 20]) or V.NOT_AIM.search_in(line, c_start, c_end):

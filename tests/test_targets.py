@@ -874,3 +874,24 @@ def test_capital_and_a_rise_in_revenue_are_no_money_aims():
     assert [(g[0], g[2]) for g in got] == [("avg_coop_revenue", 2.5e9)]
     got = facts("Phấn đấu năm 2027, doanh thu bình quân đạt 3 tỷ đồng/HTX, tăng 200 triệu đồng so với năm 2026.")
     assert [(g[0], g[2]) for g in got] == [("avg_coop_revenue", 3e9)]
+
+
+def test_a_sentence_measured_against_its_plan_reports_results():
+    assert facts("Năm 2026, doanh thu bình quân đạt 2,8 tỷ đồng/hợp tác xã, đạt 104% so với kế hoạch năm 2026.") == []
+    assert facts("Cả năm thành lập mới 40 hợp tác xã, vượt 30% kế hoạch đề ra.") == []
+    # an aim that names its plan is still an aim
+    got = facts("Phấn đấu năm 2027 thành lập mới 40 hợp tác xã, vượt chỉ tiêu Trung ương giao.")
+    assert [(g[0], g[2]) for g in got] == [("new_coops", 40)]
+
+
+def test_one_named_cooperatives_figures_are_no_aims():
+    assert facts("Hợp tác xã Dịch vụ Chè Tân Hòa (huyện Phú Lương) thu hút 45 thành viên, phấn đấu năm 2027 đạt doanh "
+                 "thu 3 tỷ đồng.") == []
+    got = facts("HTX Nông nghiệp phấn đấu đến năm 2027 có 120 hợp tác xã nông nghiệp.")
+    assert [(g[0], g[2]) for g in got] == [("coops", 120)]
+
+
+def test_shares_and_models_of_farms_are_not_of_cooperatives():
+    got = facts("Đến năm 2027, huyện có 30 hợp tác xã; riêng kinh tế trang trại hình thành 200 mô hình, trong đó 15% "
+                "trang trại ứng dụng công nghệ cao.")
+    assert [(g[0], g[2]) for g in got] == [("coops", 30)]
