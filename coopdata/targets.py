@@ -1242,11 +1242,14 @@ def _strip_comparators(s: str) -> str:
     return re.sub(r"\b(?:đạt|là|có|tỷ lệ|chiếm)\b", "", s)
 
 
+_HTXNN = re.compile(r"\s*(?:số\s+)?(?:các\s+)?HTXNN\b")
 _ABBREVIATION = re.compile(r"\s*\((?:HTX|THT|LHHTX|KTTT)\)")  # "126 hợp tác xã (HTX) nông nghiệp"
 
 
 def _mention_sector(right_window: str) -> str | None:
     window = right_window[:80]
+    if _HTXNN.match(window):
+        return "agriculture"  # "480 HTXNN": hợp tác xã nông nghiệp, abbreviated
     s = _OWN_SECTOR.search(_ABBREVIATION.sub("", window) if "(" in window else window)
     if s and (s.start() < 30):
         return _sector_of(s.group(1))

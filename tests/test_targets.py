@@ -895,3 +895,8 @@ def test_shares_and_models_of_farms_are_not_of_cooperatives():
     got = facts("Đến năm 2027, huyện có 30 hợp tác xã; riêng kinh tế trang trại hình thành 200 mô hình, trong đó 15% "
                 "trang trại ứng dụng công nghệ cao.")
     assert [(g[0], g[2]) for g in got] == [("coops", 30)]
+
+
+def test_htxnn_is_an_agricultural_cooperative():
+    got = facts("Đến năm 2028, toàn tỉnh có 300 HTXNN, trong đó 40% HTXNN liên kết với doanh nghiệp.")
+    assert [(g[0], g[2], g[7]) for g in got] == [("coops", 300, "agriculture"), ("value_chain_share", 40, "agriculture")]
