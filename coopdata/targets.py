@@ -111,6 +111,7 @@ _FOUR_DIGITS = re.compile(r"\d{4}")
 _DOUBLE = re.compile(r"gấp đôi", I)
 _BEFORE_DAY = Folded(r"(?:trước|đến hết|trong) ngày \d{1,2}/\d{1,2}/(20[0-6]\d)", strict=True)
 _CLAUSE_END = re.compile(r";|\.(?=\s|$)")
+_MEMBERS_ARE = re.compile(r"\bthành viên(?:\s+ban đầu)?\s+(?:là\s+|gồm\s+)?(?:ít nhất|tối thiểu|từ|khoảng)?\s*(?:là\s+)?$", I)
 _FARM_SUBJECT = re.compile(r"\b(?:kinh tế )?trang trại\b", I)
 _ADMIT = Folded(r"kết nạp", strict=True)
 # cooperatives an action is done to ("củng cố từ 1.200 HTX", "hỗ trợ 31 HTX", "lựa chọn 5 HTX"): existing ones, not a
@@ -451,6 +452,8 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
         # for a programme, not a count of the province's cooperatives
         rest = _CLAUSE_END.split(line[m.end:m.end + 600])[0]
         return ("model_coops" if re.search(r"mô hình", rest, I) else "other"), "count.named"
+    if head == "coops" and _MEMBERS_ARE.search(near_left) and re.search(V.UNION, left, I):
+        return "coop_union_member_coops", "count.head"  # "1 liên HTX với số thành viên ban đầu ít nhất là 3 HTX"
     if head in ("coops", "models"):
         if head == "models" and _FARM_SUBJECT.search(near_left[-60:]):
             return None  # "riêng kinh tế trang trại hình thành 500 mô hình": farms, not cooperatives

@@ -900,3 +900,8 @@ def test_shares_and_models_of_farms_are_not_of_cooperatives():
 def test_htxnn_is_an_agricultural_cooperative():
     got = facts("Đến năm 2028, toàn tỉnh có 300 HTXNN, trong đó 40% HTXNN liên kết với doanh nghiệp.")
     assert [(g[0], g[2], g[7]) for g in got] == [("coops", 300, "agriculture"), ("value_chain_share", 40, "agriculture")]
+
+
+def test_the_members_of_a_union_founded_are_its_member_cooperatives():
+    got = facts("Đến năm 2028, thành lập 1 liên hiệp HTX nông nghiệp với số thành viên ban đầu tối thiểu là 4 HTX.")
+    assert [(g[0], g[2]) for g in got] == [("new_coop_unions", 1), ("coop_union_member_coops", 4)]
