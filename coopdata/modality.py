@@ -107,6 +107,10 @@ def _bounds(text: str, start: int, end: int, reach: int) -> tuple[int, int]:
     return s, e
 
 
+# a numbered section heading on a line of its own ("2. Mục tiêu đến năm 2030", "II. NHIỆM VỤ"): short, no final stop
+_SECTION_HEADING = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2}){0,2})[.)]?\s+\S[^\n]{0,100}(?<![.;,])$")
+
+
 @dataclass(frozen=True)
 class Sentence:
     """The sentence around a fact's evidence: its text before the evidence ends, after it, and the heading above."""
@@ -132,7 +136,7 @@ def sentence_around(text: str, start: int, end: int, reach: int = 600) -> Senten
             break
         prev_start = text.rfind("\n", 0, prev_end) + 1
         prev = text[prev_start:prev_end].strip()
-        if prev.endswith(":") and len(prev) < 200:
+        if (prev.endswith(":") and len(prev) < 200) or _SECTION_HEADING.match(prev):
             heading = prev + " " + heading
             break
         if prev:

@@ -127,3 +127,12 @@ def test_raising_the_number_of_operating_groups_is_no_result():
 def test_there_were_n_cooperatives_founded_is_a_result():
     assert "result" in cues_in("Qua mười năm 2014 – 2023, huyện có 64 THT được thành lập mới")
     assert "result" not in cues_in("Đến năm 2030: 105 HTX được thành lập mới (gồm 95 HTX nông nghiệp)")
+
+
+def test_a_numbered_section_line_is_the_heading_of_the_sentence_below():
+    from coopdata.modality import sentence_around
+    text = "I. MỤC TIÊU\n2. Mục tiêu đến năm 2030\nThành phố có 300 hợp tác xã.\n"
+    at = text.index("300")
+    assert sentence_around(text, at, at + 3).heading.strip() == "2. Mục tiêu đến năm 2030"
+    prose = "2. Năm qua tỉnh đã thành lập mới nhiều hợp tác xã, tổ hợp tác.\nThành phố có 300 hợp tác xã.\n"
+    assert sentence_around(prose, prose.index("300"), prose.index("300") + 3).heading == ""
