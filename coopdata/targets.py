@@ -632,9 +632,18 @@ def _percent_metric(left: str, right: str, right_clause: str = "") -> tuple[str,
 _INCOME_OF = re.compile(r"thu nhập(?:\s+bình quân)?(?:(?:\s+\S+){0,3}?\s+của\b[^;]*|(?:\s+(?:của|các|cho))*\s*)$", I)
 
 
+_GROWTH_AFTER = re.compile(r"\s*(?:về\s+|của\s+)?([^\W\d][^,;.\d]{0,40})")
+
+
 def _growth_metrics(left: str, right: str) -> list[str]:
     if re.search(r"doanh thu(?: và|,)? (?:lợi nhuận|lãi)\b", left, I):  # "doanh thu, lợi nhuận", "doanh thu lợi nhuận"
         return ["revenue_growth_rate", "profit_growth_rate"]
+    # what grows may follow the figure: "tăng hơn 18% doanh thu bình quân", "tăng trưởng 16%/năm vốn góp"
+    named_after = _GROWTH_AFTER.match(right)
+    if named_after:
+        for metric, pat in V.GROWTH_CUES:
+            if metric != "sector_growth_rate" and pat.match(named_after.group(1)):
+                return [metric]
     best, best_pos = None, -1
     for metric, pat in V.GROWTH_CUES:
         for f in pat.finditer(left):

@@ -107,7 +107,7 @@ GROWTH_CUES: list[tuple[str, Folded]] = [
     ("budget_contribution_growth_rate", Folded(r"ngân sách", strict=True)),
     ("member_growth_rate", Folded(r"thành viên", strict=True)),
     ("sector_growth_rate", Folded(r"tăng trưởng", strict=True)),
-    ("other", Folded(r"giá trị", strict=True)),
+    ("other", Folded(r"giá trị|vốn góp|vốn điều lệ", strict=True)),
 ]
 GROWTH_WORD = Folded(r"\btăng\b|tăng trưởng", strict=True)
 

@@ -905,3 +905,9 @@ def test_htxnn_is_an_agricultural_cooperative():
 def test_the_members_of_a_union_founded_are_its_member_cooperatives():
     got = facts("Đến năm 2028, thành lập 1 liên hiệp HTX nông nghiệp với số thành viên ban đầu tối thiểu là 4 HTX.")
     assert [(g[0], g[2]) for g in got] == [("new_coop_unions", 1), ("coop_union_member_coops", 4)]
+
+
+def test_what_grows_may_follow_the_figure():
+    got = facts("Mục tiêu đến năm 2028: tăng trưởng 12%/năm vốn góp của thành viên, tăng 15%/năm doanh thu bình quân "
+                "của HTX và tăng 20%/năm thu nhập của người lao động.")
+    assert [(g[0], g[2]) for g in got] == [("other", 12), ("revenue_growth_rate", 15), ("income_growth", 20)]
