@@ -632,7 +632,7 @@ def _percent_metric(left: str, right: str, right_clause: str = "") -> tuple[str,
 _INCOME_OF = re.compile(r"thu nhập(?:\s+bình quân)?(?:(?:\s+\S+){0,3}?\s+của\b[^;]*|(?:\s+(?:của|các|cho))*\s*)$", I)
 
 
-_GROWTH_AFTER = re.compile(r"\s*(?:về\s+|của\s+)?([^\W\d][^,;.\d]{0,40})")
+_GROWTH_AFTER = re.compile(r"\s*(?:/\s*năm\b)?\s*(?:về\s+|của\s+)?([^\W\d][^,;.\d]{0,40})")
 
 
 def _growth_metrics(left: str, right: str) -> list[str]:
