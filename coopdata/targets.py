@@ -54,7 +54,7 @@ _NOT_QUANTITY_AFTER = re.compile(
 _NOT_QUANTITY_BEFORE = Folded(
     r"(?:ngày|tháng|(?<!con )(?<!tổng )số|số hiệu|khoản|điều|mục|nhóm|top|phụ lục|nghị định|quyết định|kế hoạch|"
     r"chương trình|nghị quyết|thông tư|lần thứ|khóa|một trong|theo|giai đoạn|nhiệm kỳ|STT|/|\w ?[-–]|lần|đại hội|"
-    r"tiêu chí(?: số)?)\s*$")
+    r"tiêu chí(?: số)?|trung ương)\s*$")  # "Nghị quyết Trung ương 5 (khóa IX)": a plenum
 _OPERATING = Folded(r"đang hoạt động|hiện có|hiện nay", strict=True)
 _PER_ONE_BEFORE = Folded(r"(?:bình quân|trung bình|mỗi)\s*$", strict=True)
 _PER_QUANTITY_AFTER = re.compile(r"^\s*/\s*(?:ha|kg|tấn|tạ|con|m2|m²|sào|lít|sản phẩm)\b", I)
@@ -846,11 +846,15 @@ def _time_for(line: str, m: _Mention, scope: _Scope, sent_start: int, sent_end: 
         return None, None, None  # "phấn đấu trong thời gian tới": no year is stated, none is borrowed
     if scope.year:
         return scope.year
-    if scope.horizon and (not scope.horizon_needs_aim or _AIM_CUE.search(line)):
+    if scope.horizon and (not scope.horizon_needs_aim or _TERM_AIM.search_in(line, sent_start, sent_end)):
         return scope.horizon, None, "đến"
     return None, None, None
 
 
+# a congress term dates a figure only in a sentence that states an aim (not "… thành lập mới 39 HTX" in its report of
+# the term that ends, nor the number of members it speaks to)
+_TERM_AIM = Folded(r"(?<!\w)(?:phấn đấu|mục tiêu|chỉ tiêu|phương hướng|đặt ra|đề ra|sẽ|cần|dự kiến|định hướng|"
+                   r"trong \d+ năm tới|(?:những|các) năm tới|thời gian tới|(?:đến|tới) năm)(?!\w)", strict=True)
 # a second stage of the same aim, completing it: the later year is the aim's
 _COMPLETES = re.compile(r"\bhoàn (?:thiện|chỉnh|thành)\b", I)
 _DIGIT = re.compile(r"\d")

@@ -911,3 +911,17 @@ def test_what_grows_may_follow_the_figure():
     got = facts("Mục tiêu đến năm 2028: tăng trưởng 12%/năm vốn góp của thành viên, tăng 15%/năm doanh thu bình quân "
                 "của HTX và tăng 20%/năm thu nhập của người lao động.")
     assert [(g[0], g[2]) for g in got] == [("other", 12), ("revenue_growth_rate", 15), ("income_growth", 20)]
+
+
+def test_a_congress_term_dates_only_sentences_that_state_aims():
+    text = ("Khai mạc Đại hội Liên minh HTX tỉnh lần thứ VII, nhiệm kỳ 2025 – 2030.\n"
+            "Đại hội có ý nghĩa với hơn 25.000 thành viên hợp tác xã. Đại hội sẽ đề ra phương hướng nhiệm kỳ mới.\n"
+            "Trong nhiệm kỳ qua, khu vực phía Bắc của tỉnh thành lập mới 41 HTX.\n"
+            "Đại hội đề ra chỉ tiêu thành lập mới 120 HTX.\n")
+    got = [(g[0], g[2], g[6]) for g in facts(text)]
+    assert ("new_coops", 120, 2030) in got
+    assert all(g[2] is None for g in got if g[1] in (25000, 41))
+
+
+def test_a_plenum_number_is_no_count():
+    assert facts("Năm 2027, Liên minh HTX tỉnh đẩy mạnh thực hiện Nghị quyết Trung ương 5 về kinh tế tập thể.") == []
