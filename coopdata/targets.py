@@ -598,6 +598,8 @@ _NEW_SUBJECT = re.compile(r"(?:,|\svà)\s*(?:tỷ lệ|tỉ lệ|số|không cò
 _COMMUNES_WITH_ONE = re.compile(r"\s*(?:số\s+)?(?:các\s+)?xã\b[^;.%\d]{0,60}?(?:có|đều có)\s+(?:ít nhất|tối thiểu)\s+"
                                 r"(?:1|01|một)\s+(?:HTX|hợp tác xã)", I)
 _SHARE_OF_COMMUNES_BEFORE = re.compile(r"%\s*(?:số\s+)?(?:các\s+)?xã\b[^;.%\d]{0,60}?(?:có|đều có)\s+(?:ít nhất|tối thiểu)\s*$", I)
+_TRAINING_BEFORE = re.compile(r"\b(?:đào tạo|bồi dưỡng|tập huấn)\b", I)
+_LEVEL = re.compile(r"trình độ|cao đẳng|đại học|sơ cấp|trung cấp|tốt nghiệp|\bbằng\b", I)
 _FARMS_OR_FIRMS = re.compile(r"\s*(?:số\s+)?(?:các\s+)?(?:trang trại|doanh nghiệp)\b(?!\s*(?:,|và|hoặc)\s*(?:HTX|hợp tác xã))", I)
 _VALUE_SHARE = Folded(r"(?:tỷ|tỉ) (?:lệ|trọng) (?:\S+ ){0,2}?(?:giá trị sản|sản lượng|diện tích)", strict=True)
 
@@ -614,6 +616,9 @@ def _percent_metric(left: str, right: str, right_clause: str = "") -> tuple[str,
         return "dissolved_coops", "percent.dissolve"
     for metric, pat in V.PERCENT_CUES:
         if pat.search(window):
+            if metric == "trained_manager_share" and _TRAINING_BEFORE.search(left[-100:]) and not _LEVEL.search(window):
+                # "tổ chức tập huấn … cho ít nhất 80% cán bộ HTX": trained in courses, no level of education named
+                return "trained_coop_staff", "percent.after"
             return metric, "percent.after"
     if _VALUE_SHARE.search(left) and not _ECONOMY_GROWTH.search(left):
         # "tỷ lệ giá trị sản phẩm … được sản xuất dưới hình thức hợp tác, liên kết đạt 35%": a share of farm output,

@@ -925,3 +925,8 @@ def test_a_congress_term_dates_only_sentences_that_state_aims():
 
 def test_a_plenum_number_is_no_count():
     assert facts("Năm 2027, Liên minh HTX tỉnh đẩy mạnh thực hiện Nghị quyết Trung ương 5 về kinh tế tập thể.") == []
+
+
+def test_courses_given_to_a_share_of_staff_are_training_coverage():
+    got = facts("Giai đoạn 2026 - 2030, tổ chức tập huấn, bồi dưỡng kỹ năng quản trị cho ít nhất 75% cán bộ hợp tác xã.")
+    assert [(g[0], g[2]) for g in got] == [("trained_coop_staff", 75)]
