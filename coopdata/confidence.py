@@ -73,7 +73,7 @@ def _span_features(text: str, start: int, end: int,
     if shared is None:
         # text[s.start:s.end] is before + after; a year never spans the space put before the heading
         # the sentences before it in its paragraph: a report goes on from sentence to sentence without repeating
-        # its cue ("Toàn tỉnh hiện có 193 HTX … Doanh thu bình quân là 3 tỷ đồng/HTX/năm …"), and so does an aim
+        # its cue ("Toàn tỉnh hiện có 210 HTX … Doanh thu bình quân là 2 tỷ đồng/HTX/năm …"), and so does an aim
         par = text.rfind("\n", 0, s.start) + 1
         shared = (bool(pats["aim"].search(heading)), bool(pats["frame"].search(heading)),
                   bool(pats["result"].search(heading)),

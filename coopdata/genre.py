@@ -34,7 +34,7 @@ _CITED = re.compile(r"(?:(?:luật|nq/tw|nq-cp|nq/cp|qđ-ttg|qd-ttg)(?:(?!ngày)
                     r"\b(?:trước|chậm nhất|hạn|hết|đến|tới)\s+(?:ngày|hết ngày))\s*$", re.IGNORECASE)
 # ... and so is one followed by a national body ("ngày 16/6/2022 của Ban Chấp hành Trung ương")
 _NATIONAL_AFTER = re.compile(r"\s*,?\s*của\s+(?:Ủy ban Thường vụ\s+)?" + NATIONAL_ACTOR, re.IGNORECASE)
-# (a plan the page measures results against, "tăng 45% so với kế hoạch", or carries out, "Thực hiện Nghị quyết số
+# (a plan the page measures results against, "tăng 20% so với kế hoạch", or carries out, "Thực hiện Nghị quyết số
 # 20-NQ/TW, …, tỉnh đã …", is no plan the page sets)
 _TITLE_PLAN = re.compile(r"(?<!%)(?<!% )(?<!chính – )(?<!chính - )(?<!chính-)(?<!so với )(?<!vượt )(?<!thực hiện )"
                          r"kế hoạch(?! giao)(?! và đầu tư)|(?<!thực hiện )(?:chương trình|nghị quyết|đề án|quyết định)|"

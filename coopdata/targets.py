@@ -49,12 +49,12 @@ _GAP = Folded(r"(?:gấp|tăng|cao(?: hơn)?)\s*$", strict=True)  # "thu nhập 
 _NOT_QUANTITY_AFTER = re.compile(
     r"^\s*(?:[-–]\s*[A-ZĐa-zđ]{1,6}\s*/|/|:\d\d|h\d\d|tháng\b|ngày\b|năm\b|giờ|giây|sao\b|km|ha\b|tấn|kg|khóa|"
     r"điều\b|chương\b|mục\b|m2|m²|phút|tuổi|xã\b|huyện|tỉnh|sản phẩm|lớp\b|hội nghị|cuộc|đại biểu|lĩnh vực|"
-    # a task list, a farm's animals or barns ("5 nhiệm vụ trọng tâm", "7.000 con/lứa", "3 trại nuôi")
+    # a task list, a farm's animals or barns ("6 nhiệm vụ trọng tâm", "900 con", "2 trại nuôi")
     r"nhiệm vụ|giải pháp|nội dung|con\b|trại\b)", I)
 _NOT_QUANTITY_BEFORE = Folded(
     r"(?:ngày|tháng|(?<!con )(?<!tổng )số|số hiệu|khoản|điều|mục|nhóm|top|phụ lục|nghị định|quyết định|kế hoạch|"
     r"chương trình|nghị quyết|thông tư|lần thứ|khóa|một trong|theo|giai đoạn|nhiệm kỳ|STT|/|\w ?[-–]|lần|đại hội|"
-    r"tiêu chí(?: số)?|trung ương)\s*$")  # "Nghị quyết Trung ương 5 (khóa IX)": a plenum
+    r"tiêu chí(?: số)?|trung ương)\s*$")  # "Nghị quyết Trung ương 5": a plenum
 _OPERATING = Folded(r"đang hoạt động|hiện có|hiện nay", strict=True)
 _PER_ONE_BEFORE = Folded(r"(?:bình quân|trung bình|mỗi)\s*$", strict=True)
 _PER_QUANTITY_AFTER = re.compile(r"^\s*/\s*(?:ha|kg|tấn|tạ|con|m2|m²|sào|lít|sản phẩm)\b", I)
@@ -310,8 +310,8 @@ def _comparator(left: str, right: str, m: _Mention) -> str:
     return "eq"
 
 
-# the quoted name of another act or scheme a figure works within ("15 HTX điểm thực hiện Đề án “Thí điểm … giai đoạn
-# 2016 - 2020”"); the name of the page's own act ("UBND tỉnh đã duyệt Đề án “… đến năm 2020”") dates its aims
+# the quoted name of another act or scheme a figure works within ("12 HTX điểm tham gia Đề án “Nhân rộng … giai đoạn
+# 2021 - 2025”"); the name of the page's own act ("UBND tỉnh đã duyệt Đề án “… đến năm 2028”") dates its aims
 _QUOTED_NAME = re.compile(r"(?:thực hiện|tham gia|theo|thuộc)\s+(?:Đề án|Chương trình|Dự án|Kế hoạch|Nghị quyết|Quyết định|Chỉ thị|Kết luận|phong trào|"
                           r"cuộc vận động)(?:\s+số\s+\S+)?\s*(?:“[^”\n]{1,300}”|\"[^\"\n]{1,300}\")", re.IGNORECASE)
 
@@ -327,7 +327,7 @@ def _year_phrases(line: str) -> tuple[tuple[int, int, int, int | None, str], ...
         if V.YEAR_NOT_SCOPE.search_in(line, max(0, m.start() - 50), m.start()):
             continue
         if any(a <= m.start() < b for a, b in names):
-            continue  # Đề án "… giai đoạn 2016 - 2020": the period is part of the scheme's name
+            continue  # Đề án "… giai đoạn 2021 - 2025": the period is part of the scheme's name
         y1, y2 = int(m.group("y1")), m.group("y2")
         cue = m.group("cue").lower()
         if y2:
@@ -453,10 +453,10 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
         rest = _CLAUSE_END.split(line[m.end:m.end + 600])[0]
         return ("model_coops" if re.search(r"mô hình", rest, I) else "other"), "count.named"
     if head == "coops" and _MEMBERS_ARE.search(near_left) and re.search(V.UNION, left, I):
-        return "coop_union_member_coops", "count.head"  # "1 liên HTX với số thành viên ban đầu ít nhất là 3 HTX"
+        return "coop_union_member_coops", "count.head"  # "1 liên hiệp HTX với số thành viên ban đầu tối thiểu là 4 HTX"
     if head in ("coops", "models"):
         if head == "models" and _FARM_SUBJECT.search(near_left[-60:]):
-            return None  # "riêng kinh tế trang trại hình thành 500 mô hình": farms, not cooperatives
+            return None  # "riêng kinh tế trang trại hình thành 200 mô hình": farms, not cooperatives
         subject = _NUMBER_OF_COOPS.search(near_left)
         if subject and head == "models" and re.search(r"\blên\s*$", near_left, I):
             # "đưa số lượng HTX toàn tỉnh lên 700 mô hình": the number of cooperatives, counted as "models"
@@ -609,7 +609,7 @@ def _percent_metric(left: str, right: str, right_clause: str = "") -> tuple[str,
     if _COMMUNES_WITH_ONE.match(right_clause):  # "100% xã có ít nhất 1 HTX hoạt động hiệu quả"
         return "communes_with_coops_share", "percent.after"
     if _FARMS_OR_FIRMS.match(right):
-        return None  # "10% trang trại ứng dụng công nghệ cao": a share of farms or firms, not of cooperatives
+        return None  # "15% trang trại ứng dụng công nghệ cao": a share of farms or firms, not of cooperatives
     # "80% HTX hoạt động hiệu quả, không có đơn vị yếu kém": the zero-weak aim is read on its own (_NO_MORE)
     window = _NEW_SUBJECT.split(_NONE_WEAK.sub("", _SEMI_OR_DIGIT_2.split(right)[0][:140]), maxsplit=1)[0]
     if _DISSOLVE_LEFT.search(left):
@@ -617,7 +617,7 @@ def _percent_metric(left: str, right: str, right_clause: str = "") -> tuple[str,
     for metric, pat in V.PERCENT_CUES:
         if pat.search(window):
             if metric == "trained_manager_share" and _TRAINING_BEFORE.search(left[-100:]) and not _LEVEL.search(window):
-                # "tổ chức tập huấn … cho ít nhất 80% cán bộ HTX": trained in courses, no level of education named
+                # "tổ chức tập huấn … cho ít nhất 75% cán bộ HTX": trained in courses, no level of education named
                 return "trained_coop_staff", "percent.after"
             return metric, "percent.after"
     if _VALUE_SHARE.search(left) and not _ECONOMY_GROWTH.search(left):
@@ -643,7 +643,7 @@ _GROWTH_AFTER = re.compile(r"\s*(?:/\s*năm\b)?\s*(?:về\s+|của\s+)?([^\W\d][
 def _growth_metrics(left: str, right: str) -> list[str]:
     if re.search(r"doanh thu(?: và|,)? (?:lợi nhuận|lãi)\b", left, I):  # "doanh thu, lợi nhuận", "doanh thu lợi nhuận"
         return ["revenue_growth_rate", "profit_growth_rate"]
-    # what grows may follow the figure: "tăng hơn 18% doanh thu bình quân", "tăng trưởng 16%/năm vốn góp"
+    # what grows may follow the figure: "tăng 15%/năm doanh thu bình quân", "tăng trưởng 12%/năm vốn góp"
     named_after = _GROWTH_AFTER.match(right)
     if named_after:
         for metric, pat in V.GROWTH_CUES:
@@ -684,7 +684,7 @@ def _money_metric(left: str, right: str) -> str | None:
     if best == "avg_member_income" and V.COOP_INCOME.search(near[best_pos:]):
         return "other"
     if best is None:
-        after = _CLAUSE_BREAK.split(right[:25], maxsplit=1)[0]  # "… 642,3 tỷ đồng, doanh thu …" names the next one
+        after = _CLAUSE_BREAK.split(right[:25], maxsplit=1)[0]  # "… 900 tỷ đồng; doanh thu …" names the next one
         for metric, pat in V.MONEY_CUES[1:]:
             if pat.search(after):
                 return metric
@@ -856,7 +856,7 @@ def _time_for(line: str, m: _Mention, scope: _Scope, sent_start: int, sent_end: 
     return None, None, None
 
 
-# a congress term dates a figure only in a sentence that states an aim (not "… thành lập mới 39 HTX" in its report of
+# a congress term dates a figure only in a sentence that states an aim (not "… thành lập mới 41 HTX" in its report of
 # the term that ends, nor the number of members it speaks to)
 _TERM_AIM = Folded(r"(?<!\w)(?:phấn đấu|mục tiêu|chỉ tiêu|phương hướng|đặt ra|đề ra|sẽ|cần|dự kiến|định hướng|"
                    r"trong \d+ năm tới|(?:những|các) năm tới|thời gian tới|(?:đến|tới) năm)(?!\w)", strict=True)
@@ -915,7 +915,7 @@ def extract_targets(text: str, doc_year: int | None = None) -> list[Target]:
         lead = _LEAD_END.split(line, maxsplit=1)[0]
         if scope.past or _PREAMBLE.match(line):
             continue  # (a legal text's preamble cites the acts it rests on: "Căn cứ Quyết định … Đề án “Phát triển
-            # 15.000 HTX …”" names other acts' figures)
+            # 9.000 HTX …”" names other acts' figures)
         if ": " in line and V.AWARD_LEAD.search_in(line, 0, line.index(": ")):
             continue  # an award's criteria, listed after its name
         if V.PAST.search_in(line, 0, len(lead)) or V.PAST_LEAD.search(lead):  # lead is line[:len(lead)]
@@ -1006,8 +1006,8 @@ _COOP_OPENING = re.compile(r"\s*(?:[-–+•]\s*)?(?:Hợp tác xã|HTX)\s+((?:\
 
 
 def _named_coop_subject(line: str, s_start: int) -> bool:
-    """Whether the sentence at s_start opens on one cooperative's name ("HTX Nông nghiệp Tân Thành …", "Hợp tác xã Gà
-    đồi Thái Thủy …"): its name in capitals, at least two capitalised words among the next six."""
+    """Whether the sentence at s_start opens on one cooperative's name ("HTX Nông nghiệp Tân Hòa …", "Hợp tác xã Dịch
+    vụ Chè Tân Hòa …"): its name in capitals, at least two capitalised words among the next six."""
     m = _COOP_OPENING.match(line, s_start)
     if not m:
         return False
@@ -1015,7 +1015,7 @@ def _named_coop_subject(line: str, s_start: int) -> bool:
     return words[0][0].isupper() and sum(w[0].isupper() for w in words) >= 2
 
 
-# a figure measured against its plan: "đạt 102% so với kế hoạch", "vượt 65% kế hoạch đề ra", "vượt chỉ tiêu"
+# a figure measured against its plan: "đạt 104% so với kế hoạch", "vượt 30% kế hoạch đề ra", "vượt chỉ tiêu"
 _PLAN_MET = Folded(r"(?<!\w)(?:(?:đạt|vượt|bằng)\s+(?:gần\s+|hơn\s+|trên\s+|khoảng\s+)?[\d.,]+\s*%\s*(?:so với\s+)?"
                    r"(?:kế hoạch|chỉ tiêu)|vượt (?:\S+\s+){0,2}?(?:kế hoạch|chỉ tiêu))", strict=True)
 _AIM_WORD = Folded(r"(?<!\w)(?:phấn đấu|mục tiêu|sẽ|cần|dự kiến|định hướng|(?:đến|tới) năm)(?!\w)", strict=True)
@@ -1068,11 +1068,11 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
             continue
         if _named_coop_subject(line, s_start):
             prev_fact, prev_mention = None, m
-            continue  # "Hợp tác xã Nông nghiệp Mật ong Đại Nghĩa … thu hút 7 thành viên": one cooperative's figures
+            continue  # "Hợp tác xã Dịch vụ Chè Tân Hòa … thu hút 45 thành viên": one cooperative's figures
         met = _PLAN_MET.search_in(line, s_start, s_end)
         if met and not _AIM_WORD.search_in(line, s_start, s_start + met.start()):
             prev_fact, prev_mention = None, m
-            continue  # "…, đạt 102% so với kế hoạch năm 2023": a sentence measured against its plan reports results
+            continue  # "…, đạt 104% so với kế hoạch năm 2026": a sentence measured against its plan reports results
         baseline = _FROM_BEFORE.search_in(line, max(0, m.start - 12), m.start) and _UP_TO_AFTER.match(
             _BRACKETED.sub("", line[m.end:m.end + 80]))
         if baseline or V.PLAN_SHARE.match(line[m.end:m.end + 20]) or V.NOT_AIM.search_in(line, c_start, c_end):
@@ -1140,7 +1140,7 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
             continue  # "lãi 35-40 triệu đồng/ha", "7.000 đồng/kg": prices and yields per area or weight, not aims
         elif unit == "vnd" and _RISE_BY.search(full_left[-20:]) and _SO_VOI.search(right_window[:40]):
             prev_fact, prev_mention = None, m
-            continue  # "tăng 354 triệu đồng so với năm 2022": a rise by, not the amount reached
+            continue  # "tăng 200 triệu đồng so với năm 2026": a rise by, not the amount reached
         elif unit == "vnd":
             metric = _money_metric(left if left.strip() else full_left, right_window)
             if metric is None and left.strip() != full_left.strip():
@@ -1270,7 +1270,7 @@ _ABBREVIATION = re.compile(r"\s*\((?:HTX|THT|LHHTX|KTTT)\)")  # "126 hợp tác 
 def _mention_sector(right_window: str) -> str | None:
     window = right_window[:80]
     if _HTXNN.match(window):
-        return "agriculture"  # "480 HTXNN": hợp tác xã nông nghiệp, abbreviated
+        return "agriculture"  # "300 HTXNN": hợp tác xã nông nghiệp, abbreviated
     s = _OWN_SECTOR.search(_ABBREVIATION.sub("", window) if "(" in window else window)
     if s and (s.start() < 30):
         return _sector_of(s.group(1))

@@ -90,7 +90,7 @@ PERCENT_CUES: list[tuple[str, Folded]] = [
     # state officials in charge of the sector are not the cooperatives' managers
     ("other", Folded(r"quản lý nhà nước|công chức", strict=True)),
     # a level of education reached is the managers' qualification ("có trình độ trung cấp", "được đào tạo sơ cấp
-    # nghề giám đốc"); trained in courses, with no level named, is training coverage ("80% cán bộ quản lý HTX được
+    # nghề giám đốc"); trained in courses, with no level named, is training coverage ("85% cán bộ quản lý HTX được
     # đào tạo, bồi dưỡng"): the spec's trained_coop_staff, in percent (a share keeps its metric)
     ("trained_manager_share", Folded(r"(?<!nâng )(?<!nâng cao )trình độ|cao đẳng|đại học|sơ cấp|trung cấp|tốt nghiệp|\bbằng\b", strict=True)),
     ("trained_coop_staff", Folded(r"đào tạo|bồi dưỡng|tập huấn", strict=True)),
@@ -117,7 +117,7 @@ MONEY_CUES: list[tuple[str | None, Folded]] = [
     ("avg_coop_revenue", Folded(r"doanh thu", strict=True)),
     ("avg_member_income", Folded(r"thu nhập", strict=True)),
     ("avg_coop_profit", Folded(r"lợi nhuận|\blãi\b(?! suất)", strict=True)),
-    # capital is no revenue, income or profit ("Tổng vốn hoạt động của các HTX là 642,3 tỷ đồng"): no money aim
+    # capital is no revenue, income or profit ("tổng vốn hoạt động của các HTX là 900 tỷ đồng"): no money aim
     (None, Folded(r"\bvốn\b", strict=True)),
 ]
 # one named cooperative's money ("HTX Nông nghiệp Tân Phú đạt doanh thu 5 tỷ đồng") is no average: a name is two or
