@@ -969,7 +969,19 @@ def _drop_restated_headline(facts: list[Target], title_end: int) -> list[Target]
     """A headline that restates a figure of the body ("Tỉnh X phấn đấu thành lập mới 20 HTX" above the
     paragraph that dates it) is the same aim: the body's reading, with its year and scope, is kept."""
     body = {(t.metric, t.unit, t.value_low, t.value_high) for t in facts if t.char_start >= title_end}
-    return [t for t in facts if t.char_start >= title_end or (t.metric, t.unit, t.value_low, t.value_high) not in body]
+    kept = [t for t in facts if t.char_start >= title_end or (t.metric, t.unit, t.value_low, t.value_high) not in body]
+    # a headline below the page's chrome ("Học tập …" / "Tỉnh X: Phấn đấu có 80% HTX có lãi"), undated, restating a
+    # dated figure of the body further on is the same aim too
+    dated: dict[tuple, int] = {}  # key -> where its last dated reading starts
+    for t in kept:
+        if t.target_year or t.period_end:
+            dated[(t.metric, t.unit, t.value_low, t.value_high)] = t.char_start
+    return [t for t in kept if not (t.char_start < _HEADLINE_ZONE and t.target_year is None and t.period_end is None
+                                    and t.frequency == "once"
+                                    and dated.get((t.metric, t.unit, t.value_low, t.value_high), -1) > t.char_end)]
+
+
+_HEADLINE_ZONE = 300  # where a web page's headline sits, after a line or two of chrome
 
 
 _AIM_CUE = Folded(r"(?<!\w)(?:phấn đấu|mục tiêu|chỉ tiêu|phương hướng|kế hoạch (?:năm|đặt ra|đề ra)|đặt ra|đề ra|"

@@ -930,3 +930,9 @@ def test_a_plenum_number_is_no_count():
 def test_courses_given_to_a_share_of_staff_are_training_coverage():
     got = facts("Giai đoạn 2026 - 2030, tổ chức tập huấn, bồi dưỡng kỹ năng quản trị cho ít nhất 75% cán bộ hợp tác xã.")
     assert [(g[0], g[2]) for g in got] == [("trained_coop_staff", 75)]
+
+
+def test_an_undated_headline_below_the_chrome_restates_the_dated_body():
+    text = ("Tin tức sự kiện hôm nay\nTỉnh Hậu Giang: Phấn đấu có 75% hợp tác xã hoạt động có lãi\n"
+            "Phấn đấu đến cuối năm 2028, tỉnh có 75% hợp tác xã sản xuất kinh doanh có lãi.\n")
+    assert [(g[0], g[2], g[6]) for g in facts(text)] == [("profitable_coop_share", 75, 2028)]
