@@ -136,3 +136,9 @@ def test_a_numbered_section_line_is_the_heading_of_the_sentence_below():
     assert sentence_around(text, at, at + 3).heading.strip() == "2. Mục tiêu đến năm 2030"
     prose = "2. Năm qua tỉnh đã thành lập mới nhiều hợp tác xã, tổ hợp tác.\nThành phố có 300 hợp tác xã.\n"
     assert sentence_around(prose, prose.index("300"), prose.index("300") + 3).heading == ""
+
+
+def test_a_plan_measured_against_is_no_aim_cue():
+    from coopdata.modality import cues_in
+    assert "aim" not in cues_in("Thành lập mới 30 hợp tác xã, tăng 20% so với kế hoạch, vượt kế hoạch giao.")
+    assert "aim" in cues_in("Kế hoạch năm 2027 thành lập mới 30 hợp tác xã.")
