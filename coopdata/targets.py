@@ -598,8 +598,8 @@ _NEW_SUBJECT = re.compile(r"(?:,|\svà)\s*(?:tỷ lệ|tỉ lệ|số|không cò
 _COMMUNES_WITH_ONE = re.compile(r"\s*(?:số\s+)?(?:các\s+)?xã\b[^;.%\d]{0,60}?(?:có|đều có)\s+(?:ít nhất|tối thiểu)\s+"
                                 r"(?:1|01|một)\s+(?:HTX|hợp tác xã)", I)
 _SHARE_OF_COMMUNES_BEFORE = re.compile(r"%\s*(?:số\s+)?(?:các\s+)?xã\b[^;.%\d]{0,60}?(?:có|đều có)\s+(?:ít nhất|tối thiểu)\s*$", I)
-_TRAINING_BEFORE = re.compile(r"\b(?:đào tạo|bồi dưỡng|tập huấn)\b", I)
-_LEVEL = re.compile(r"trình độ|cao đẳng|đại học|sơ cấp|trung cấp|tốt nghiệp|\bbằng\b", I)
+_TRAINING_BEFORE = re.compile(r"\b(?:" + V.TRAINING + r")\b", I)
+_LEVEL = re.compile(V.EDUCATION_LEVEL, I)
 _FARMS_OR_FIRMS = re.compile(r"\s*(?:số\s+)?(?:các\s+)?(?:trang trại|doanh nghiệp)\b(?!\s*(?:,|và|hoặc)\s*(?:HTX|hợp tác xã))", I)
 _VALUE_SHARE = Folded(r"(?:tỷ|tỉ) (?:lệ|trọng) (?:\S+ ){0,2}?(?:giá trị sản|sản lượng|diện tích)", strict=True)
 
@@ -851,14 +851,15 @@ def _time_for(line: str, m: _Mention, scope: _Scope, sent_start: int, sent_end: 
         return None, None, None  # "phấn đấu trong thời gian tới": no year is stated, none is borrowed
     if scope.year:
         return scope.year
-    if scope.horizon and (not scope.horizon_needs_aim or _TERM_AIM.search_in(line, sent_start, sent_end)):
+    if scope.horizon and (not scope.horizon_needs_aim or _AIM_WORD.search_in(line, sent_start, sent_end)):
         return scope.horizon, None, "đến"
     return None, None, None
 
 
-# a congress term dates a figure only in a sentence that states an aim (not "… thành lập mới 41 HTX" in its report of
-# the term that ends, nor the number of members it speaks to)
-_TERM_AIM = Folded(r"(?<!\w)(?:phấn đấu|mục tiêu|chỉ tiêu|phương hướng|đặt ra|đề ra|sẽ|cần|dự kiến|định hướng|"
+# the words that state an aim ("thành lập mới" alone does not: reports use it too): a congress term dates a figure
+# only in a sentence that has one (not "… thành lập mới 41 HTX" in its report of the term that ends, nor the members
+# it speaks to), and a sentence measured against its plan is an aim only when one opens it
+_AIM_WORD = Folded(r"(?<!\w)(?:phấn đấu|mục tiêu|chỉ tiêu|phương hướng|đặt ra|đề ra|sẽ|cần|dự kiến|định hướng|"
                    r"trong \d+ năm tới|(?:những|các) năm tới|thời gian tới|(?:đến|tới) năm)(?!\w)", strict=True)
 # a second stage of the same aim, completing it: the later year is the aim's
 _COMPLETES = re.compile(r"\bhoàn (?:thiện|chỉnh|thành)\b", I)
@@ -1030,7 +1031,6 @@ def _named_coop_subject(line: str, s_start: int) -> bool:
 # a figure measured against its plan: "đạt 104% so với kế hoạch", "vượt 30% kế hoạch đề ra", "vượt chỉ tiêu"
 _PLAN_MET = Folded(r"(?<!\w)(?:(?:đạt|vượt|bằng)\s+(?:gần\s+|hơn\s+|trên\s+|khoảng\s+)?[\d.,]+\s*%\s*(?:so với\s+)?"
                    r"(?:kế hoạch|chỉ tiêu)|vượt (?:\S+\s+){0,2}?(?:kế hoạch|chỉ tiêu))", strict=True)
-_AIM_WORD = Folded(r"(?<!\w)(?:phấn đấu|mục tiêu|sẽ|cần|dự kiến|định hướng|(?:đến|tới) năm)(?!\w)", strict=True)
 _PREAMBLE = re.compile(r"^\s*(?:[-–+•]\s*)?Căn cứ\b", I)
 _FOUNDING = Folded(r"(?:phát triển|thành lập) mới")
 _BULLET = re.compile(r"^\s*[-–+*•]\s")
