@@ -118,8 +118,9 @@ def _legal_db(text: str, label: str) -> str | None:
     return text[m.start(1):m.end(1)].strip() if m else None  # by offsets: a Folded match holds lowercased text
 
 
-# "Kế hoạch số 141, ngày …", "Kế hoạch 141 ngày …": a number written without its suffix (not a year)
-_BARE = r"(?!(?:19|20)\d\d\b)\d{1,5}(?=\s*,|\s+ngày\b)"
+# "Kế hoạch số 141, ngày …", "Kế hoạch 141 ngày …", "ban hành Kế hoạch 2184 triển khai …": a number written without
+# its suffix (not a year)
+_BARE = r"(?!(?:19|20)\d\d\b)\d{1,5}(?=\s*,|\s+ngày\b|\s+(?:về|triển khai|thực hiện|nhằm)\b)"
 
 
 def _number_candidates(text: str) -> tuple[str | None, list[str]]:
@@ -136,13 +137,13 @@ def _number_candidates(text: str) -> tuple[str | None, list[str]]:
         return canonical_docnum(m.group(1)), []
     found: list[str] = []
     pats = [
-        (r"(?:ban hành|vừa ký|ký|thông qua|triển khai|phê duyệt|vừa có)\s+(?:ban hành\s+|tại\s+)?" + _KINDS
+        (r"(?:ban hành|vừa ký|ký|thông qua|triển khai|phê duyệt|vừa có|vừa ra)\s+(?:ban hành\s+|tại\s+)?" + _KINDS
          + r"\s+(?:số\s+)?(" + DOCNUM + "|" + _BARE + ")", 0, 3000),
         (_KINDS + r"\s+số\s+(" + DOCNUM + r")(?=[^.\n]{0,160}?\bvừa\s+(?:được\s+)?[^.\n]{0,40}?(?:ban hành|phê duyệt|ký))",
          0, 3000),
         (r"ban hành\s+(?:" + _KINDS + r")\b[^.;()\n]{0,250}\(\s*" + _KINDS + r"\s+(?:số\s+)?(" + DOCNUM + ")", 0, 3000),
         # a sentence of the lead that opens on it: "Theo Kế hoạch số … của UBND tỉnh …", "Tại Kế hoạch số …"
-        (r"(?:^|[.:]\s+)(?:Theo|Tại)\s+" + _KINDS + r"\s+(?:số\s+)?(" + DOCNUM + ")", M, _LEAD),
+        (r"(?:^|[.:]\s+|\(\s*)(?:Theo|Tại)\s+" + _KINDS + r"\s+(?:số\s+)?(" + DOCNUM + ")", M, _LEAD),
         (r"^" + _KINDS + r"\s+(?:số\s+)?(" + DOCNUM + ")", M, 1500),
         (r"^[^\n]{0,80}?[–-]\s*" + _KINDS + r"(?: số)?\s+(" + DOCNUM + ")", M, 1500),
     ]

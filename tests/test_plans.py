@@ -329,3 +329,20 @@ def test_a_breadcrumb_is_chrome_not_the_title():
     p = _meta("TIN TỨC SỰ KIỆN > KINH TẾ > ĐỊA PHƯƠNG", "Tỉnh ban hành Kế hoạch phát triển hợp tác xã năm 2027",
               "Tỉnh có 300 hợp tác xã.")
     assert p.title == "Tỉnh ban hành Kế hoạch phát triển hợp tác xã năm 2027"
+
+
+def test_a_plan_number_written_bare_before_its_subject_or_after_a_decision():
+    assert _meta("(TTX) - UBND tỉnh vừa ban hành Kế hoạch 1375 triển khai thực hiện đề án phát triển hợp tác xã.",
+                 "Phấn đấu có 200 hợp tác xã.").doc_number == "1375"
+    assert _meta("UBND tỉnh vừa ban hành Kế hoạch số 412 về phát triển kinh tế tập thể năm 2027.",
+                 "Phấn đấu có 200 hợp tác xã.").doc_number == "412"
+    assert _meta("UBND tỉnh vừa ra Quyết định số 981/QĐ-UBND ban hành Kế hoạch phát triển hợp tác xã.",
+                 "Phấn đấu có 200 hợp tác xã.").doc_number == "981/QĐ-UBND"
+    assert _meta("UBND tỉnh vừa ban hành Kế hoạch 5 năm phát triển hợp tác xã.", "Phấn đấu có 200 HTX.").doc_number is None
+
+
+def test_a_plan_number_cited_in_brackets_after_the_title():
+    p = _meta("Kế hoạch số 742 ngày 03 tháng 4 năm 2027 của Sở Nông nghiệp về kinh tế tập thể",
+              "Kế hoạch thực hiện Nghị quyết của Thành ủy (Theo Kế hoạch số 742/KH-SNN ngày 03 tháng 4 năm 2027 của Sở "
+              "Nông nghiệp)", "Thành phố có 130 hợp tác xã.")
+    assert p.doc_number == "742/KH-SNN"
