@@ -199,13 +199,14 @@ def _issue_date(text: str, number: str | None) -> date | None:
 
 
 def _dated_act(text: str, number: str | None) -> date | None:
-    """A lead that opens on the day of the act: "Ngày 27/4, UBND tỉnh … ký …", "L.T.S: Ngày 23-2, Tỉnh ủy … ban hành …".
+    """A lead that opens on the day of the act: "Ngày 27/4, UBND tỉnh … ký …", "L.T.S: Ngày 23-2, Tỉnh ủy … ban hành …",
+    "(TTXVN) - Ngày 5/3, …" after a news agency's tag.
 
     The act must be the page's own: a verb followed by another document's number dates that other document. A day
     without its year takes the year of the page's dateline, else of the latest dated document the lead cites before
     it (the act comes after what it implements)."""
     lead = text[:1500]
-    m = re.search(r"(?:^|[.:]\s+|\b[A-Z]{3,}\s+)Ngày\s+(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?\s*,"
+    m = re.search(r"(?:^|[.:]\s+|\b[A-Z]{2,}(?:\.[A-Z]{2,})?\)?\s*[-–]?\s+)Ngày\s+(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?\s*,"
                   r"([^.\n]{0,200}?)\b(?:ký|ban hành|phê duyệt)\b([^.\n]{0,60})", lead, M)
     if not m:
         return None

@@ -346,3 +346,10 @@ def test_a_plan_number_cited_in_brackets_after_the_title():
               "Kế hoạch thực hiện Nghị quyết của Thành ủy (Theo Kế hoạch số 742/KH-SNN ngày 03 tháng 4 năm 2027 của Sở "
               "Nông nghiệp)", "Thành phố có 130 hợp tác xã.")
     assert p.doc_number == "742/KH-SNN"
+
+
+def test_a_lead_that_opens_on_the_day_after_a_news_agencys_tag():
+    p = _meta("Phấn đấu thành lập mới 40 hợp tác xã (08:10 20/03/2027)",
+              "HNM - Ngày 19/3, UBND thành phố ban hành Kế hoạch số 88/KH-UBND về kinh tế tập thể năm 2027.",
+              "Thành phố có 1.500 hợp tác xã.")
+    assert (p.doc_number, str(p.issue_date)) == ("88/KH-UBND", "2027-03-19")
