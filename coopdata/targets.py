@@ -600,7 +600,7 @@ _COMMUNES_WITH_ONE = re.compile(r"\s*(?:số\s+)?(?:các\s+)?xã\b[^;.%\d]{0,60}
 _SHARE_OF_COMMUNES_BEFORE = re.compile(r"%\s*(?:số\s+)?(?:các\s+)?xã\b[^;.%\d]{0,60}?(?:có|đều có)\s+(?:ít nhất|tối thiểu)\s*$", I)
 _TRAINING_BEFORE = re.compile(r"\b(?:" + V.TRAINING + r")\b", I)
 _LEVEL = re.compile(V.EDUCATION_LEVEL, I)
-_FARMS_OR_FIRMS = re.compile(r"\s*(?:số\s+)?(?:các\s+)?(?:trang trại|doanh nghiệp)\b(?!\s*(?:,|và|hoặc)\s*(?:HTX|hợp tác xã))", I)
+_FARMS_OR_FIRMS = re.compile(r"\s*(?:số\s+)?(?:các\s+)?(?:trang trại|doanh nghiệp|hội quán)\b(?!\s*(?:,|và|hoặc)\s*(?:HTX|hợp tác xã))", I)
 _VALUE_SHARE = Folded(r"(?:tỷ|tỉ) (?:lệ|trọng) (?:\S+ ){0,2}?(?:giá trị sản|sản lượng|diện tích)", strict=True)
 
 
@@ -620,6 +620,11 @@ def _percent_metric(left: str, right: str, right_clause: str = "") -> tuple[str,
                 # "tổ chức tập huấn … cho ít nhất 75% cán bộ HTX": trained in courses, no level of education named
                 return "trained_coop_staff", "percent.after"
             return metric, "percent.after"
+    shared = _shared_predicate(right_clause)
+    if shared:
+        for metric, pat in V.PERCENT_CUES:
+            if pat.search(shared):
+                return metric, "percent.after"
     if _VALUE_SHARE.search(left) and not _ECONOMY_GROWTH.search(left):
         # "tỷ lệ giá trị sản phẩm … được sản xuất dưới hình thức hợp tác, liên kết đạt 35%": a share of farm output,
         # not of cooperatives, whatever the words about linkage say
@@ -631,6 +636,22 @@ def _percent_metric(left: str, right: str, right_clause: str = "") -> tuple[str,
             r"(?:HTX|hợp tác xã)[^;]{0,60}(?:đều|toàn bộ|tất cả)\s*\(?\s*$", left, I):
         return "other", "percent.other"
     return None
+
+
+_SHARE_ITEM = re.compile(r"[\d.,]+\s*%")
+_PLAIN_ITEM = re.compile(r"\s*(?!và\b)(?:số\s+)?(?:HTX|hợp tác xã|THT|tổ hợp tác|liên hiệp(?: HTX)?|[^\W\d]+(?: [^\W\d]+)?)"
+                         r"\s*(?:,|\bvà\b)?\s*")
+
+
+def _shared_predicate(right_clause: str) -> str | None:
+    """The words that close a list of shares of plain nouns, said of every item: "70% HTX (24/34 HTX), 50% THT
+    (18/35 THT) có liên kết sản xuất …" (None unless every item before the last is a noun alone)."""
+    parts = _SHARE_ITEM.split(_BRACKETED.sub("", right_clause))
+    if len(parts) < 2:  # the last item: its words, past the bracket that restates it ("40% THT (20/50 THT) có …")
+        return parts[0][:140] if "(" in right_clause[:30] else None
+    if not all(_PLAIN_ITEM.fullmatch(x) for x in parts[:-1]):
+        return None
+    return parts[-1][:140]
 
 
 # whose income: "thu nhập bình quân của cán bộ, thành viên …", or right before the subject: "thu nhập thành viên"

@@ -936,3 +936,12 @@ def test_an_undated_headline_below_the_chrome_restates_the_dated_body():
     text = ("Tin tức sự kiện hôm nay\nTỉnh Hậu Giang: Phấn đấu có 75% hợp tác xã hoạt động có lãi\n"
             "Phấn đấu đến cuối năm 2028, tỉnh có 75% hợp tác xã sản xuất kinh doanh có lãi.\n")
     assert [(g[0], g[2], g[6]) for g in facts(text)] == [("profitable_coop_share", 75, 2028)]
+
+
+def test_a_list_of_shares_of_plain_nouns_shares_its_closing_predicate():
+    got = facts("Phấn đấu đến năm 2028 có 60% HTX (30/50 HTX), 40% THT (20/50 THT) có liên kết sản xuất với doanh nghiệp.")
+    assert [(g[0], g[2]) for g in got] == [("value_chain_share", 60), ("value_chain_share", 40)]
+    # a share whose own words come before it keeps them ("… có trình độ đại học trên 45% và 100% … được tập huấn")
+    got = facts("Đến năm 2028, cán bộ quản lý HTX có trình độ đại học trên 45% và 100% cán bộ HTX được tập huấn.")
+    assert [(g[0], g[2]) for g in got] == [("trained_manager_share", 45), ("trained_coop_staff", 100)]
+    assert facts("Đến năm 2028, có 30% hội quán liên kết với doanh nghiệp.") == []
