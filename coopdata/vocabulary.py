@@ -69,9 +69,10 @@ SECTORS: list[tuple[str, Folded]] = [
     ("environment", Folded(r"môi trường", strict=True)),
 ]
 
-# a level of education reached, and training in courses (see the trained_* cues below)
+# a level of education reached, and training in courses (see the trained_* cues below); "đào tạo" alone is formal
+# training, the way to a level ("60% cán bộ chủ chốt HTX được đào tạo")
 EDUCATION_LEVEL = r"(?<!nâng )(?<!nâng cao )trình độ|cao đẳng|đại học|sơ cấp|trung cấp|tốt nghiệp|\bbằng\b"
-TRAINING = r"đào tạo|bồi dưỡng|tập huấn"
+TRAINING = r"bồi dưỡng|tập huấn"
 
 # Metric cues for percentages, in priority order; matched on the words right after the
 # number first, then on the clause before it.
@@ -93,12 +94,13 @@ PERCENT_CUES: list[tuple[str, Folded]] = [
                                         r"đăng ký (?:hoạt động )?theo (?:đúng )?quy định", strict=True)),
     # state officials in charge of the sector are not the cooperatives' managers
     ("other", Folded(r"quản lý nhà nước|công chức", strict=True)),
-    # a level of education reached is the managers' qualification ("có trình độ trung cấp", "được đào tạo sơ cấp
-    # nghề giám đốc"); trained in courses, with no level named, is training coverage ("85% cán bộ quản lý HTX được
-    # đào tạo, bồi dưỡng"): the spec's trained_coop_staff, in percent (a share keeps its metric)
+    # a level of education reached, or formal training, is the managers' qualification ("có trình độ trung cấp",
+    # "được đào tạo sơ cấp nghề giám đốc", "được đào tạo"); trained in courses, with no level named, is training
+    # coverage ("85% cán bộ quản lý HTX được đào tạo, bồi dưỡng", "tập huấn"): the spec's trained_coop_staff, in
+    # percent (a share keeps its metric)
     ("trained_manager_share", Folded(EDUCATION_LEVEL, strict=True)),
     ("trained_coop_staff", Folded(TRAINING, strict=True)),
-    ("trained_manager_share", Folded(r"cán bộ|giám đốc", strict=True)),
+    ("trained_manager_share", Folded(r"cán bộ|giám đốc|đào tạo", strict=True)),
     ("effective_share", Folded(r"hiệu quả", strict=True)),
     ("dissolved_coops", Folded(r"giải thể", strict=True)),
 ]

@@ -846,6 +846,9 @@ def test_training_coverage_is_trained_staff_and_a_level_reached_is_the_managers_
                                            ("trained_manager_share", 25)]
     got = facts("Đến năm 2028, 100% thành viên hợp tác xã được tập huấn để nâng trình độ quản lý.")
     assert [g[0] for g in got] == ["trained_coop_staff"]
+    # formal training alone is the way to a level: the managers' share
+    assert [g[0] for g in facts("Đến năm 2028, khoảng 55% cán bộ chủ chốt hợp tác xã được đào tạo.")] == [
+        "trained_manager_share"]
 
 
 def test_tasks_animals_and_barns_are_no_counts():
