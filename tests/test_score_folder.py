@@ -23,6 +23,7 @@ def test_a_folder_is_parsed_and_scored_by_the_shared_referee(tmp_path, capsys):
     assert score_folder.main([str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "documents scored: 2" in out and "[strict]" not in out
+    assert "plan metadata: right / stated" in out and "  province     2/2" in out
     core = next(ln for ln in out.splitlines() if ln.startswith("core"))
     assert float(core.split("F1")[1].split()[0]) > 0.9  # the synthetic plans are read well
 
