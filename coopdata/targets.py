@@ -112,7 +112,7 @@ _DOUBLE = re.compile(r"gấp đôi", I)
 _BEFORE_DAY = Folded(r"(?:trước|đến hết|trong) ngày \d{1,2}/\d{1,2}/(20[0-6]\d)", strict=True)
 _CLAUSE_END = re.compile(r";|\.(?=\s|$)")
 _MEMBERS_ARE = re.compile(r"\bthành viên(?:\s+ban đầu)?\s+(?:là\s+|gồm\s+)?(?:ít nhất|tối thiểu|từ|khoảng)?\s*(?:là\s+)?$", I)
-_FARM_SUBJECT = re.compile(r"\b(?:kinh tế )?trang trại\b", I)
+_FARM_SUBJECT = re.compile(r"\btrang trại\b", I)
 _ADMIT = Folded(r"kết nạp", strict=True)
 # cooperatives an action is done to ("củng cố từ 1.200 HTX", "hỗ trợ 31 HTX", "lựa chọn 5 HTX"): existing ones, not a
 # count of all
@@ -705,14 +705,14 @@ def _money_metric(left: str, right: str) -> str | None:
     if best == "avg_member_income" and V.COOP_INCOME.search(near[best_pos:]):
         return "other"
     if best is None:
-        after = _CLAUSE_BREAK.split(right[:25], maxsplit=1)[0]  # "… 900 tỷ đồng; doanh thu …" names the next one
+        after = _COMMA_OR_SEMI.split(right[:25], maxsplit=1)[0]  # "… 900 tỷ đồng, doanh thu …" names the next one
         for metric, pat in V.MONEY_CUES[1:]:
             if pat.search(after):
                 return metric
     return best
 
 
-_CLAUSE_BREAK = re.compile(r"[,;]")
+_COMMA_OR_SEMI = re.compile(r"[,;]")
 
 
 def _letters(line: str) -> int:
@@ -884,7 +884,6 @@ _AIM_WORD = Folded(r"(?<!\w)(?:phấn đấu|mục tiêu|chỉ tiêu|phương h�
                    r"trong \d+ năm tới|(?:những|các) năm tới|thời gian tới|(?:đến|tới) năm)(?!\w)", strict=True)
 # a second stage of the same aim, completing it: the later year is the aim's
 _COMPLETES = re.compile(r"\bhoàn (?:thiện|chỉnh|thành)\b", I)
-_DIGIT = re.compile(r"\d")
 _OPEN_FUTURE = Folded(r"(?<!\w)(?:(?:trong )?thời gian tới|(?:những|các|mấy) năm tới|trong \d+ năm tới)(?!\w)")
 
 

@@ -948,3 +948,8 @@ def test_a_list_of_shares_of_plain_nouns_shares_its_closing_predicate():
     got = facts("Đến năm 2028, cán bộ quản lý HTX có trình độ đại học trên 45% và 100% cán bộ HTX được tập huấn.")
     assert [(g[0], g[2]) for g in got] == [("trained_manager_share", 45), ("trained_coop_staff", 100)]
     assert facts("Đến năm 2028, có 30% hội quán liên kết với doanh nghiệp.") == []
+
+
+def test_a_money_cue_after_a_comma_names_the_next_amount():
+    got = facts("Mục tiêu năm 2027: mỗi hợp tác xã được hỗ trợ 300 triệu đồng, doanh thu bình quân đạt 2,5 tỷ đồng.")
+    assert [(g[0], g[2]) for g in got if g[4] == "vnd"] == [("avg_coop_revenue", 2.5e9)]
