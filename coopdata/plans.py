@@ -408,6 +408,12 @@ def _districts_province(text: str) -> Province | None:
     return province_by_code(found.pop()) if len(found) == 1 else None
 
 
+def _district_page(text: str, named: Province | None) -> bool:
+    """A page that names no province but districts of one ("thị xã Ba Đồn … bán khắp cả nước") is that province's,
+    whatever it says of the country."""
+    return named is None and _districts_province(text[:20000]) is not None
+
+
 def _body_province(text: str) -> Province | None:
     """The province the body names most, among names written as 'tỉnh X', 'thành phố X', 'X' in a lead."""
     counts: dict[str, int] = {}
@@ -476,7 +482,38 @@ def _mentions(text: str) -> list[tuple[Province, int, int, bool]]:
         weight = 2 if _STRONG_BEFORE.search(before) or title else 1
         place_line = _PLACE_DATE_AFTER.match(after)
         venue = "ại" in before and _VENUE_BEFORE.search(before)
-        out.append((p, m.start(), weight, not (place_line or venue)))
+        out.append((p, m.start(), weight, not (place_line or venue), m.end()))
+    return [x[:4] for x in _without_lists(text, out)]
+
+
+_MASTHEAD = re.compile(r"(?<!\w)(?:[Bb]áo|[Tt]heo)\s+")
+
+
+def _masthead_province(text: str) -> Province | None:
+    """A page that says "toàn tỉnh", "UBND tỉnh" without naming its province, on a provincial paper's site or credited
+    to one ("Báo Gia Lai điện tử", "Theo dõi Báo X trên Google News", "Theo Báo X"): the paper's province, when the
+    page names one paper only. A province's party paper reports on its own province."""
+    found = {p.code for m in _MASTHEAD.finditer(text[:20000])
+             if (n := folded_name_pattern().match(text, m.end())) and (p := province_by_name(text[n.start(1):n.end(1)]))}
+    return province_by_code(found.pop()) if len(found) == 1 else None
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|và|;)\s*")
+_LIST_RUN = 3  # provinces named one after another: where products sell, partners, a region ("Tp.HCM, Long An, …")
+
+
+def _without_lists(text: str, found: list[tuple]) -> list[tuple]:
+    """The mentions outside runs of _LIST_RUN or more provinces named one after another ("… có mặt ở các tỉnh, thành
+    phố như A, B, C, D"): such a list names markets, partners or a region, not the page's own province."""
+    out: list[tuple] = []
+    run: list[tuple] = []
+    for x in found + [None]:
+        if x is not None and run and _LIST_GAP.fullmatch(text, run[-1][4], x[1]):
+            run.append(x)
+            continue
+        if len(run) < _LIST_RUN:
+            out += run
+        run = [x] if x is not None else []
     return out
 
 
@@ -591,15 +628,19 @@ def extract_plan(text: str) -> PlanMeta:
     elif provincial or (number and _LOCAL_SUFFIX.search(number)):
         national = False
     elif national_lead := _national_act(text, _NATIONAL_LEAD):
-        national = not (self_ref and self_ref.start() < national_lead.start())
-    else:  # a page about the country as a whole that names no province ("cả nước", "nước ta")
-        national = not named and not self_ref and bool(_NATIONAL_SCOPE.search(text[:20000]))
+        national = not (self_ref and self_ref.start() < national_lead.start()) and not _district_page(text, named)
+    else:  # a page about the country as a whole that names no province ("cả nước", "nước ta") nor a district of one
+        national = (not named and not self_ref and bool(_NATIONAL_SCOPE.search(text[:20000]))
+                    and not _district_page(text, named))
     if national:
         province, source, locality, issuer = None, None, None, None
         level = "national"
     else:
         in_title = lead_pos is not None and lead_pos < title_end
         province, source, locality, issuer = _place(text, named, "title" if in_title else "body")
+        if province is None and self_ref:
+            province = _masthead_province(text)
+            source = "masthead" if province else None
         # a page that speaks of "toàn tỉnh" without naming it is provincial: its level is known, its province is not
         # (none is guessed; the overview's provincial chart skips plans with no province)
         level = "district" if locality else ("province" if province or self_ref else "unknown")

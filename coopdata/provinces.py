@@ -63,12 +63,20 @@ def province_by_code(code: str) -> Province | None:
     return next((p for p in provinces() if p.code == code), None)
 
 
+_KIND_NOTE = re.compile(r"\s*\((?:Huyện|Thị xã|Thành phố|Quận)\)\s*$")  # "Long Mỹ (Huyện)": the list's own note
+
+
 @lru_cache(maxsize=1)
 def _districts() -> dict[str, set[str]]:
+    """Folded district name -> the codes of the provinces that have a district of that name: the units of 2024
+    (districts_2024.csv, written from the reference package) and those merged away since 2019 that pages of their
+    time still name (districts_former.csv, hand-kept with what each became). A town and the district around it
+    share a name ("Long Mỹ (Huyện)", "Long Mỹ (Thị xã)"): the list's bracket is not part of it."""
     out: dict[str, set[str]] = {}
-    with resources.files("coopdata.data").joinpath("districts_2024.csv").open(encoding="utf-8") as f:
-        for r in csv.DictReader(f):
-            out.setdefault(fold(normalise(r["name"])), set()).add(r["province_code"])
+    for name in ("districts_2024.csv", "districts_former.csv"):
+        with resources.files("coopdata.data").joinpath(name).open(encoding="utf-8") as f:
+            for r in csv.DictReader(f):
+                out.setdefault(fold(normalise(_KIND_NOTE.sub("", r["name"]))), set()).add(r["province_code"])
     return out
 
 

@@ -13,7 +13,7 @@ SECTORS = ["agriculture", "non_agriculture", "credit", "transport", "industry_ha
 RECURRENCES = ["once", "annual", "semiannual", "quarterly", "monthly", "continuous"]
 PRECISIONS = ["day", "month", "quarter", "half", "year"]
 ADMIN_LEVELS = ["national", "province", "district", "unknown"]
-PROVINCE_SOURCES = ["header", "place_line", "title", "body", "districts", "manifest"]
+PROVINCE_SOURCES = ["header", "place_line", "title", "body", "districts", "masthead", "manifest"]
 SOURCE_KINDS = ["original", "restatement"]
 
 

@@ -37,7 +37,7 @@ class Plans(pa.DataFrameModel):
     province_code_2025: Optional[str] = pa.Field(nullable=True, str_matches=r"^\d{2}$",
                                                  description="Code of the provincial unit (from 1 July 2025) the province now belongs to.")
     province_source: Optional[str] = pa.Field(nullable=True, isin=PROVINCE_SOURCES,
-                                              description="How the province was found: header, place_line, title, body, districts (a page that names no province but only districts or towns of one) or manifest.")
+                                              description="How the province was found: header, place_line, title, body, districts (a page that names no province but only districts or towns of one), masthead (a page that says 'toàn tỉnh' without naming it, on or credited to one provincial paper: 'Báo Gia Lai') or manifest.")
     province_note: Optional[str] = pa.Field(nullable=True, description="Reason given in the manifest when it sets the province.")
     admin_level: str = pa.Field(isin=ADMIN_LEVELS, description="national, province, district (a city, town or district inside a province) or unknown.")
     locality: Optional[str] = pa.Field(nullable=True, description="The city or district inside the province that issued the plan, e.g. 'thành phố Yên Bái'.")

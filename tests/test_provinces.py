@@ -121,3 +121,12 @@ def test_old_spellings_of_province_names():
 
     assert province_by_name("Kontum").name == "Kon Tum"
     assert province_by_name("Đắc Nông").name == "Đắk Nông"
+
+
+def test_a_district_merged_away_or_named_with_the_lists_note_still_places_its_province():
+    # merged into another district in 2024, still named by the pages of its time
+    assert district_province("Đạ Tẻh").code == "68"
+    # the reference list writes a town and the district around it as "Long Mỹ (Thị xã)", "Long Mỹ (Huyện)"
+    assert district_province("Long Mỹ").code == "93" and district_province("Cao Lãnh").code == "87"
+    # a name two provinces have had ("Kỳ Sơn": Nghệ An, and Hòa Bình until 2019) says nothing
+    assert district_province("Kỳ Sơn") is None
