@@ -1063,6 +1063,9 @@ _MEMBER_ENDINGS = ("members", "member_coops")
 _NAMED_LIST = re.compile(r"^\s*[A-ZĐÂ][\w]*(?:\s+[A-ZĐÂ][\w]*)*\s*(?:\([^)]*\)\s*)?,\s*[A-ZĐÂ]\w*")
 # measures of the collective economy as a whole: a sector only when their own words name one, never a heading's
 _WHOLE_SECTOR = frozenset({"grdp_share", "sector_growth_rate"})
+# kinds of cooperative a plan may add to ("thêm"): a count of them added is a flow, like the organisations founded
+_ADDED_KINDS = frozenset({"ocop_coops", "high_tech_coops", "model_coops", "digital_adoption_share", "value_chain_share"})
+_MORE_BEFORE = re.compile(r"\bthêm\s+(?:(?:khoảng|gần|hơn|trên|từ|ít nhất|tối thiểu)\s+)?$", I)
 _STOCK_TO_NEW = {"coops": "new_coops", "coop_groups": "new_coop_groups", "coop_unions": "new_coop_unions"}
 
 
@@ -1244,9 +1247,12 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
                     (cue == "giai đoạn" and period_start) or (
                     (V.NEW_VERB.search(left) or list_new) and V.PERIOD_CUES.search(cue))):
                 frequency = "period_total"
-            elif metric.startswith("new_") and not metric.endswith("members") and cue and (V.PERIOD_CUES.search(cue) or (
-                    scope.horizon_is_period and year == scope.horizon)) and (
+            elif (metric.startswith("new_") and not metric.endswith("members")
+                  or metric in _ADDED_KINDS and unit_ == "count" and _MORE_BEFORE.search(left)) and cue and (
+                    V.PERIOD_CUES.search(cue) or (scope.horizon_is_period and year == scope.horizon)) and (
                     period_start is not None or doc_year is None or (year and year > doc_year)):
+                # organisations founded over a period, and those of a kind the plan adds over it ("có thêm khoảng
+                # 50 HTX có sản phẩm OCOP", "xây dựng thêm 15 - 20 mô hình … công nghệ cao"): a total for the period
                 frequency = "period_total"
             if frequency == "annual" and metric in _STOCK_TO_NEW:
                 # a yearly number of organisations is a number founded each year ("bình quân 30 HTX/năm"): a stock
@@ -1313,6 +1319,10 @@ _LIST_PER_YEAR = Folded(r"^\s*(?:[^\s,;]+\s+){0,4}?[^\s,;]+\s*(?:,|\bvà\b)\s*\d
 _ANNUAL_WORD = Folded(r"hằng năm|hàng năm|mỗi năm|bình quân (?:mỗi )?năm|một năm")
 
 
+_ITEM_AFTER_SEMI = re.compile(r"\s*(?:[-–+•]\s*)?(?:(?:khoảng|ít nhất|tối thiểu|trên|từ|có|thành lập(?: mới)?|"
+                              r"phát triển(?: mới)?|xây dựng|và)\s+)*[\d(]")
+
+
 def _is_annual(line: str, m: _Mention, s_start: int, left: str, right: str, unit: str, scope: _Scope,
                right_clause: str = "") -> bool:
     """Annual if a yearly cue governs the number: at the head of its sentence, in its clause, or right after it."""
@@ -1321,7 +1331,11 @@ def _is_annual(line: str, m: _Mention, s_start: int, left: str, right: str, unit
     sentence_before = line[s_start:m.start]
     candidates = [h for h in _ANNUAL_WORD.finditer(left)]
     head = _ANNUAL_WORD.search_in(line, s_start, min(m.start, s_start + 40))  # in sentence_before[:40]
-    if head and not re.search(r"\d", _HEADING.sub("", sentence_before[:head.start()], count=1)):
+    if head and not re.search(r"\d", _HEADING.sub("", sentence_before[:head.start()], count=1)) and not (
+            ";" in sentence_before[head.end() - s_start:] and not _ITEM_AFTER_SEMI.match(
+                line, s_start + sentence_before.rfind(";") + 1, m.end)):
+        # "Phấn đấu mỗi năm thành lập mới 10 HTX; thu nhập của thành viên tăng 1,5 lần": past a ';' a clause with
+        # a subject of its own is another aim; a bare item ("…; 50 tổ hợp tác") still shares the head's year
         candidates.append(head)
     for h in candidates:
         tail = sentence_before[sentence_before.find(h.group(0)) + len(h.group(0)):] if h not in candidates[:0] else ""

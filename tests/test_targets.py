@@ -953,3 +953,22 @@ def test_a_list_of_shares_of_plain_nouns_shares_its_closing_predicate():
 def test_a_money_cue_after_a_comma_names_the_next_amount():
     got = facts("Mục tiêu năm 2027: mỗi hợp tác xã được hỗ trợ 300 triệu đồng, doanh thu bình quân đạt 2,5 tỷ đồng.")
     assert [(g[0], g[2]) for g in got if g[4] == "vnd"] == [("avg_coop_revenue", 2.5e9)]
+
+
+def test_a_yearly_head_does_not_reach_past_a_semicolon_into_another_aim():
+    text = ("Nhiệm kỳ 2026 - 2031, Liên minh HTX tỉnh phấn đấu mỗi năm thành lập mới 12 HTX trở lên; thu nhập của "
+            "thành viên HTX tăng 1,8 lần.\n")
+    got = {(g[0], g[5]) for g in facts(text)}
+    assert ("new_coops", "annual") in got and ("income_growth", "annual") not in got
+    # a bare item after the semicolon still shares the head's year
+    got = facts("Hằng năm, thành lập mới từ 25 tổ hợp tác trở lên; thành lập mới từ 4 hợp tác xã trở lên.\n")
+    assert [(g[0], g[5]) for g in got] == [("new_coop_groups", "annual"), ("new_coops", "annual")]
+
+
+def test_cooperatives_of_a_kind_added_over_a_period_are_a_period_total():
+    text = ("Trong kế hoạch phát triển kinh tế tập thể giai đoạn 2026-2030, toàn tỉnh phấn đấu có thêm khoảng 40 hợp "
+            "tác xã nông nghiệp có sản phẩm OCOP.\n")
+    assert [(g[0], g[2], g[5], g[6]) for g in facts(text)] == [("ocop_coops", 40, "period_total", 2030)]
+    # without "thêm" the same count is the stock to reach
+    text = text.replace("có thêm khoảng", "có khoảng")
+    assert [(g[0], g[5]) for g in facts(text)] == [("ocop_coops", "once")]
