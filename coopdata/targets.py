@@ -66,6 +66,7 @@ _PER_AREA = re.compile(r"(?:trên|/|mỗi)\s*(?:(?:1|một)\s+)?(?:đơn vị di
 _PART_OF = re.compile(r"[^;:\d]{0,80}?[.,]\s*trong đó,?\s*(?:có\s+)?(?:khoảng\s+|ít nhất\s+|trên\s+)?", I)
 _PREVIOUS_YEAR = re.compile(r"so với (?:cùng kỳ )?năm trước", I)
 _IN_WHICH = Folded(r"trong đó", strict=True)
+_AND_PREDICATE = Folded(r"(?<!\w)và\s+(?:thành lập|xây dựng|phát triển|nâng)\b", strict=True)
 _NEW_PREDICATE = Folded(r"[,;]\s*(?:có|thành lập|xây dựng|phát triển|đạt|nâng|hỗ trợ|thu hút)\b", strict=True)
 _PER_PERSON = re.compile(r"^\s*(?:đồng)?\s*/\s*(?:người|lao động|thành viên)\b", I)
 _MONEY_SUBJECT = Folded(r"(?:thu nhập|doanh thu|lợi nhuận|\blãi\b)(?:(?!thành viên|người|lao động\s+\d)[^;]){0,100}$", strict=True)
@@ -412,7 +413,9 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
         new = subject_new
     else:
         clause_after = _CLAUSE_END.split(line[m.end:m.end + 80])[0].lstrip()[head_end:]
-        new = (bool(V.NEW_VERB.search(near_left)) or list_new or bool(V.NEW_AFTER.match(after_head))
+        # (NEW_AFTER asks of the clause, not of `right`, which ends at the next number: a founding verb that the
+        # next number follows is that number's)
+        new = (bool(V.NEW_VERB.search(near_left)) or list_new or bool(V.NEW_AFTER.match(clause_after))
                or bool(V.NEW_AFTER_LIST.match(clause_after)) or bool(V.NEW_VERB_NEAR.search(near_left)))
     if head in ("coops", "groups", "unions") and _DISSOLVED_AFTER.match(after_head):
         # "40 THT được thành lập mới và 25 THT bị giải thể": the item's own verb, not the list's founding one
@@ -953,7 +956,10 @@ def extract_targets(text: str, doc_year: int | None = None) -> list[Target]:
                    fact["target_year"], fact["sector"])
             in_title = line_start < title_end  # a headline's facts wait until the body has been read
             book = seen_title if in_title else seen
-            if key in book and not (out[book[key]].comparator == "eq" and fact["comparator"] != "eq"):
+            # the reading in the body is kept over the headline's above it ("Tỉnh X: Thành lập mới 100 HTX mỗi năm"
+            # then "Mục tiêu … là thành lập mới 100 HTX mỗi năm"): its sentence says what the figure is
+            if key in book and not (out[book[key]].comparator == "eq" and fact["comparator"] != "eq") and not (
+                    out[book[key]].char_start < _HEADLINE_ZONE <= line_start):
                 continue
             cs, ce = fact.pop("span")
             evidence = original[cs:ce].strip(" ,-–:()")
@@ -1228,8 +1234,13 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
         # "bình quân mỗi năm thành lập mới từ 30 HTX, có 01 liên hiệp …": a new predicate after a comma ends the
         # yearly cue's reach (a plain list, "hằng năm thành lập mới 30 THT, 5 HTX", keeps it)
         # ("…, trong đó, có ít nhất 20 HTX nông nghiệp" is a part of the figure before it: it keeps that one's cue)
-        own_predicate = bool(_NEW_PREDICATE.search(left)) and prev_mention is not None and not _IN_WHICH.search(left)
-        annual = _is_annual(line, m, s_start, left if own_predicate else full_left, right_window, unit, scope, right)
+        own_predicate = bool(_NEW_PREDICATE.search(left) or _AND_PREDICATE.search(left)) and (
+            prev_mention is not None and not _IN_WHICH.search(left))
+        # … from its own predicate on: the yearly cue of the item before ("… 100 HTX mỗi năm, nâng tổng số HTX lên
+        # 2.498 HTX và thành lập mới 7 liên hiệp") is that item's
+        own_left = left[max(x.start() for p in (_NEW_PREDICATE, _AND_PREDICATE) for x in p.finditer(left)):] \
+            if own_predicate else full_left
+        annual = _is_annual(line, m, s_start, own_left, right_window, unit, scope, right)
         for metric, unit_, rule in results:
             frequency = "once"
             target_year, p_start, p_end = year, None, None

@@ -42,8 +42,11 @@ NEW_AFTER_LIST = re.compile(r"^\s*(?:[^\s,;]+\s+){0,5}?(?:được thành lập 
 # ("hỗ trợ phát triển gần 500 tổ hợp tác"), or with "thêm", it founds new ones
 NEW_VERB_NEAR = Folded(r"(?:(?:hỗ trợ|vận động|tư vấn|khuyến khích)(?: và)? phát triển|phát triển thêm|hình thành|lập)\s+"
                        r"(?:thêm\s+)?(?:từ\s+|tối thiểu\s+|ít nhất\s+|khoảng\s+|gần\s+|hơn\s+|trên\s+)?$", strict=True)
-NEW_AFTER = re.compile(r"^\s*(?:[^\s,;]+\s+){0,4}?(?:được thành lập mới|được thành lập|được lập mới|thành lập mới|ra đời|"
-                       r"(?<!đổi )(?<!kiểu )(?<!sáng tạo )mới\b)", I)  # "ứng dụng đổi mới công nghệ" is innovation, not new
+# (a founding verb followed by a number of its own founds that next item: "nâng tổng số HTX lên 2.498 HTX và thành lập
+# mới 7 liên hiệp")
+NEW_AFTER = re.compile(r"^\s*(?:[^\s,;]+\s+){0,4}?(?:(?:được thành lập mới|được thành lập|được lập mới|thành lập mới)"
+                       r"(?!\s+(?:(?:từ|khoảng|ít nhất|tối thiểu|trên|hơn|gần)\s+)?\d)|ra đời|"
+                       r"(?<!đổi )(?<!kiểu )(?<!sáng tạo )(?<!lập )mới\b)", I)  # "ứng dụng đổi mới công nghệ" is innovation, not new
 
 # Words that mark a number as a past result or the current state, not an aim
 PAST = Folded(

@@ -972,3 +972,23 @@ def test_cooperatives_of_a_kind_added_over_a_period_are_a_period_total():
     # without "thêm" the same count is the stock to reach
     text = text.replace("có thêm khoảng", "có khoảng")
     assert [(g[0], g[5]) for g in facts(text)] == [("ocop_coops", "once")]
+
+
+def test_an_item_with_its_own_predicate_takes_neither_the_yearly_cue_nor_the_founding_verb_of_its_neighbours():
+    text = ("Mục tiêu của kế hoạch là hỗ trợ thành lập mới 120 hợp tác xã mỗi năm, nâng tổng số hợp tác xã lên 1.760 "
+            "đơn vị và thành lập mới 6 liên hiệp hợp tác xã.\n")
+    assert [(g[0], g[2], g[5]) for g in facts(text)] == [
+        ("new_coops", 120, "annual"), ("coops", 1760, "once"), ("new_coop_unions", 6, "once")]
+    # a stock followed by "và thành lập mới N …" is no founding; "N HTX mới" still is one
+    got = facts("Đến năm 2030, tỉnh phấn đấu có hơn 2.600 hợp tác xã và thành lập mới 900 HTX.\n")
+    assert [(g[0], g[2]) for g in got] == [("coops", 2600), ("new_coops", 900)]
+    got = facts("Năm 2027, số thành viên tham gia 15 hợp tác xã mới khoảng 700 người.\n")
+    assert ("new_coops", 15) in [(g[0], g[2]) for g in got]
+
+
+def test_a_figure_in_the_headline_and_the_body_is_read_from_the_body():
+    text = ("Tin nóng\n\nTỉnh X: Hỗ trợ thành lập mới 60 hợp tác xã mỗi năm\n\n"
+            + "Trang chủ | Kinh tế | Nông nghiệp | Xã hội | Văn hóa | Thể thao | Pháp luật | Giáo dục | Y tế\n" * 3
+            + "\nMục tiêu tổng quát của kế hoạch là hỗ trợ thành lập mới 60 hợp tác xã mỗi năm.\n")
+    got = extract_targets(normalise(text))
+    assert len(got) == 1 and got[0].evidence.startswith("Mục tiêu tổng quát")
