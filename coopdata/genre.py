@@ -27,7 +27,8 @@ _REVIEWED_YEAR = Folded(r"(?:kết quả|tổng kết|sơ kết)(?:\s+(?:thực 
 # the middle of the period's last year (see _reviewed)
 _REVIEWED_PERIOD = Folded(r"tổng kết[^.;\n]{0,120}?giai đoạn\s+(20[0-6]\d)\s*[-–]\s*(20[0-6]\d)(?!\d)", strict=True)
 REVIEW_MONTH = 7  # a final review of a period is held from the middle of its last year
-_DATE = re.compile(r"(?<!\d)\d{1,2}[/.-](\d{1,2})[/.-](20[0-4]\d)(?!\d)|(?<!\d)(20[0-4]\d)-([01]\d)-[0-3]\d(?!\d)")
+_DATE = re.compile(r"(?<!\d)\d{1,2}[/.-](\d{1,2})[/.-](20[0-4]\d)(?!\d)|(?<!\d)(20[0-4]\d)-([01]\d)-[0-3]\d(?!\d)"
+                   r"|(?<=\bdate )(20[0-4]\d)-([01]\d)(?![\d-])")  # the last: a page's "date 2020-11", month only
 # a date right after a national act or a law it cites ("Nghị quyết số 20-NQ/TW ngày 16/6/2022") is that act's date,
 # and one a deadline names ("hoàn thành trước ngày 31/12/2025") is no date of the page
 _CITED = re.compile(r"(?:(?:luật|nq/tw|nq-cp|nq/cp|qđ-ttg|qd-ttg)(?:(?!ngày)[^.;\n]){0,40}ngày|"
@@ -101,6 +102,6 @@ def _lead_date(lead: str) -> tuple[int | None, int | None]:
     date of an act the page cites."""
     for d in _DATE.finditer(lead):
         if not _CITED.search(lead[max(0, d.start() - 80):d.start()]) and not _NATIONAL_AFTER.match(lead, d.end()):
-            month = int(d.group(1) or d.group(4))
-            return int(d.group(2) or d.group(3)), month if 1 <= month <= 12 else None
+            month = int(d.group(1) or d.group(4) or d.group(6))
+            return int(d.group(2) or d.group(3) or d.group(5)), month if 1 <= month <= 12 else None
     return None, None

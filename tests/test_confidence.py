@@ -67,6 +67,10 @@ def test_first_line_is_read_without_copying_the_text_before():
 def test_page_date_comes_from_the_lead_but_not_from_a_cited_act():
     assert (page_genre(" date 2025-10-29 Tỉnh tổng kết kinh tế tập thể\n").page_year,
             page_genre(" date 2025-10-29 Tỉnh tổng kết kinh tế tập thể\n").page_month) == (2025, 10)
+    # a date line with the month only ("date 2021-11"), never a period written with a hyphen
+    assert (page_genre(" date 2021-11 Thị ủy sơ kết 3 năm phát triển hợp tác xã\n").page_year,
+            page_genre(" date 2021-11 Thị ủy sơ kết 3 năm phát triển hợp tác xã\n").page_month) == (2021, 11)
+    assert page_genre("Kế hoạch giai đoạn 2021-2025 phát triển hợp tác xã\n").page_year is None
     news = "Cập nhật 09:15, 14/03/2024\nTỉnh đặt mục tiêu thành lập mới 20 hợp tác xã.\n"
     assert (page_genre(news).page_year, page_genre(news).page_month) == (2024, 3)
     cited = ("Thực hiện Nghị quyết số 20-NQ/TW ngày 16/6/2022 của Trung ương, ngày 05/9/2023 tỉnh ban hành "
