@@ -98,10 +98,15 @@ def _move_tone(m: re.Match[str]) -> str:
     return unicodedata.normalize("NFC", first + tone[0]) + unicodedata.normalize("NFC", second)
 
 
+# the Icelandic eth (Ð U+00D0, ð U+00F0) written for the Vietnamese đ (Đ U+0110, đ U+0111) by old font converters:
+# "Quyết định số 2406/QÐ-UBND ban hành Ðề án" must read as "QĐ-UBND", "Đề án"
+_ETH = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
+
+
 def normalise(text: str) -> str:
-    """NFC, one tone-mark convention, unified spaces and line ends."""
+    """NFC, one tone-mark convention, the letter đ for its look-alike, unified spaces and line ends."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = text.replace("\ufeff", "")
+    text = text.replace("\ufeff", "").translate(_ETH)
     text = _OLD_NEW.sub(_move_tone, text)
     text = _SPACES.sub(" ", text)
     text = _SEGMENTED.sub(" ", text)

@@ -383,3 +383,11 @@ def test_a_page_that_says_toan_tinh_takes_the_province_of_its_paper():
     assert extract_plan("Hợp tác xã chè mở rộng sản xuất\n\nTheo dõi Báo Gia Lai trên Google News\n").province is None
     two = text + "Theo Báo Kon Tum.\n"
     assert extract_plan(two).province is None
+
+
+def test_the_president_s_name_is_not_the_city():
+    text = ("Tỉnh đoàn triển khai chương trình thanh niên khởi nghiệp\n"
+            "Ủy ban nhân dân tỉnh giao Đoàn Thanh niên Cộng sản Hồ Chí Minh chủ trì, phấn đấu thành lập 10 hợp tác xã "
+            "thanh niên ở huyện Mỹ Xuyên.\n")
+    assert extract_plan(text).province.name == "Sóc Trăng"
+    assert extract_plan("UBND TP. Hồ Chí Minh ban hành kế hoạch phát triển hợp tác xã.\n").province.code == "79"

@@ -60,3 +60,7 @@ def test_a_figure_wrapped_onto_the_next_line_keeps_its_sentence():
     (t,) = [t for t in p.targets + p.candidates if t.value_low == 3]
     assert (t.metric, t.comparator, t.frequency) == ("new_coops", "gte", "annual")
     assert t.evidence == text[t.char_start:t.char_end] and "\n" in t.evidence
+
+
+def test_the_eth_look_alike_reads_as_d_with_stroke():
+    assert normalise("Quyết định số 12/QÐ-UBND ban hành Ðề án, ðạt") == "Quyết định số 12/QĐ-UBND ban hành Đề án, đạt"
