@@ -93,7 +93,7 @@ PERCENT_CUES: list[tuple[str, Folded]] = [
     ("digital_adoption_share", Folded(r"chuyển đổi số|thương mại điện tử|công nghệ thông tin|khoa học,? công nghệ|công nghệ số", strict=True)),
     ("value_chain_share", Folded(r"chuỗi|liên kết", strict=True)),
     ("profitable_coop_share", Folded(r"có lãi", strict=True)),
-    ("law_compliant_coop_share", Folded(r"vận hành đúng quy định|đúng (?:quy định của )?Luật|theo (?:đúng )?(?:quy định của )?Luật|tuân thủ Luật|"
+    ("law_compliant_coop_share", Folded(r"(?:vận hành|hoạt động) (?:theo )?đúng quy định|đúng (?:quy định của )?Luật|theo (?:đúng )?(?:quy định của )?Luật|tuân thủ Luật|"
                                         r"đăng ký (?:hoạt động )?theo (?:đúng )?quy định", strict=True)),
     # state officials in charge of the sector are not the cooperatives' managers
     ("other", Folded(r"quản lý nhà nước|công chức", strict=True)),

@@ -992,3 +992,11 @@ def test_a_figure_in_the_headline_and_the_body_is_read_from_the_body():
             + "\nMục tiêu tổng quát của kế hoạch là hỗ trợ thành lập mới 60 hợp tác xã mỗi năm.\n")
     got = extract_targets(normalise(text))
     assert len(got) == 1 and got[0].evidence.startswith("Mục tiêu tổng quát")
+
+
+def test_cooperatives_operating_as_the_rules_require_are_the_law_compliant_share():
+    text = "Đến năm 2027, có 100% số hợp tác xã tổ chức, hoạt động theo đúng quy định.\n"
+    assert [(g[0], g[2]) for g in facts(text)] == [("law_compliant_coop_share", 100)]
+    # the law made known to every cooperative is no compliance
+    assert [g[0] for g in facts("Đến năm 2027, Luật Hợp tác xã được phổ biến tới 100% hợp tác xã.\n")] != [
+        "law_compliant_coop_share"]
