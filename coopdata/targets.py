@@ -49,8 +49,10 @@ _GAP = Folded(r"(?:gấp|tăng|cao(?: hơn)?)\s*$", strict=True)  # "thu nhập 
 _NOT_QUANTITY_AFTER = re.compile(
     r"^\s*(?:[-–]\s*[A-ZĐa-zđ]{1,6}\s*/|/|:\d\d|h\d\d|tháng\b|ngày\b|năm\b|giờ|giây|sao\b|km|ha\b|tấn|kg|khóa|"
     r"điều\b|chương\b|mục\b|m2|m²|phút|tuổi|xã\b|huyện|tỉnh|sản phẩm|lớp\b|hội nghị|cuộc|đại biểu|lĩnh vực|"
-    # a task list, a farm's animals or barns ("6 nhiệm vụ trọng tâm", "900 con", "2 trại nuôi")
-    r"nhiệm vụ|giải pháp|nội dung|con\b|trại\b)", I)
+    # a task list, a farm's animals or barns ("6 nhiệm vụ trọng tâm", "900 con", "2 trại nuôi"), zones, firms and
+    # projects a plan counts beside its cooperatives ("18 vùng sản xuất … do HTX chỉ đạo", "15-20 doanh nghiệp"), a
+    # page's view counter ("1,224 lượt xem")
+    r"nhiệm vụ|giải pháp|nội dung|con\b|trại\b|vùng\b|doanh nghiệp|dự án|lượt (?:xem|đọc|truy cập|thích)|bình luận)", I)
 _NOT_QUANTITY_BEFORE = Folded(
     r"(?:ngày|tháng|(?<!con )(?<!tổng )số|số hiệu|khoản|điều|mục|nhóm|top|phụ lục|nghị định|quyết định|kế hoạch|"
     r"chương trình|nghị quyết|thông tư|lần thứ|khóa|một trong|theo|giai đoạn|nhiệm kỳ|STT|/|\w ?[-–]|lần|đại hội|"
@@ -376,6 +378,14 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
     h = V.COUNT_HEAD.match(stripped)  # the first of V.COUNT_HEADS that matches
     if h:
         head, head_end = V.COUNT_HEADS[int(h.lastgroup[1:])][0], h.end()
+        if h.group(0).lower() == "đơn vị":
+            # "nâng tổng số HTX lên 2.498 đơn vị", "Liên hiệp HTX … là 9 đơn vị": the subject says what is counted;
+            # units admitted to the alliance ("kết nạp thêm 15 đơn vị") are members of it; other units ("3 đơn vị
+            # trên sẽ phối hợp") are no cooperatives
+            if _subject_before(near_left) is not None:
+                head = None
+            elif not _ADMIT.search(near_left):
+                return None
     after_head = right.lstrip()[head_end:]
     window = _quality_window(right)
     subject_new = False
@@ -607,12 +617,18 @@ _FARMS_OR_FIRMS = re.compile(r"\s*(?:số\s+)?(?:các\s+)?(?:trang trại|doanh 
 _VALUE_SHARE = Folded(r"(?:tỷ|tỉ) (?:lệ|trọng) (?:\S+ ){0,2}?(?:giá trị sản|sản lượng|diện tích)", strict=True)
 
 
+_BREAKDOWN_BRACKET = re.compile(r"^\s*\((?:trong đó|bao gồm|gồm)\b[^)]*\)?", I)
+
+
 def _percent_metric(left: str, right: str, right_clause: str = "") -> tuple[str, str] | None:
     """right: the words after the number up to the next number; right_clause: up to the clause's end."""
     if _COMMUNES_WITH_ONE.match(right_clause):  # "100% xã có ít nhất 1 HTX hoạt động hiệu quả"
         return "communes_with_coops_share", "percent.after"
     if _FARMS_OR_FIRMS.match(right):
         return None  # "15% trang trại ứng dụng công nghệ cao": a share of farms or firms, not of cooperatives
+    # "… hoạt động hiệu quả đạt trên 90% (trong đó xếp loại tốt, khá …)": a bracket that breaks the share down says
+    # nothing of what it is a share of
+    right = _BREAKDOWN_BRACKET.sub("", right, count=1)
     # "80% HTX hoạt động hiệu quả, không có đơn vị yếu kém": the zero-weak aim is read on its own (_NO_MORE)
     window = _NEW_SUBJECT.split(_NONE_WEAK.sub("", _SEMI_OR_DIGIT_2.split(right)[0][:140]), maxsplit=1)[0]
     if _DISSOLVE_LEFT.search(left):
@@ -845,12 +861,18 @@ def _doc_sector(text: str) -> str | None:
     return None
 
 
+# a year phrase followed by a figure of its own opens the next item ("đóng góp 3,14% vào GDP đến năm 2025 và đến năm
+# 2030 là 3,5%"): it does not date the figure before it
+_FIGURE_OF_ITS_OWN = re.compile(r"\s*,?\s*(?:là|đạt|lên|có)?\s*(?:khoảng|trên|hơn|gần|ít nhất|tối thiểu|từ)?\s*\d", I)
+
+
 def _time_for(line: str, m: _Mention, scope: _Scope, sent_start: int, sent_end: int
               ) -> tuple[int | None, int | None, str | None]:
     """(year, period_start, cue) governing the mention."""
     phrases = [p for p in _year_phrases(line) if sent_start <= p[0] < sent_end]
     right_after = [p for p in phrases if m.end <= p[0] <= m.end + 30 and not re.search(r"[;\d]", line[m.end:p[0]])
-                   and re.match(r"(?:vào|trong|đến|tới)", p[4] if p[4] != "giai đoạn" else "x")]
+                   and re.match(r"(?:vào|trong|đến|tới)", p[4] if p[4] != "giai đoạn" else "x")
+                   and not _FIGURE_OF_ITS_OWN.match(line, p[1])]
     if right_after:
         p = right_after[0]
         return p[2], p[3], p[4]
@@ -1069,6 +1091,7 @@ _MEMBER_ENDINGS = ("members", "member_coops")
 _NAMED_LIST = re.compile(r"^\s*[A-ZĐÂ][\w]*(?:\s+[A-ZĐÂ][\w]*)*\s*(?:\([^)]*\)\s*)?,\s*[A-ZĐÂ]\w*")
 # measures of the collective economy as a whole: a sector only when their own words name one, never a heading's
 _WHOLE_SECTOR = frozenset({"grdp_share", "sector_growth_rate"})
+_WHOLE_TERM = re.compile(r"^[^;,.\d]{0,40}?\b(?:trong\s+)?(?:cả|suốt|toàn)\s+(?:nhiệm kỳ|giai đoạn)\b", I)
 # kinds of cooperative a plan may add to ("thêm"): a count of them added is a flow, like the organisations founded
 _ADDED_KINDS = frozenset({"ocop_coops", "high_tech_coops", "model_coops", "digital_adoption_share", "value_chain_share"})
 _MORE_BEFORE = re.compile(r"\bthêm\s+(?:(?:khoảng|gần|hơn|trên|từ|ít nhất|tối thiểu)\s+)?$", I)
@@ -1265,6 +1288,9 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
                 # organisations founded over a period, and those of a kind the plan adds over it ("có thêm khoảng
                 # 50 HTX có sản phẩm OCOP", "xây dựng thêm 15 - 20 mô hình … công nghệ cao"): a total for the period
                 frequency = "period_total"
+            elif (metric.startswith("new_") and not metric.endswith("members") and year
+                  and _WHOLE_TERM.search(right)):
+                frequency = "period_total"  # "phát triển 75 HTX trong cả nhiệm kỳ": the term's total
             if frequency == "annual" and metric in _STOCK_TO_NEW:
                 # a yearly number of organisations is a number founded each year ("bình quân 30 HTX/năm"): a stock
                 # is never yearly

@@ -1000,3 +1000,36 @@ def test_cooperatives_operating_as_the_rules_require_are_the_law_compliant_share
     # the law made known to every cooperative is no compliance
     assert [g[0] for g in facts("Đến năm 2027, Luật Hợp tác xã được phổ biến tới 100% hợp tác xã.\n")] != [
         "law_compliant_coop_share"]
+
+
+def test_a_view_counter_a_zone_or_firms_counted_beside_cooperatives_are_no_count_of_them():
+    text = ("Đến năm 2027, khuyến khích các HTX xây dựng thương hiệu và hình thành ít nhất 12 vùng sản xuất tập trung "
+            "do HTX chỉ đạo; kết nạp thêm 10 - 15 doanh nghiệp vào Liên minh HTX.\n2,315 lượt xem\n")
+    assert facts(text) == []
+
+
+def test_a_year_followed_by_its_own_figure_dates_the_next_item():
+    text = ("Với mục tiêu phấn đấu đến năm 2027, kinh tế tập thể đóng góp 3,2% vào GDP của tỉnh và đến năm 2030 là "
+            "3,6%.\n")
+    assert [(g[0], g[2], g[6]) for g in facts(text)] == [("grdp_share", 3.2, 2027), ("grdp_share", 3.6, 2030)]
+    assert [g[6] for g in facts("Phấn đấu thành lập mới 50 HTX vào năm 2027.\n")] == [2027]
+
+
+def test_units_take_what_they_count_from_their_subject():
+    assert [(g[0], g[2]) for g in facts("Mục tiêu đến năm 2027 là nâng tổng số hợp tác xã lên 1.640 đơn vị.\n")] == [
+        ("coops", 1640)]
+    assert [(g[0], g[2]) for g in facts("Năm 2027, số lượng Liên hiệp HTX đạt 9 đơn vị.\n")] == [("coop_unions", 9)]
+    assert facts("Để đạt mục tiêu trên đến năm 2027, 3 đơn vị sẽ phối hợp củng cố hợp tác xã.\n") == []
+    # units admitted to the alliance are its members: counted, as 'other'
+    assert [g[0] for g in facts("Năm 2027, kết nạp thêm 12 đơn vị vào Liên minh Hợp tác xã tỉnh.\n")] == ["other"]
+
+
+def test_a_bracket_that_breaks_a_share_down_does_not_name_it():
+    text = "Đến năm 2027, số HTX nông nghiệp hoạt động hiệu quả đạt trên 85% (trong đó xếp loại tốt, khá đạt 50%).\n"
+    assert [(g[0], g[2]) for g in facts(text)] == [("effective_share", 85), ("good_rated_share", 50)]
+
+
+def test_organisations_founded_in_the_whole_term_are_its_total():
+    text = ("Thời gian tới, tỉnh hỗ trợ thành lập mới hợp tác xã để đạt chỉ tiêu phát triển mới 60 hợp tác xã trong cả "
+            "nhiệm kỳ; nâng tổng số hợp tác xã toàn tỉnh đến cuối năm 2030 lên 500.\n")
+    assert ("new_coops", 60, "period_total", 2030) in [(g[0], g[2], g[5], g[6]) for g in facts(text)]
