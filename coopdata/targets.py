@@ -217,10 +217,11 @@ def _mentions(line: str) -> list[_Mention]:
         spans += [(s, e, line[s:e], v) for s, e, v in find_numbers(line) if not any(c.isdigit() for c in line[s:e])
                   and (line[s:e].lower() != "một" or _FOUND_BEFORE.search(line[max(0, s - 25):s]))]
     spans.sort()
+    names = [(q.start(), q.end()) for q in _SCHEME_NAME.finditer(line)] if "“" in line else []
     consumed_until = -1
     for start, end, tok, value in spans:
-        if start < consumed_until:
-            continue
+        if start < consumed_until or (names and any(a <= start < b for a, b in names)):
+            continue  # (a figure inside another scheme's quoted name: "phê duyệt Đề án “Phát triển 15.000 HTX …”")
         before_at = max(0, start - 30)  # before is line[before_at:start]
         before = line[before_at:start]
         after_at = end  # after is line[after_at:after_at + 40]
@@ -317,6 +318,12 @@ def _comparator(left: str, right: str, m: _Mention) -> str:
 # 2021 - 2025”"); the name of the page's own act ("UBND tỉnh đã duyệt Đề án “… đến năm 2028”") dates its aims
 _QUOTED_NAME = re.compile(r"(?:thực hiện|tham gia|theo|thuộc)\s+(?:Đề án|Chương trình|Dự án|Kế hoạch|Nghị quyết|Quyết định|Chỉ thị|Kết luận|phong trào|"
                           r"cuộc vận động)(?:\s+số\s+\S+)?\s*(?:“[^”\n]{1,300}”|\"[^\"\n]{1,300}\")", re.IGNORECASE)
+
+
+# the quoted name of a scheme or act a page cites, to its closing quote or the end of the line ("… phê duyệt Đề án
+# “Phát triển 15.000 hợp tác xã, liên hiệp hợp tác xã nông nghiệp hoạt động có hiệu quả đến năm 2020”")
+_SCHEME_NAME = re.compile(r"(?:phê duyệt|ban hành|thực hiện|triển khai|tham gia|theo|thuộc|của)\s+(?:Đề án|Chương trình|"
+                          r"Dự án|Nghị quyết|Quyết định|Chỉ thị|Kết luận)(?:\s+số\s+\S+)?\s*“[^”\n]{1,300}(?:”|$)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=64)
@@ -565,6 +572,12 @@ def _subject_before(near_left: str, after_number: bool = False) -> tuple[str, bo
     return kind, new, near_left[f.start():]
 
 
+def _org_kind(noun: str) -> str:
+    """'groups', 'unions' or 'coops' for a cooperative noun as the texts write it."""
+    o = noun.lower()
+    return "groups" if re.match(r"tổ hợp tác|tht", o) else "unions" if re.match(r"liên hiệp|lhhtx", o) else "coops"
+
+
 def _members_metric(left: str, right: str) -> tuple[str, str] | None:
     r = right.lstrip()
     if re.match(r"^(?:thành viên|xã viên)\s+mới", r, I):
@@ -586,6 +599,9 @@ def _members_metric(left: str, right: str) -> tuple[str, str] | None:
             return None
         org = found[-1].group(0)
         before_org = item[:found[-1].start()]
+        if len(found) > 1 and re.fullmatch(r"\s*(?:,|và|/)\s*", item[found[-2].end():found[-1].start()]) and (
+                {_org_kind(found[-2].group(0)), _org_kind(org)} == {"coops", "groups"}):
+            return "collective_members", "count.members"  # "kinh tế HTX, THT thu hút 50.000 thành viên": both kinds
         new = not _OPERATING.search(item) and (bool(V.NEW_VERB.search(re.split(r"\bnâng\b", before_org)[-1])) or bool(
             re.search(r"(?:HTX|hợp tác xã|tổ hợp tác|THT)\s+mới", item, I)))
     o = org.lower()
@@ -628,14 +644,14 @@ def _percent_metric(left: str, right: str, right_clause: str = "") -> tuple[str,
         return None  # "15% trang trại ứng dụng công nghệ cao": a share of farms or firms, not of cooperatives
     # "… hoạt động hiệu quả đạt trên 90% (trong đó xếp loại tốt, khá …)": a bracket that breaks the share down says
     # nothing of what it is a share of
-    right = _BREAKDOWN_BRACKET.sub("", right, count=1)
+    right, right_clause = _BREAKDOWN_BRACKET.sub("", right, count=1), _BREAKDOWN_BRACKET.sub("", right_clause, count=1)
     # "80% HTX hoạt động hiệu quả, không có đơn vị yếu kém": the zero-weak aim is read on its own (_NO_MORE)
     window = _NEW_SUBJECT.split(_NONE_WEAK.sub("", _SEMI_OR_DIGIT_2.split(right)[0][:140]), maxsplit=1)[0]
     if _DISSOLVE_LEFT.search(left):
         return "dissolved_coops", "percent.dissolve"
     for metric, pat in V.PERCENT_CUES:
         if pat.search(window):
-            if metric == "trained_manager_share" and _TRAINING_BEFORE.search(left[-100:]) and not _LEVEL.search(window):
+            if metric == "trained_manager_share" and _TRAINING_BEFORE.search(left[-160:]) and not _LEVEL.search(window):
                 # "tổ chức tập huấn … cho ít nhất 75% cán bộ HTX": trained in courses, no level of education named
                 return "trained_coop_staff", "percent.after"
             return metric, "percent.after"

@@ -1027,9 +1027,32 @@ def test_units_take_what_they_count_from_their_subject():
 def test_a_bracket_that_breaks_a_share_down_does_not_name_it():
     text = "Đến năm 2027, số HTX nông nghiệp hoạt động hiệu quả đạt trên 85% (trong đó xếp loại tốt, khá đạt 50%).\n"
     assert [(g[0], g[2]) for g in facts(text)] == [("effective_share", 85), ("good_rated_share", 50)]
+    # a page cut inside the bracket
+    assert [g[0] for g in facts(text[:text.index("khá") + 2] + "\n")] == ["effective_share"]
 
 
 def test_organisations_founded_in_the_whole_term_are_its_total():
     text = ("Thời gian tới, tỉnh hỗ trợ thành lập mới hợp tác xã để đạt chỉ tiêu phát triển mới 60 hợp tác xã trong cả "
             "nhiệm kỳ; nâng tổng số hợp tác xã toàn tỉnh đến cuối năm 2030 lên 500.\n")
     assert ("new_coops", 60, "period_total", 2030) in [(g[0], g[2], g[5], g[6]) for g in facts(text)]
+
+
+def test_a_figure_in_another_scheme_s_quoted_name_is_no_aim_of_the_page():
+    text = ("Đến năm 2027, tỉnh triển khai Quyết định của Thủ tướng Chính phủ phê duyệt Đề án “Phát triển 12.000 hợp tác "
+            "xã nông nghiệp hoạt động có hiệu quả đến năm 2027”, phấn đấu có 40 hợp tác xã kiểu mới.\n")
+    assert [(g[0], g[2]) for g in facts(text)] == [("model_coops", 40)]
+    # a name the line breaks before its closing quote runs to the line's end
+    assert facts("Thực hiện Đề án “Phát triển 12.000 hợp tác xã nông nghiệp đến năm 2027\nhoạt động hiệu quả”.\n") == []
+
+
+def test_members_of_both_kinds_together_are_the_collective_economy_s():
+    assert [(g[0], g[2]) for g in facts("Đến năm 2027, kinh tế HTX, THT thu hút khoảng 40.000 thành viên tham gia.\n")] == [
+        ("collective_members", 40000)]
+    assert [g[0] for g in facts("Đến năm 2027, các tổ hợp tác thu hút khoảng 4.000 thành viên.\n")] == [
+        "coop_group_members"]
+
+
+def test_courses_named_well_before_the_share_still_make_it_trained_staff():
+    text = ("Mục tiêu của Đề án đến năm 2027 là đào tạo, bồi dưỡng, tập huấn các nghiệp vụ, chuyên môn về hoạt động "
+            "quản lý điều hành, sản xuất kinh doanh, thị trường cho 100% cán bộ quản lý, điều hành của các HTX.\n")
+    assert [(g[0], g[2]) for g in facts(text)] == [("trained_coop_staff", 100)]
