@@ -372,6 +372,12 @@ _SUBJECT_SECTOR = re.compile(r"(?:HTX|hợp tác xã|tổ hợp tác|THT)\s+(" +
 _LEFT_SECTOR = re.compile(r"(?:lĩnh vực|ngành)\s+(" + _SECTOR_WORDS + r")\b(?![^,;]*\b(?:lĩnh vực|ngành)\b)[^,;\d]{0,30}$", I)
 
 
+# a list whose last words found every item: "95 - 100 hợp tác xã, liên hiệp hợp tác xã và 15 - 20 mô hình … được
+# thành lập mới" (no predicate of its own on the way)
+_FOUNDED_AT_LIST_END = re.compile(r"(?:(?!\b(?:có|đạt|nâng|xây dựng|phát triển|hỗ trợ|thu hút|tham gia|là)\b)[^;:])*?"
+                                  r"\bđược thành lập mới\s*[.,…]?\s*", I)
+
+
 def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str, list_new: bool
                   ) -> tuple[str, str] | None:
     """Metric for a count: the noun after the number, or the subject named before it.
@@ -433,6 +439,7 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
         # (NEW_AFTER asks of the clause, not of `right`, which ends at the next number: a founding verb that the
         # next number follows is that number's)
         new = (bool(V.NEW_VERB.search(near_left)) or list_new or bool(V.NEW_AFTER.match(clause_after))
+               or bool(_FOUNDED_AT_LIST_END.fullmatch(_CLAUSE_END.split(line[m.end:m.end + 240])[0].lstrip()[head_end:]))
                or bool(V.NEW_AFTER_LIST.match(clause_after)) or bool(V.NEW_VERB_NEAR.search(near_left)))
     if head in ("coops", "groups", "unions") and _DISSOLVED_AFTER.match(after_head):
         # "40 THT được thành lập mới và 25 THT bị giải thể": the item's own verb, not the list's founding one
@@ -559,6 +566,8 @@ def _subject_before(near_left: str, after_number: bool = False) -> tuple[str, bo
     word = f.group(1).lower()
     after = near_left[f.end():]
     before = near_left[:f.start()]
+    if re.search(r"\bcủa\s+(?:các\s+)?$", before) and not word.startswith(("thành viên", "tổ viên")):
+        return None  # "doanh thu và lãi của hợp tác xã tăng bình quân từ 5": what grows is theirs, not them
     new = bool(re.search(r"^\s*(?:\S+\s+){0,3}?(?:được\s+)?(?:thành lập mới|lập mới|mới)\b", after, I)) or bool(
         V.NEW_VERB.search(before[-30:]))
     if word.startswith(("thành viên", "tổ viên")):

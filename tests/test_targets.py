@@ -1056,3 +1056,17 @@ def test_courses_named_well_before_the_share_still_make_it_trained_staff():
     text = ("Mục tiêu của Đề án đến năm 2027 là đào tạo, bồi dưỡng, tập huấn các nghiệp vụ, chuyên môn về hoạt động "
             "quản lý điều hành, sản xuất kinh doanh, thị trường cho 100% cán bộ quản lý, điều hành của các HTX.\n")
     assert [(g[0], g[2]) for g in facts(text)] == [("trained_coop_staff", 100)]
+
+
+def test_a_list_closed_by_its_founding_verb_founds_every_item():
+    text = ("Tỉnh đặt mục tiêu đến năm 2027 sẽ có 60 - 70 hợp tác xã, liên hiệp hợp tác xã và 10 - 12 mô hình tổ chức "
+            "kinh tế tập thể được thành lập mới.\n")
+    assert ("new_coops", 60, "period_total") in [(g[0], g[2], g[5]) for g in facts(text)]
+    # an item with a predicate of its own keeps its reading
+    got = facts("Đến năm 2027 có 60 hợp tác xã đạt loại khá và 10 hợp tác xã được thành lập mới.\n")
+    assert [(g[0], g[2]) for g in got] == [("coops", 60), ("new_coops", 10)]
+
+
+def test_what_belongs_to_the_cooperatives_is_not_a_count_of_them():
+    text = "Đến năm 2027, doanh thu và lãi của hợp tác xã tăng bình quân từ 6"
+    assert facts(text) == []
