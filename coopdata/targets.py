@@ -500,6 +500,8 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
                     continue
                 if metric == "model_coops" and head == "coops" and not re.search(r"kiểu mới|điển hình|mô hình", window[:60], I):
                     continue
+                if metric == "value_chain_share" and head == "coops" and new:
+                    return "new_coops", "count.head"  # "thành lập mới 10 HTX … gắn với chuỗi liên kết": founded
                 return metric, "count.quality"
         if V.DISSOLVE.search(near_left[-40:]):
             return "dissolved_coops", "count.dissolve"

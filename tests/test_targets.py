@@ -1070,3 +1070,10 @@ def test_a_list_closed_by_its_founding_verb_founds_every_item():
 def test_what_belongs_to_the_cooperatives_is_not_a_count_of_them():
     text = "Đến năm 2027, doanh thu và lãi của hợp tác xã tăng bình quân từ 6"
     assert facts(text) == []
+
+
+def test_cooperatives_founded_with_a_value_chain_are_new_cooperatives():
+    text = "Năm 2027, tỉnh phấn đấu thành lập mới 12 hợp tác xã nông nghiệp gắn với chuỗi liên kết sản xuất.\n"
+    assert [(g[0], g[2]) for g in facts(text)] == [("new_coops", 12)]
+    assert [g[0] for g in facts("Năm 2027, phấn đấu có 12 hợp tác xã tham gia chuỗi liên kết sản xuất.\n")] == [
+        "value_chain_share"]
