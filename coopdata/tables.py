@@ -61,15 +61,17 @@ class ParsedDocument:
 
 
 _LEAD_PLAN_YEAR = re.compile(
-    r"(?:kế hoạch|chương trình|nhiệm vụ|chỉ tiêu|mục tiêu|phấn đấu)(?:(?!giai đoạn|đến năm|tới năm)[^.\n]){0,100}?"
-    r"(?<!đến )(?<!tới )(?<!so với )(?<!mốc )(?<!nhìn )(?<!hết )(?<!cuối )năm (20[0-6]\d)(?!\s*[-–]\s*20)|(?:^|\n)(?:[A-ZĐ]{2,10} )?Năm (20[0-6]\d),", re.IGNORECASE)
+    r"(?:kế hoạch|chương trình|nhiệm vụ|chỉ tiêu|mục tiêu|phấn đấu)(?:(?!giai đoạn|đến năm|tới năm|luật)[^.\n]){0,100}?"
+    r"(?<!đến )(?<!tới )(?<!so với )(?<!mốc )(?<!nhìn )(?<!hết )(?<!cuối )năm (20[0-6]\d)(?!\s*[-–]\s*20)|(?:^|\n)(?:[A-ZĐ]{2,10} )?Năm (20[0-6]\d),(?![^.\n]{0,30}\bđã\b)", re.IGNORECASE)
 
 
 def plan_year(plan: PlanMeta, text: str = "") -> int | None:
     """A plan for a single year ("Kế hoạch … năm 2024") dates its undated aims to that year; so does the lead of a
     news page about one ("… ban hành Kế hoạch … năm 2023", "Năm 2024, tỉnh …"), when it names a single year."""
     if plan.title:
-        m = re.search(r"(?<!đến )(?<!tới )(?<!vào )năm (\d{4})(?!\s*[-–])", plan.title, re.IGNORECASE)
+        # (not the year of a law the title names: "… hoạt động đúng Luật HTX năm 2012")
+        m = next((y for y in re.finditer(r"(?<!đến )(?<!tới )(?<!vào )năm (\d{4})(?!\s*[-–])", plan.title, re.IGNORECASE)
+                  if not re.search(r"luật", plan.title[max(0, y.start() - 40):y.start()], re.IGNORECASE)), None)
         if m and not re.search(r"giai đoạn|đến năm|tới năm|\d{4}\s*[-–]\s*\d{4}", plan.title, re.IGNORECASE):
             return int(m.group(1))
     lead = _QUOTED.sub(lambda q: " " * len(q.group(0)), text[:900])  # a quoted name's period is no plan's

@@ -217,7 +217,7 @@ def _mentions(line: str) -> list[_Mention]:
         spans += [(s, e, line[s:e], v) for s, e, v in find_numbers(line) if not any(c.isdigit() for c in line[s:e])
                   and (line[s:e].lower() != "một" or _FOUND_BEFORE.search(line[max(0, s - 25):s]))]
     spans.sort()
-    names = [(q.start(), q.end()) for q in _SCHEME_NAME.finditer(line)] if "“" in line else []
+    names = [(q.start(), q.end()) for q in _SCHEME_NAME.finditer(line)] if "“" in line or '"' in line else []
     consumed_until = -1
     for start, end, tok, value in spans:
         if start < consumed_until or (names and any(a <= start < b for a, b in names)):
@@ -322,8 +322,11 @@ _QUOTED_NAME = re.compile(r"(?:thực hiện|tham gia|theo|thuộc)\s+(?:Đề �
 
 # the quoted name of a scheme or act a page cites, to its closing quote or the end of the line ("… phê duyệt Đề án
 # “Phát triển 15.000 hợp tác xã, liên hiệp hợp tác xã nông nghiệp hoạt động có hiệu quả đến năm 2020”")
-_SCHEME_NAME = re.compile(r"(?:phê duyệt|ban hành|thực hiện|triển khai|tham gia|theo|thuộc|của)\s+(?:Đề án|Chương trình|"
-                          r"Dự án|Nghị quyết|Quyết định|Chỉ thị|Kết luận)(?:\s+số\s+\S+)?\s*“[^”\n]{1,300}(?:”|$)", re.IGNORECASE)
+_SCHEME_WORD = r"(?:Đề án|Chương trình|Dự án|Nghị quyết|Quyết định|Chỉ thị|Kết luận)"
+_SCHEME_NAME = re.compile(r"(?:phê duyệt|ban hành|thực hiện|triển khai|tham gia|theo|thuộc|của)\s+(?:" + _SCHEME_WORD +
+                          r"(?:\s+số\s+\S+)?\s*(?:“[^”\n]{1,300}(?:”|$)|\"[^\"\n]{1,300}(?:\"|$))"
+                          r"|(?:“" + _SCHEME_WORD + r"[^”\n]{1,300}(?:”|$)|\"" + _SCHEME_WORD + r"[^\"\n]{1,300}(?:\"|$)))",
+                          re.IGNORECASE)
 
 
 @lru_cache(maxsize=64)
@@ -1085,9 +1088,18 @@ def _aim_sentences(line: str) -> str:
                     out.append(" " * (cut + 2) + s[cut + 2:])
                     start = end
                     continue
-        out.append(s if keep else " " * len(s))
+        out.append(s if keep else _blanked(s))
         start = end
     return "".join(out)
+
+
+def _blanked(sentence: str) -> str:
+    """A sentence blanked to spaces but for the mark that ends it: the next sentence still opens a clause there (an
+    aim read after blanked results must not take them into its evidence)."""
+    end = len(sentence.rstrip())
+    if end and sentence[end - 1] in ".!?…":
+        return " " * (end - 1) + sentence[end - 1] + " " * (len(sentence) - end)
+    return " " * len(sentence)
 
 
 _COOP_OPENING = re.compile(r"\s*(?:[-–+•]\s*)?(?:Hợp tác xã|HTX)\s+((?:\S+\s+){1,6})")

@@ -180,7 +180,7 @@ COUNT_SUBJECT_BEFORE: list[tuple[str, re.Pattern[str]]] = [
 COUNT_QUALITIES: list[tuple[str, Folded]] = [
     ("ocop_coops", Folded(r"OCOP", strict=True)),
     ("high_tech_coops", Folded(r"công nghệ cao", strict=True)),
-    ("digital_adoption_share", Folded(r"chuyển đổi số|thương mại điện tử", strict=True)),
+    ("digital_adoption_share", Folded(r"chuyển đổi số|thương mại điện tử|công nghệ số", strict=True)),
     ("value_chain_share", Folded(r"chuỗi giá trị|chuỗi liên kết|liên kết chuỗi|gắn kết chuỗi|"
                                      r"(?:liên kết|hợp tác|gắn kết|gắn) với (?:các )?doanh nghiệp", strict=True)),
     ("model_coops", Folded(r"kiểu mới|điển hình|mô hình", strict=True)),

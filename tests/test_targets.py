@@ -1041,6 +1041,10 @@ def test_a_figure_in_another_scheme_s_quoted_name_is_no_aim_of_the_page():
     text = ("Đến năm 2027, tỉnh triển khai Quyết định của Thủ tướng Chính phủ phê duyệt Đề án “Phát triển 12.000 hợp tác "
             "xã nông nghiệp hoạt động có hiệu quả đến năm 2027”, phấn đấu có 40 hợp tác xã kiểu mới.\n")
     assert [(g[0], g[2]) for g in facts(text)] == [("model_coops", 40)]
+    # straight quotes around the whole name, the scheme's word inside them
+    text = ("Ngày 14/01/2027, UBND tỉnh ban hành Kế hoạch thực hiện \"Đề án phát triển 12.000 Hợp tác xã nông nghiệp "
+            "hoạt động có hiệu quả đến năm 2027\", phấn đấu có 40 hợp tác xã kiểu mới.\n")
+    assert [(g[0], g[2]) for g in facts(text)] == [("model_coops", 40)]
     # a name the line breaks before its closing quote runs to the line's end
     assert facts("Thực hiện Đề án “Phát triển 12.000 hợp tác xã nông nghiệp đến năm 2027\nhoạt động hiệu quả”.\n") == []
 
@@ -1077,3 +1081,27 @@ def test_cooperatives_founded_with_a_value_chain_are_new_cooperatives():
     assert [(g[0], g[2]) for g in facts(text)] == [("new_coops", 12)]
     assert [g[0] for g in facts("Năm 2027, phấn đấu có 12 hợp tác xã tham gia chuỗi liên kết sản xuất.\n")] == [
         "value_chain_share"]
+
+
+def test_an_aim_after_blanked_results_keeps_its_own_sentence_as_evidence():
+    text = ("Theo báo cáo tại hội nghị, đến hết năm 2026, toàn tỉnh có 180 HTX hoạt động, vượt 20 HTX so với kế hoạch. "
+            "Doanh thu bình quân đạt 900 triệu đồng/HTX, góp phần xây dựng nông thôn mới. Năm 2027, toàn tỉnh phấn "
+            "đấu thành lập mới 30 THT và 12 HTX.\n")
+    got = extract_targets(normalise(text))
+    assert [(t.metric, t.value_low) for t in got] == [("new_coop_groups", 30), ("new_coops", 12)]
+    assert all(t.evidence.startswith("Năm 2027") for t in got)
+
+
+def test_a_plan_title_s_year_is_not_a_law_s_and_a_results_paragraph_dates_no_plan():
+    from coopdata.ingest import Document
+    from coopdata.tables import parse_document
+    text = ("Trong năm, còn thực hiện các chỉ tiêu: thành lập mới 6 HTX, 100% HTX hoạt động đúng Luật HTX năm 2012; "
+            "thành lập mới 40 tổ hợp tác.\n\nNăm 2026, tỉnh đã hỗ trợ kinh phí tập huấn cho các HTX.\n")
+    doc = Document(source_file="x.txt", raw_sha256="0" * 64, encoding="utf-8", bytes=len(text.encode()),
+                   text=normalise(text), manifest={})
+    assert {t.target_year for t in parse_document(doc).targets + parse_document(doc).candidates} == {None}
+
+
+def test_cooperatives_using_digital_technology_are_the_digital_adoption_count():
+    text = "Đến năm 2027, có trên 50 HTX nông nghiệp ứng dụng công nghệ số trong sản xuất, kinh doanh.\n"
+    assert [(g[0], g[2]) for g in facts(text)] == [("digital_adoption_share", 50)]
