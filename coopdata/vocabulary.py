@@ -101,6 +101,9 @@ PERCENT_CUES: list[tuple[str, Folded]] = [
     # "được đào tạo sơ cấp nghề giám đốc", "được đào tạo"); trained in courses, with no level named, is training
     # coverage ("85% cán bộ quản lý HTX được đào tạo, bồi dưỡng", "tập huấn"): the spec's trained_coop_staff, in
     # percent (a share keeps its metric)
+    # young graduates brought to work in cooperatives ("10% số HTX có lao động trẻ tốt nghiệp cao đẳng, đại học về
+    # làm việc"): a scheme of their own, not the managers' qualification
+    ("other", Folded(r"lao động trẻ|trí thức trẻ|sinh viên", strict=True)),
     ("trained_manager_share", Folded(EDUCATION_LEVEL, strict=True)),
     ("trained_coop_staff", Folded(TRAINING, strict=True)),
     ("trained_manager_share", Folded(r"cán bộ|giám đốc|đào tạo", strict=True)),

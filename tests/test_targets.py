@@ -1105,3 +1105,10 @@ def test_a_plan_title_s_year_is_not_a_law_s_and_a_results_paragraph_dates_no_pla
 def test_cooperatives_using_digital_technology_are_the_digital_adoption_count():
     text = "Đến năm 2027, có trên 50 HTX nông nghiệp ứng dụng công nghệ số trong sản xuất, kinh doanh.\n"
     assert [(g[0], g[2]) for g in facts(text)] == [("digital_adoption_share", 50)]
+
+
+def test_young_graduates_brought_to_cooperatives_are_no_managers_qualification():
+    text = "Đến năm 2027, có 10% - 15% số HTX có lao động trẻ tốt nghiệp cao đẳng, đại học về làm việc tại HTX.\n"
+    assert [(g[0], g[2]) for g in facts(text)] == [("other", 10)]
+    text = "Đến năm 2027, 60% cán bộ quản lý HTX có trình độ cao đẳng, đại học.\n"
+    assert [g[0] for g in facts(text)] == ["trained_manager_share"]
