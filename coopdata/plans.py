@@ -409,7 +409,7 @@ def _districts_province(text: str) -> Province | None:
 
 
 def _district_page(text: str, named: Province | None) -> bool:
-    """A page that names no province but districts of one ("thị xã Ba Đồn … bán khắp cả nước") is that province's,
+    """A page that names no province but districts of one ("thị xã Ayun Pa … bán khắp cả nước") is that province's,
     whatever it says of the country."""
     return named is None and _districts_province(text[:20000]) is not None
 
@@ -497,7 +497,7 @@ _MASTHEAD = re.compile(r"(?<!\w)(?:[Bb]áo|[Tt]heo)\s+")
 
 def _masthead_province(text: str) -> Province | None:
     """A page that says "toàn tỉnh", "UBND tỉnh" without naming its province, on a provincial paper's site or credited
-    to one ("Báo Gia Lai điện tử", "Theo dõi Báo X trên Google News", "Theo Báo X"): the paper's province, when the
+    to one ("Báo X điện tử", "Theo dõi Báo X trên …", "Theo Báo X"): the paper's province, when the
     page names one paper only. A province's party paper reports on its own province."""
     found = {p.code for m in _MASTHEAD.finditer(text[:20000])
              if (n := folded_name_pattern().match(text, m.end())) and (p := province_by_name(text[n.start(1):n.end(1)]))}

@@ -50,8 +50,8 @@ _NOT_QUANTITY_AFTER = re.compile(
     r"^\s*(?:[-–]\s*[A-ZĐa-zđ]{1,6}\s*/|/|:\d\d|h\d\d|tháng\b|ngày\b|năm\b|giờ|giây|sao\b|km|ha\b|tấn|kg|khóa|"
     r"điều\b|chương\b|mục\b|m2|m²|phút|tuổi|xã\b|huyện|tỉnh|sản phẩm|lớp\b|hội nghị|cuộc|đại biểu|lĩnh vực|"
     # a task list, a farm's animals or barns ("6 nhiệm vụ trọng tâm", "900 con", "2 trại nuôi"), zones, firms and
-    # projects a plan counts beside its cooperatives ("18 vùng sản xuất … do HTX chỉ đạo", "15-20 doanh nghiệp"), a
-    # page's view counter ("1,224 lượt xem")
+    # projects a plan counts beside its cooperatives ("12 vùng sản xuất … do HTX chỉ đạo", "10-15 doanh nghiệp"), a
+    # page's view counter ("2,315 lượt xem")
     r"nhiệm vụ|giải pháp|nội dung|con\b|trại\b|vùng\b|doanh nghiệp|dự án|lượt (?:xem|đọc|truy cập|thích)|bình luận)", I)
 _NOT_QUANTITY_BEFORE = Folded(
     r"(?:ngày|tháng|(?<!con )(?<!tổng )số|số hiệu|khoản|điều|mục|nhóm|top|phụ lục|nghị định|quyết định|kế hoạch|"
@@ -221,7 +221,7 @@ def _mentions(line: str) -> list[_Mention]:
     consumed_until = -1
     for start, end, tok, value in spans:
         if start < consumed_until or (names and any(a <= start < b for a, b in names)):
-            continue  # (a figure inside another scheme's quoted name: "phê duyệt Đề án “Phát triển 15.000 HTX …”")
+            continue  # (a figure inside another scheme's quoted name: "phê duyệt Đề án “Phát triển 12.000 HTX …”")
         before_at = max(0, start - 30)  # before is line[before_at:start]
         before = line[before_at:start]
         after_at = end  # after is line[after_at:after_at + 40]
@@ -321,7 +321,7 @@ _QUOTED_NAME = re.compile(r"(?:thực hiện|tham gia|theo|thuộc)\s+(?:Đề �
 
 
 # the quoted name of a scheme or act a page cites, to its closing quote or the end of the line ("… phê duyệt Đề án
-# “Phát triển 15.000 hợp tác xã, liên hiệp hợp tác xã nông nghiệp hoạt động có hiệu quả đến năm 2020”")
+# “Phát triển 12.000 hợp tác xã nông nghiệp hoạt động có hiệu quả đến năm 2027”")
 _SCHEME_WORD = r"(?:Đề án|Chương trình|Dự án|Nghị quyết|Quyết định|Chỉ thị|Kết luận)"
 _SCHEME_NAME = re.compile(r"(?:phê duyệt|ban hành|thực hiện|triển khai|tham gia|theo|thuộc|của)\s+(?:" + _SCHEME_WORD +
                           r"(?:\s+số\s+\S+)?\s*(?:“[^”\n]{1,300}(?:”|$)|\"[^\"\n]{1,300}(?:\"|$))"
@@ -375,7 +375,7 @@ _SUBJECT_SECTOR = re.compile(r"(?:HTX|hợp tác xã|tổ hợp tác|THT)\s+(" +
 _LEFT_SECTOR = re.compile(r"(?:lĩnh vực|ngành)\s+(" + _SECTOR_WORDS + r")\b(?![^,;]*\b(?:lĩnh vực|ngành)\b)[^,;\d]{0,30}$", I)
 
 
-# a list whose last words found every item: "95 - 100 hợp tác xã, liên hiệp hợp tác xã và 15 - 20 mô hình … được
+# a list whose last words found every item: "60 - 70 hợp tác xã, liên hiệp hợp tác xã và 10 - 12 mô hình … được
 # thành lập mới" (no predicate of its own on the way)
 _FOUNDED_AT_LIST_END = re.compile(r"(?:(?!\b(?:có|đạt|nâng|xây dựng|phát triển|hỗ trợ|thu hút|tham gia|là)\b)[^;:])*?"
                                   r"\bđược thành lập mới\s*[.,…]?\s*", I)
@@ -395,8 +395,8 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
     if h:
         head, head_end = V.COUNT_HEADS[int(h.lastgroup[1:])][0], h.end()
         if h.group(0).lower() == "đơn vị":
-            # "nâng tổng số HTX lên 2.498 đơn vị", "Liên hiệp HTX … là 9 đơn vị": the subject says what is counted;
-            # units admitted to the alliance ("kết nạp thêm 15 đơn vị") are members of it; other units ("3 đơn vị
+            # "nâng tổng số HTX lên 1.640 đơn vị", "Liên hiệp HTX … là 7 đơn vị": the subject says what is counted;
+            # units admitted to the alliance ("kết nạp thêm 12 đơn vị") are members of it; other units ("4 đơn vị
             # trên sẽ phối hợp") are no cooperatives
             if _subject_before(near_left) is not None:
                 head = None
@@ -504,7 +504,7 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
                 if metric == "model_coops" and head == "coops" and not re.search(r"kiểu mới|điển hình|mô hình", window[:60], I):
                     continue
                 if metric == "value_chain_share" and head == "coops" and new:
-                    return "new_coops", "count.head"  # "thành lập mới 10 HTX … gắn với chuỗi liên kết": founded
+                    return "new_coops", "count.head"  # "thành lập mới 12 HTX … gắn với chuỗi liên kết": founded
                 return metric, "count.quality"
         if V.DISSOLVE.search(near_left[-40:]):
             return "dissolved_coops", "count.dissolve"
@@ -572,7 +572,7 @@ def _subject_before(near_left: str, after_number: bool = False) -> tuple[str, bo
     after = near_left[f.end():]
     before = near_left[:f.start()]
     if re.search(r"\bcủa\s+(?:các\s+)?$", before) and not word.startswith(("thành viên", "tổ viên")):
-        return None  # "doanh thu và lãi của hợp tác xã tăng bình quân từ 5": what grows is theirs, not them
+        return None  # "doanh thu và lãi của hợp tác xã tăng bình quân từ 6": what grows is theirs, not them
     new = bool(re.search(r"^\s*(?:\S+\s+){0,3}?(?:được\s+)?(?:thành lập mới|lập mới|mới)\b", after, I)) or bool(
         V.NEW_VERB.search(before[-30:]))
     if word.startswith(("thành viên", "tổ viên")):
@@ -615,7 +615,7 @@ def _members_metric(left: str, right: str) -> tuple[str, str] | None:
         before_org = item[:found[-1].start()]
         if len(found) > 1 and re.fullmatch(r"\s*(?:,|và|/)\s*", item[found[-2].end():found[-1].start()]) and (
                 {_org_kind(found[-2].group(0)), _org_kind(org)} == {"coops", "groups"}):
-            return "collective_members", "count.members"  # "kinh tế HTX, THT thu hút 50.000 thành viên": both kinds
+            return "collective_members", "count.members"  # "kinh tế HTX, THT thu hút 40.000 thành viên": both kinds
         new = not _OPERATING.search(item) and (bool(V.NEW_VERB.search(re.split(r"\bnâng\b", before_org)[-1])) or bool(
             re.search(r"(?:HTX|hợp tác xã|tổ hợp tác|THT)\s+mới", item, I)))
     o = org.lower()
@@ -656,7 +656,7 @@ def _percent_metric(left: str, right: str, right_clause: str = "") -> tuple[str,
         return "communes_with_coops_share", "percent.after"
     if _FARMS_OR_FIRMS.match(right):
         return None  # "15% trang trại ứng dụng công nghệ cao": a share of farms or firms, not of cooperatives
-    # "… hoạt động hiệu quả đạt trên 90% (trong đó xếp loại tốt, khá …)": a bracket that breaks the share down says
+    # "… hoạt động hiệu quả đạt trên 85% (trong đó xếp loại tốt, khá …)": a bracket that breaks the share down says
     # nothing of what it is a share of
     right, right_clause = _BREAKDOWN_BRACKET.sub("", right, count=1), _BREAKDOWN_BRACKET.sub("", right_clause, count=1)
     # "80% HTX hoạt động hiệu quả, không có đơn vị yếu kém": the zero-weak aim is read on its own (_NO_MORE)
@@ -891,8 +891,8 @@ def _doc_sector(text: str) -> str | None:
     return None
 
 
-# a year phrase followed by a figure of its own opens the next item ("đóng góp 3,14% vào GDP đến năm 2025 và đến năm
-# 2030 là 3,5%"): it does not date the figure before it
+# a year phrase followed by a figure of its own opens the next item ("đóng góp 3,2% vào GDP đến năm 2027 và đến năm
+# 2030 là 3,6%"): it does not date the figure before it
 _FIGURE_OF_ITS_OWN = re.compile(r"\s*,?\s*(?:là|đạt|lên|có)?\s*(?:khoảng|trên|hơn|gần|ít nhất|tối thiểu|từ)?\s*\d", I)
 
 
@@ -1008,8 +1008,8 @@ def extract_targets(text: str, doc_year: int | None = None) -> list[Target]:
                    fact["target_year"], fact["sector"])
             in_title = line_start < title_end  # a headline's facts wait until the body has been read
             book = seen_title if in_title else seen
-            # the reading in the body is kept over the headline's above it ("Tỉnh X: Thành lập mới 100 HTX mỗi năm"
-            # then "Mục tiêu … là thành lập mới 100 HTX mỗi năm"): its sentence says what the figure is
+            # the reading in the body is kept over the headline's above it ("Tỉnh X: Thành lập mới 60 HTX mỗi năm"
+            # then "Mục tiêu … là thành lập mới 60 HTX mỗi năm"): its sentence says what the figure is
             if key in book and not (out[book[key]].comparator == "eq" and fact["comparator"] != "eq") and not (
                     out[book[key]].char_start < _HEADLINE_ZONE <= line_start):
                 continue
@@ -1298,8 +1298,8 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
         # ("…, trong đó, có ít nhất 20 HTX nông nghiệp" is a part of the figure before it: it keeps that one's cue)
         own_predicate = bool(_NEW_PREDICATE.search(left) or _AND_PREDICATE.search(left)) and (
             prev_mention is not None and not _IN_WHICH.search(left))
-        # … from its own predicate on: the yearly cue of the item before ("… 100 HTX mỗi năm, nâng tổng số HTX lên
-        # 2.498 HTX và thành lập mới 7 liên hiệp") is that item's
+        # … from its own predicate on: the yearly cue of the item before ("… 120 HTX mỗi năm, nâng tổng số HTX lên
+        # 1.760 HTX và thành lập mới 6 liên hiệp") is that item's
         own_left = left[max(x.start() for p in (_NEW_PREDICATE, _AND_PREDICATE) for x in p.finditer(left)):] \
             if own_predicate else full_left
         annual = _is_annual(line, m, s_start, own_left, right_window, unit, scope, right)
@@ -1325,11 +1325,11 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
                     V.PERIOD_CUES.search(cue) or (scope.horizon_is_period and year == scope.horizon)) and (
                     period_start is not None or doc_year is None or (year and year > doc_year)):
                 # organisations founded over a period, and those of a kind the plan adds over it ("có thêm khoảng
-                # 50 HTX có sản phẩm OCOP", "xây dựng thêm 15 - 20 mô hình … công nghệ cao"): a total for the period
+                # 40 HTX có sản phẩm OCOP", "xây dựng thêm 8 - 12 mô hình … công nghệ cao"): a total for the period
                 frequency = "period_total"
             elif (metric.startswith("new_") and not metric.endswith("members") and year
                   and _WHOLE_TERM.search(right)):
-                frequency = "period_total"  # "phát triển 75 HTX trong cả nhiệm kỳ": the term's total
+                frequency = "period_total"  # "phát triển 60 HTX trong cả nhiệm kỳ": the term's total
             if frequency == "annual" and metric in _STOCK_TO_NEW:
                 # a yearly number of organisations is a number founded each year ("bình quân 30 HTX/năm"): a stock
                 # is never yearly
@@ -1410,7 +1410,7 @@ def _is_annual(line: str, m: _Mention, s_start: int, left: str, right: str, unit
     if head and not re.search(r"\d", _HEADING.sub("", sentence_before[:head.start()], count=1)) and not (
             ";" in sentence_before[head.end() - s_start:] and not _ITEM_AFTER_SEMI.match(
                 line, s_start + sentence_before.rfind(";") + 1, m.end)):
-        # "Phấn đấu mỗi năm thành lập mới 10 HTX; thu nhập của thành viên tăng 1,5 lần": past a ';' a clause with
+        # "Phấn đấu mỗi năm thành lập mới 12 HTX; thu nhập của thành viên tăng 1,8 lần": past a ';' a clause with
         # a subject of its own is another aim; a bare item ("…; 50 tổ hợp tác") still shares the head's year
         candidates.append(head)
     for h in candidates:

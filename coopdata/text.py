@@ -99,7 +99,7 @@ def _move_tone(m: re.Match[str]) -> str:
 
 
 # the Icelandic eth (Ð U+00D0, ð U+00F0) written for the Vietnamese đ (Đ U+0110, đ U+0111) by old font converters:
-# "Quyết định số 2406/QÐ-UBND ban hành Ðề án" must read as "QĐ-UBND", "Đề án"
+# "Quyết định số 12/QÐ-UBND ban hành Ðề án" must read as "QĐ-UBND", "Đề án"
 _ETH = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
 
 

@@ -42,8 +42,8 @@ NEW_AFTER_LIST = re.compile(r"^\s*(?:[^\s,;]+\s+){0,5}?(?:được thành lập 
 # ("hỗ trợ phát triển gần 500 tổ hợp tác"), or with "thêm", it founds new ones
 NEW_VERB_NEAR = Folded(r"(?:(?:hỗ trợ|vận động|tư vấn|khuyến khích)(?: và)? phát triển|phát triển thêm|hình thành|lập)\s+"
                        r"(?:thêm\s+)?(?:từ\s+|tối thiểu\s+|ít nhất\s+|khoảng\s+|gần\s+|hơn\s+|trên\s+)?$", strict=True)
-# (a founding verb followed by a number of its own founds that next item: "nâng tổng số HTX lên 2.498 HTX và thành lập
-# mới 7 liên hiệp")
+# (a founding verb followed by a number of its own founds that next item: "nâng tổng số HTX lên 1.760 HTX và thành lập
+# mới 6 liên hiệp")
 NEW_AFTER = re.compile(r"^\s*(?:[^\s,;]+\s+){0,4}?(?:(?:được thành lập mới|được thành lập|được lập mới|thành lập mới)"
                        r"(?!\s+(?:(?:từ|khoảng|ít nhất|tối thiểu|trên|hơn|gần)\s+)?\d)|ra đời|"
                        r"(?<!đổi )(?<!kiểu )(?<!sáng tạo )(?<!lập )mới\b)", I)  # "ứng dụng đổi mới công nghệ" is innovation, not new
@@ -101,7 +101,7 @@ PERCENT_CUES: list[tuple[str, Folded]] = [
     # "được đào tạo sơ cấp nghề giám đốc", "được đào tạo"); trained in courses, with no level named, is training
     # coverage ("85% cán bộ quản lý HTX được đào tạo, bồi dưỡng", "tập huấn"): the spec's trained_coop_staff, in
     # percent (a share keeps its metric)
-    # young graduates brought to work in cooperatives ("10% số HTX có lao động trẻ tốt nghiệp cao đẳng, đại học về
+    # young graduates brought to work in cooperatives ("12% số HTX có lao động trẻ tốt nghiệp cao đẳng, đại học về
     # làm việc"): a scheme of their own, not the managers' qualification
     ("other", Folded(r"lao động trẻ|trí thức trẻ|sinh viên", strict=True)),
     ("trained_manager_share", Folded(EDUCATION_LEVEL, strict=True)),
