@@ -1130,6 +1130,8 @@ _MEMBER_ENDINGS = ("members", "member_coops")
 _NAMED_LIST = re.compile(r"^\s*[A-ZĐÂ][\w]*(?:\s+[A-ZĐÂ][\w]*)*\s*(?:\([^)]*\)\s*)?,\s*[A-ZĐÂ]\w*")
 # measures of the collective economy as a whole: a sector only when their own words name one, never a heading's
 _WHOLE_SECTOR = frozenset({"grdp_share", "sector_growth_rate"})
+_BARE_DEVELOP = re.compile(r"(?<!\w)phát triển\s+(?:(?:khoảng|ít nhất|tối thiểu|trên|hơn|từ|gần)\s+)?$", I)
+_STATE_AFTER = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:hoạt động|đang|vận hành|đạt|có)\b", I)
 _WHOLE_TERM = re.compile(r"^[^;,.\d]{0,40}?\b(?:trong\s+)?(?:cả|suốt|toàn)\s+(?:nhiệm kỳ|giai đoạn)\b", I)
 # kinds of cooperative a plan may add to ("thêm"): a count of them added is a flow, like the organisations founded
 _ADDED_KINDS = frozenset({"ocop_coops", "high_tech_coops", "model_coops", "digital_adoption_share", "value_chain_share"})
@@ -1330,6 +1332,11 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
             elif (metric.startswith("new_") and not metric.endswith("members") and year
                   and _WHOLE_TERM.search(right)):
                 frequency = "period_total"  # "phát triển 60 HTX trong cả nhiệm kỳ": the term's total
+            if (frequency == "once" and metric in _STOCK_TO_NEW and cue == "giai đoạn" and period_start
+                    and _BARE_DEVELOP.search(left) and not _STATE_AFTER.match(right_window)):
+                # "trong giai đoạn 2026 - 2030 phát triển 240 hợp tác xã và 4 liên hiệp": organisations developed
+                # over a period are founded in it (a state to reach says so: "… hợp tác xã hoạt động hiệu quả")
+                metric, frequency = _STOCK_TO_NEW[metric], "period_total"
             if frequency == "annual" and metric in _STOCK_TO_NEW:
                 # a yearly number of organisations is a number founded each year ("bình quân 30 HTX/năm"): a stock
                 # is never yearly

@@ -1112,3 +1112,15 @@ def test_young_graduates_brought_to_cooperatives_are_no_managers_qualification()
     assert [(g[0], g[2]) for g in facts(text)] == [("other", 10)]
     text = "Đến năm 2027, 60% cán bộ quản lý HTX có trình độ cao đẳng, đại học.\n"
     assert [g[0] for g in facts(text)] == ["trained_manager_share"]
+
+
+def test_organisations_developed_over_a_period_are_founded_in_it():
+    text = ("Theo chiến lược, trong giai đoạn 2026 - 2030 thành phố phát triển 240 hợp tác xã và 4 liên hiệp hợp tác "
+            "xã.\n")
+    assert [(g[0], g[2], g[5], g[6]) for g in facts(text)] == [
+        ("new_coops", 240, "period_total", 2030), ("new_coop_unions", 4, "period_total", 2030)]
+    # a state to reach by a year stays a stock
+    assert [(g[0], g[5]) for g in facts("Đến năm 2030, huyện phấn đấu phát triển trên 30 hợp tác xã.\n")] == [
+        ("coops", "once")]
+    text = "Giai đoạn 2026 - 2030, phát triển 240 hợp tác xã hoạt động hiệu quả.\n"
+    assert [g[0] for g in facts(text)] == ["coops"]
