@@ -442,7 +442,8 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
         # (NEW_AFTER asks of the clause, not of `right`, which ends at the next number: a founding verb that the
         # next number follows is that number's)
         new = (bool(V.NEW_VERB.search(near_left)) or list_new or bool(V.NEW_AFTER.match(clause_after))
-               or bool(_FOUNDED_AT_LIST_END.fullmatch(_CLAUSE_END.split(line[m.end:m.end + 240])[0].lstrip()[head_end:]))
+               or ("được thành lập mới" in line[m.end:m.end + 240] and bool(
+                   _FOUNDED_AT_LIST_END.fullmatch(_CLAUSE_END.split(line[m.end:m.end + 240])[0].lstrip()[head_end:])))
                or bool(V.NEW_AFTER_LIST.match(clause_after)) or bool(V.NEW_VERB_NEAR.search(near_left)))
     if head in ("coops", "groups", "unions") and _DISSOLVED_AFTER.match(after_head):
         # "40 THT được thành lập mới và 25 THT bị giải thể": the item's own verb, not the list's founding one
