@@ -1131,6 +1131,7 @@ _MEMBER_ENDINGS = ("members", "member_coops")
 _NAMED_LIST = re.compile(r"^\s*[A-ZĐÂ][\w]*(?:\s+[A-ZĐÂ][\w]*)*\s*(?:\([^)]*\)\s*)?,\s*[A-ZĐÂ]\w*")
 # measures of the collective economy as a whole: a sector only when their own words name one, never a heading's
 _WHOLE_SECTOR = frozenset({"grdp_share", "sector_growth_rate"})
+_PERIOD_START_BASE = re.compile(r"so với đầu (?:kỳ|nhiệm kỳ|giai đoạn)", I)
 _BARE_DEVELOP = re.compile(r"(?<!\w)phát triển\s+(?:(?:khoảng|ít nhất|tối thiểu|trên|hơn|từ|gần)\s+)?$", I)
 _STATE_AFTER = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:hoạt động|đang|vận hành|đạt|có)\b", I)
 _WHOLE_TERM = re.compile(r"^[^;,.\d]{0,40}?\b(?:trong\s+)?(?:cả|suốt|toàn)\s+(?:nhiệm kỳ|giai đoạn)\b", I)
@@ -1206,8 +1207,9 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
             # a rise against a base year is no stock ("tăng 380 HTX so với năm 2020"); a bracket that says so of the
             # figure before it ("804 HTX (tăng 380 HTX so với năm 2020), 584 THT") speaks of that figure only
             outside = _BRACKETED.sub("", full_left) if "(" in full_left else full_left
-            if r and (_SO_VOI.search(right_window[:60]) or (_SO_VOI.search(outside) and re.search(r"\btăng", outside, I))):
-                r = None
+            if r and (_SO_VOI.search(right_window[:60]) or (_SO_VOI.search(outside) and re.search(r"\btăng", outside, I))) and not (
+                    _PERIOD_START_BASE.search(right_window[:120]) and _MORE_BEFORE.search(left)):
+                r = None  # (cooperatives a plan adds against its own start, "có thêm 40 HTX … so với đầu kỳ", are a flow)
             if r:
                 results.append((r[0], "count", r[1]))
         elif unit in ("percent", "percent_per_year"):

@@ -1124,3 +1124,11 @@ def test_organisations_developed_over_a_period_are_founded_in_it():
         ("coops", "once")]
     text = "Giai đoạn 2026 - 2030, phát triển 240 hợp tác xã hoạt động hiệu quả.\n"
     assert [g[0] for g in facts(text)] == ["coops"]
+
+
+def test_cooperatives_a_plan_adds_against_its_own_start_are_a_flow():
+    text = ("Chỉ tiêu giai đoạn 2026–2030: tỉnh muốn có thêm gần 40 HTX nông nghiệp có sản phẩm được chứng nhận OCOP so "
+            "với đầu kỳ.\n")
+    assert [(g[0], g[2], g[5], g[6]) for g in facts(text)] == [("ocop_coops", 40, "period_total", 2030)]
+    # a rise against a past year is a result
+    assert facts("Năm 2026, toàn tỉnh có 320 HTX, tăng 20 HTX so với năm 2025.\n") == []
