@@ -683,7 +683,7 @@ def _percent_metric(left: str, right: str, right_clause: str = "") -> tuple[str,
         if pat.search(left):
             return metric, "percent.before"
     if re.search(r"^\s*\)?\s*(?:số\s+)?(?:các\s+)?(?:HTX|hợp tác xã)\b", window, I) or re.search(
-            r"(?:HTX|hợp tác xã)[^;]{0,60}(?:đều|toàn bộ|tất cả)\s*\(?\s*$", left, I):
+            r"(?:HTX|hợp tác xã)[^;]{0,120}(?:đều|toàn bộ|tất cả)\s*\(?\s*$", left, I):
         return "other", "percent.other"
     return None
 

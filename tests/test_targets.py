@@ -1132,3 +1132,9 @@ def test_cooperatives_a_plan_adds_against_its_own_start_are_a_flow():
     assert [(g[0], g[2], g[5], g[6]) for g in facts(text)] == [("ocop_coops", 40, "period_total", 2030)]
     # a rise against a past year is a result
     assert facts("Năm 2026, toàn tỉnh có 320 HTX, tăng 20 HTX so với năm 2025.\n") == []
+
+
+def test_a_share_of_all_cooperatives_named_well_before_it_is_kept():
+    text = ("Mục tiêu đến năm 2027:\n- HTX ở những xã đã đăng ký phấn đấu đạt chuẩn nông thôn mới nâng cao hoặc nông "
+            "thôn mới kiểu mẫu đều (100%) được củng cố, kiện toàn.\n")
+    assert [(g[0], g[2], g[6]) for g in facts(text)] == [("other", 100, 2027)]
