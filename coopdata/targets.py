@@ -1416,9 +1416,9 @@ def _is_annual(line: str, m: _Mention, s_start: int, left: str, right: str, unit
         return False
     sentence_before = line[s_start:m.start]
     candidates = [h for h in _ANNUAL_WORD.finditer(left)]
-    head = _ANNUAL_WORD.search_in(line, s_start, min(m.start, s_start + 40))  # in sentence_before[:40]
+    head = _ANNUAL_WORD.search_in(line, s_start, min(m.start, s_start + 40))  # in sentence_before[:40] (its offsets)
     if head and not re.search(r"\d", _HEADING.sub("", sentence_before[:head.start()], count=1)) and not (
-            ";" in sentence_before[head.end() - s_start:] and not _ITEM_AFTER_SEMI.match(
+            ";" in sentence_before[head.end():] and not _ITEM_AFTER_SEMI.match(
                 line, s_start + sentence_before.rfind(";") + 1, m.end)):
         # "Phấn đấu mỗi năm thành lập mới 12 HTX; thu nhập của thành viên tăng 1,8 lần": past a ';' a clause with
         # a subject of its own is another aim; a bare item ("…; 50 tổ hợp tác") still shares the head's year

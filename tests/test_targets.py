@@ -960,6 +960,11 @@ def test_a_yearly_head_does_not_reach_past_a_semicolon_into_another_aim():
             "thành viên HTX tăng 1,8 lần.\n")
     got = {(g[0], g[5]) for g in facts(text)}
     assert ("new_coops", "annual") in got and ("income_growth", "annual") not in got
+    # the same sentence after another one on its line (the head's offsets count from the sentence's start)
+    text = ("Đại hội đã thông qua nghị quyết. Phấn đấu mỗi năm thành lập mới 12 HTX trở lên; thu nhập của thành viên "
+            "HTX tăng 1,8 lần.\n")
+    got = {(g[0], g[5]) for g in facts(text)}
+    assert ("new_coops", "annual") in got and ("income_growth", "annual") not in got
     # a bare item after the semicolon still shares the head's year
     got = facts("Hằng năm, thành lập mới từ 25 tổ hợp tác trở lên; thành lập mới từ 4 hợp tác xã trở lên.\n")
     assert [(g[0], g[5]) for g in got] == [("new_coop_groups", "annual"), ("new_coops", "annual")]
