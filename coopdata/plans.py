@@ -456,8 +456,8 @@ def _named_in_organisation(before: str) -> bool:
     return len(words) <= 5 and not any(re.search(r"[,;:()\"“”]", w) or w.lower() in _ORG_STOP for w in words)
 
 
-_HCM = "79"
-# the President's name, not the city: "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "tư tưởng, đạo đức, phong cách Hồ Chí Minh"
+# a person's name, not a place, after the words that introduce one: the President's ("Đoàn Thanh niên Cộng sản Hồ Chí
+# Minh", "tư tưởng, đạo đức, phong cách Hồ Chí Minh")
 _PERSON_BEFORE = re.compile(r"(?:Cộng sản|TNCS|Chủ tịch|Bác|phong cách|tư tưởng|đạo đức|tấm gương|Tiền phong|"
                             r"Chính trị quốc gia)\s*$", re.IGNORECASE)
 
@@ -481,7 +481,7 @@ def _mentions(text: str) -> list[tuple[Province, int, int, bool]]:
                 or (tail.endswith(_CREDIT_WORDS) and _CREDIT_BEFORE.search(before)) or _named_in_organisation(before)):
             continue
         p = province_by_name(text[m.start(1):m.end(1)])
-        if not p or (p.code == _HCM and _PERSON_BEFORE.search(before)):
+        if not p or _PERSON_BEFORE.search(before):
             continue
         line_start = text.rfind("\n", 0, m.start()) + 1
         title = _COLON_AFTER.match(after) and m.start() - line_start < 40

@@ -316,17 +316,20 @@ def _comparator(left: str, right: str, m: _Mention) -> str:
 
 # the quoted name of another act or scheme a figure works within ("12 HTX điểm tham gia Đề án “Nhân rộng … giai đoạn
 # 2021 - 2025”"); the name of the page's own act ("UBND tỉnh đã duyệt Đề án “… đến năm 2028”") dates its aims
-_QUOTED_NAME = re.compile(r"(?:thực hiện|tham gia|theo|thuộc)\s+(?:Đề án|Chương trình|Dự án|Kế hoạch|Nghị quyết|Quyết định|Chỉ thị|Kết luận|phong trào|"
-                          r"cuộc vận động)(?:\s+số\s+\S+)?\s*(?:“[^”\n]{1,300}”|\"[^\"\n]{1,300}\")", re.IGNORECASE)
-
-
-# the quoted name of a scheme or act a page cites, to its closing quote or the end of the line ("… phê duyệt Đề án
-# “Phát triển 12.000 hợp tác xã nông nghiệp hoạt động có hiệu quả đến năm 2027”")
 _SCHEME_WORD = r"(?:Đề án|Chương trình|Dự án|Nghị quyết|Quyết định|Chỉ thị|Kết luận)"
+_QUOTED_NAME = re.compile(r"(?:thực hiện|tham gia|theo|thuộc)\s+(?:" + _SCHEME_WORD + r"|Kế hoạch|phong trào|cuộc vận động)"
+                          r"(?:\s+số\s+\S+)?\s*(?:“[^”\n]{1,300}”|\"[^\"\n]{1,300}\")", re.IGNORECASE)
+
+
+def _open_quote(opening: str = "") -> str:
+    """A name in either kind of quotes that opens on `opening`, to its closing quote or the end of the line."""
+    return r"(?:“" + opening + r"[^”\n]{1,300}(?:”|$)|\"" + opening + r"[^\"\n]{1,300}(?:\"|$))"
+
+
+# the quoted name of a scheme or act a page cites ("… phê duyệt Đề án “Phát triển 12.000 hợp tác xã nông nghiệp hoạt
+# động có hiệu quả đến năm 2027”"), the scheme's word before the quotes or inside them
 _SCHEME_NAME = re.compile(r"(?:phê duyệt|ban hành|thực hiện|triển khai|tham gia|theo|thuộc|của)\s+(?:" + _SCHEME_WORD +
-                          r"(?:\s+số\s+\S+)?\s*(?:“[^”\n]{1,300}(?:”|$)|\"[^\"\n]{1,300}(?:\"|$))"
-                          r"|(?:“" + _SCHEME_WORD + r"[^”\n]{1,300}(?:”|$)|\"" + _SCHEME_WORD + r"[^\"\n]{1,300}(?:\"|$)))",
-                          re.IGNORECASE)
+                          r"(?:\s+số\s+\S+)?\s*" + _open_quote() + "|" + _open_quote(_SCHEME_WORD) + ")", re.IGNORECASE)
 
 
 @lru_cache(maxsize=64)
@@ -587,10 +590,14 @@ def _subject_before(near_left: str, after_number: bool = False) -> tuple[str, bo
     return kind, new, near_left[f.start():]
 
 
-def _org_kind(noun: str) -> str:
-    """'groups', 'unions' or 'coops' for a cooperative noun as the texts write it."""
+def _org_kind(noun: str) -> str | None:
+    """'groups', 'unions' or 'coops' for a cooperative noun as the texts write it; None for the collective economy."""
     o = noun.lower()
-    return "groups" if re.match(r"tổ hợp tác|tht", o) else "unions" if re.match(r"liên hiệp|lhhtx", o) else "coops"
+    if re.match(r"tổ hợp tác|tht", o):
+        return "groups"
+    if re.match(r"liên hiệp|lhhtx", o):
+        return "unions"
+    return "coops" if re.match(r"hợp tác xã|htx", o) else None
 
 
 def _members_metric(left: str, right: str) -> tuple[str, str] | None:
@@ -619,12 +626,12 @@ def _members_metric(left: str, right: str) -> tuple[str, str] | None:
             return "collective_members", "count.members"  # "kinh tế HTX, THT thu hút 40.000 thành viên": both kinds
         new = not _OPERATING.search(item) and (bool(V.NEW_VERB.search(re.split(r"\bnâng\b", before_org)[-1])) or bool(
             re.search(r"(?:HTX|hợp tác xã|tổ hợp tác|THT)\s+mới", item, I)))
-    o = org.lower()
-    if re.match(r"tổ hợp tác|tht", o):
+    kind = _org_kind(org)
+    if kind == "groups":
         return ("new_coop_group_members" if new else "coop_group_members"), "count.members"
-    if re.match(r"liên hiệp|lhhtx", o):
+    if kind == "unions":
         return None
-    if re.match(r"hợp tác xã|htx", o):
+    if kind == "coops":
         return ("new_coop_members" if new else "coop_members"), "count.members"
     return "collective_members", "count.members"
 
