@@ -61,7 +61,7 @@ _OPERATING = Folded(r"đang hoạt động|hiện có|hiện nay", strict=True)
 _PER_ONE_BEFORE = Folded(r"(?:bình quân|trung bình|mỗi)\s*$", strict=True)
 _PER_QUANTITY_AFTER = re.compile(r"^\s*/\s*(?:ha|kg|tấn|tạ|con|m2|m²|sào|lít|sản phẩm)\b", I)
 # "đạt tốc độ tăng trưởng 9% trở lên": a growth rate, whether or not "/năm" follows
-_GROWTH_RATE_BEFORE = re.compile(r"tốc độ tăng(?: trưởng)?(?: bình quân)?[^;,.\d%]{0,25}$", I)
+_GROWTH_RATE_BEFORE = re.compile(r"tốc độ tăng(?: trưởng)?(?: bình quân)?[^;,.\d%]{0,90}$", I)
 _FLOOR_BEFORE = re.compile(r"(?:ít nhất|tối thiểu|trên|hơn)\s*$", I)  # a floor word opening a list
 # output or income per hectare: a farm measure, not the members' income ("thu nhập trên đơn vị diện tích … gấp 1,5 lần")
 _PER_AREA = re.compile(r"(?:trên|/|mỗi)\s*(?:(?:1|một)\s+)?(?:đơn vị diện tích|ha\b|héc-?ta|hecta)", I)
@@ -91,8 +91,8 @@ _SO_VOI = Folded(r"so với", strict=True)
 _SO_VOI_YEAR = Folded(r"so với (?:cùng kỳ )?(?:năm|cuối năm|đầu năm) (?:20[0-6]\d|trước)", strict=True)
 _NO_MORE = re.compile(
     r"(?:không còn|không để tồn tại|không để|không có|xóa|xoá|xóa bỏ|xoá bỏ)\s+(?:\S+\s+){0,2}?(?:HTX|hợp tác xã|đơn vị)\b[^;.\d]{0,30}?"
-    r"(yếu kém|ngưng|ngừng|tồn tại hình thức|hoạt động hình thức|trên danh nghĩa|không hoạt động)"
-    r"|(?:HTX|hợp tác xã) (yếu kém)\s*:\s*không còn", I)
+    r"(yếu,? kém|(?:xếp )?loại yếu\b|ngưng|ngừng|tồn tại hình thức|hoạt động hình thức|trên danh nghĩa|không hoạt động)"
+    r"|(?:HTX|hợp tác xã) (yếu,? kém)\s*:\s*không còn", I)
 _HAS_YEAR = re.compile(r"20[0-6]\d")
 _HAS_FACT = Folded(r"\d|không còn|không để|không có|xóa|xoá|gấp đôi|(?<!\w)(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+"
                    r"(?:nghìn|ngàn|triệu|tỷ|tỉ|trăm|mươi|hợp tác xã|htx|tổ hợp tác|tht|liên hiệp|liên minh|mô hình|thành viên)")
@@ -384,6 +384,13 @@ _FOUNDED_AT_LIST_END = re.compile(r"(?:(?!\b(?:có|đạt|nâng|xây dựng|phá
                                   r"\bđược thành lập mới\s*[.,…]?\s*", I)
 
 
+# the workforce of the sector named as the subject of a count of workers
+_WORKER_STOCK = re.compile(r"(?:tổng )?số (?:người )?lao động (?:làm việc )?(?:thường xuyên )?(?:trong|tại) (?:các )?"
+                           r"(?:khu vực )?(?:kinh tế tập thể|KTTT|HTX|hợp tác xã|kinh tế hợp tác)", I)
+# the other kind of organisation named right after a counted one, with no figure of its own ("20 HTX, THT")
+_AND_OTHER_KIND = re.compile(r"^\s*(?:,|\bvà\b|\bhoặc\b|/)\s*(?:các\s+)?(tổ hợp tác|THT|hợp tác xã|HTX)\b", I)
+
+
 def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str, list_new: bool
                   ) -> tuple[str, str] | None:
     """Metric for a count: the noun after the number, or the subject named before it.
@@ -416,6 +423,10 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
         return None  # "hạn chế việc có trên 1 HTX cùng sản phẩm ở một xã": a limit, not an aim
     if m.low == 1 and _SHARE_OF_COMMUNES_BEFORE.search(line, max(0, m.start - 90), m.start):
         return None  # the "1 HTX" of "100% xã có ít nhất 1 HTX": read with the share
+    if m.low == 1 and head == "coops" and _EACH_COMMUNE_BEFORE.search(line, max(0, m.start - 90), m.start):
+        # "mỗi xã đạt chuẩn nông thôn mới đều có ít nhất 1 HTX": every commune (of the kind named) has one, the
+        # share of communes with a cooperative at 100 % (the fact builder reads it so)
+        return "communes_with_coops_share", EACH_COMMUNE_RULE
     if _PLACE_PART.search(line, max(0, m.start - 80), m.start):
         return None  # "tối thiểu 02 HTX (TX Đông Hòa: 01 HTX và huyện Tây Hòa: 01 HTX)": the parts by place
     if _EQUIVALENT.search(near_left):
@@ -466,11 +477,18 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
     if head == "workers":
         if re.search(r"việc làm mới", left, I):
             return "other", "count.other"  # new jobs created, not the regular workers of the cooperatives
-        if re.search(r"thường xuyên", left + window, I):
+        if re.search(r"thường xuyên", left + window, I) or (
+                _WORKER_STOCK.search(near_left) and not re.search(r"\bthêm\b", near_left, I)):
+            # "nâng tổng số lao động làm việc trong khu vực kinh tế tập thể đạt 24.000 lao động": the sector's
+            # workers (those it adds, "thu hút thêm …", and jobs it creates are not its workforce)
             return "coop_workers", "count.head"
         return "other", "count.other"
     if head == "federations" or (head == "coops" and _ADMIT.search(near_left)):
         return "other", "count.other"
+    other_kind = _AND_OTHER_KIND.match(after_head) if head in ("coops", "groups") else None
+    if other_kind and _org_kind(other_kind.group(1)) not in (head, None):
+        # "hỗ trợ thành lập 20 hợp tác xã, tổ hợp tác do phụ nữ quản lý": one figure for both kinds together
+        return ("new_collective_orgs" if new else "other"), "count.head"
     if head == "credit_funds":
         return None if re.match(r"^\s*(?:\S+\s+)?(?:đang|hiện)", after_head, I) else ("other", "count.other")
     if head in ("orgs", "orgs_first"):
@@ -488,6 +506,8 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
         return ("model_coops" if re.search(r"mô hình", rest, I) else "other"), "count.named"
     if head == "coops" and _MEMBERS_ARE.search(near_left) and re.search(V.UNION, left, I):
         return "coop_union_member_coops", "count.head"  # "1 liên hiệp HTX với số thành viên ban đầu tối thiểu là 4 HTX"
+    if head in ("coops", "models", "groups") and not new and V.PER_UNIT.search(near_left[-30:]):
+        return None  # "mỗi huyện có ít nhất 1 mô hình HTX kiểu mới": each district's figure, no total of the plan
     if head in ("coops", "models"):
         if head == "models" and _FARM_SUBJECT.search(near_left[-60:]):
             return None  # "riêng kinh tế trang trại hình thành 200 mô hình": farms, not cooperatives
@@ -636,7 +656,7 @@ def _members_metric(left: str, right: str) -> tuple[str, str] | None:
     return "collective_members", "count.members"
 
 
-_NONE_WEAK = re.compile(r"không (?:có|còn|để)[^;,.]{0,25}?(?:yếu kém|ngưng hoạt động|không hoạt động)", I)
+_NONE_WEAK = re.compile(r"không (?:có|còn|để)[^;,.]{0,25}?(?:yếu,? kém|(?:xếp )?loại yếu\b|ngưng hoạt động|không hoạt động)", I)
 
 
 # past a comma or "và" a new subject or a new aim begins ("80% HTX hoạt động hiệu quả, tỷ lệ HTX yếu kém còn dưới 3%",
@@ -648,6 +668,8 @@ _NEW_SUBJECT = re.compile(r"(?:,|\svà)\s*(?:tỷ lệ|tỉ lệ|số|không cò
 # a share of communes with at least one cooperative: the "1" is part of the share, not a count
 _COMMUNES_WITH_ONE = re.compile(r"\s*(?:số\s+)?(?:các\s+)?xã\b[^;.%\d]{0,60}?(?:có|đều có)\s+(?:ít nhất|tối thiểu)\s+"
                                 r"(?:1|01|một)\s+(?:HTX|hợp tác xã)", I)
+_EACH_COMMUNE_BEFORE = re.compile(r"\b(?:mỗi|mọi|tất cả các)\s+xã\b[^;.%\d]{0,60}?(?:có|đều có)\s+(?:ít nhất|tối thiểu)\s*$", I)
+EACH_COMMUNE_RULE = "count.each_commune"
 _SHARE_OF_COMMUNES_BEFORE = re.compile(r"%\s*(?:số\s+)?(?:các\s+)?xã\b[^;.%\d]{0,60}?(?:có|đều có)\s+(?:ít nhất|tối thiểu)\s*$", I)
 _TRAINING_BEFORE = re.compile(r"\b(?:" + V.TRAINING + r")\b", I)
 _LEVEL = re.compile(V.EDUCATION_LEVEL, I)
@@ -686,8 +708,11 @@ def _percent_metric(left: str, right: str, right_clause: str = "") -> tuple[str,
         # "tỷ lệ giá trị sản phẩm … được sản xuất dưới hình thức hợp tác, liên kết đạt 35%": a share of farm output,
         # not of cooperatives, whatever the words about linkage say
         return "other", "percent.other"
+    # "…, không còn HTX xếp loại yếu, nâng tỷ lệ HTX xếp loại tốt, khá lên trên 85%": the zero-weak aim before is
+    # read on its own, and says nothing of the share after it
+    left_cues = _NONE_WEAK.sub("", left)
     for metric, pat in V.PERCENT_CUES:
-        if pat.search(left):
+        if pat.search(left_cues):
             return metric, "percent.before"
     if re.search(r"^\s*\)?\s*(?:số\s+)?(?:các\s+)?(?:HTX|hợp tác xã)\b", window, I) or re.search(
             r"(?:HTX|hợp tác xã)[^;]{0,120}(?:đều|toàn bộ|tất cả)\s*\(?\s*$", left, I):
@@ -1218,14 +1243,14 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
                     _PERIOD_START_BASE.search(right_window[:120]) and _MORE_BEFORE.search(left)):
                 r = None  # (cooperatives a plan adds against its own start, "có thêm 40 HTX … so với đầu kỳ", are a flow)
             if r:
-                results.append((r[0], "count", r[1]))
+                results.append((r[0], "percent" if r[1] == EACH_COMMUNE_RULE else "count", r[1]))
         elif unit in ("percent", "percent_per_year"):
             direct_growth = _RISE_BEFORE.search(full_left) and bool(V.ANY_SPECIFIC_GROWTH_CUE.search(full_left))
             # "…; thành viên tăng từ 5% trở lên; thu nhập tăng 10% so với năm 2022": a list closed by its base year
             against_base = bool(_RISE_BEFORE.search(full_left)
                                 and _SO_VOI_YEAR.search_in(line, m.end, s_end))
             is_growth = unit == "percent_per_year" or direct_growth or against_base or bool(
-                _GROWTH_RATE_BEFORE.search(full_left[-50:])) or (
+                _GROWTH_RATE_BEFORE.search(full_left[-120:])) or (
                 V.GROWTH_WORD.search(full_left[-60:]) and (V.ANNUAL.search(right_window[:25]) or V.ANNUAL.search(full_left)
                                                            or _SO_VOI.search(right_window[:40])))
             if is_growth and _ECONOMY_GROWTH.search(full_left[-60:]) and not _CE_WORD.search(full_left.replace("GRDP", "")):
@@ -1324,9 +1349,9 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
             if unit_ == "percent_per_year" and (yearly_base or not _SO_VOI.search(right_window[:40]) and not (
                     against_base and not V.ANNUAL.search_in(line, c_start, c_end))):
                 frequency = "annual"
-            elif annual and unit_ in ("count", "percent", "times") and (metric.startswith("new_") or metric in (
-                    "trained_coop_staff", "model_coops", "value_chain_share", "grdp_share", "income_growth")
-                                                                 or unit_ == "count"):
+            elif annual and (unit_ in ("count", "percent") or unit_ == "times" and metric == "income_growth"):
+                # "hằng năm có 90% HTX có lãi": a yearly cue makes any count or share a yearly aim (the spec's
+                # rule for frequency names no metric)
                 frequency = "annual"
             elif metric == "other" and unit_ == "count" and cue and (
                     (cue == "giai đoạn" and period_start) or (
@@ -1369,7 +1394,9 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
             q = _EFFECTIVE.match(right_window)
             if q and unit_ == "count" and metric in ("coops", "coop_groups"):
                 qualifier = q.group(1)
-            fact = dict(metric=metric, comparator=comparator, value_low=m.low, value_high=m.high, unit=unit_,
+            low, high = (100.0, 100.0) if rule == EACH_COMMUNE_RULE else (m.low, m.high)
+            fact = dict(metric=metric, comparator=comparator if rule != EACH_COMMUNE_RULE else "eq", value_low=low,
+                        value_high=high, unit=unit_,
                         frequency=frequency, target_year=target_year, period_start=p_start, period_end=p_end,
                         sector=sector, qualifier=qualifier, metric_text=(line[c_start:m.start] + m.num_text + right_window)[-160:].strip(),
                         rule=rule, span=(c_start, c_end))

@@ -80,7 +80,7 @@ TRAINING = r"bồi dưỡng|tập huấn"
 # Metric cues for percentages, in priority order; matched on the words right after the
 # number first, then on the clause before it.
 PERCENT_CUES: list[tuple[str, Folded]] = [
-    ("weak_coop_share", Folded(r"yếu kém|ngưng,? nghỉ|tồn tại hình thức|trên danh nghĩa|không hoạt động", strict=True)),
+    ("weak_coop_share", Folded(r"yếu,? kém|(?<!từ )(?<!từ xếp )loại yếu\b|ngưng,? nghỉ|tồn tại hình thức|trên danh nghĩa|không hoạt động", strict=True)),
     ("population_participation_share", Folded(r"dân số", strict=True)),
     # households taking part are no share of the population (the metric the spec names): kept, as 'other'
     ("other", Folded(r"\bhộ\b[^;.]{0,40}tham gia|hộ nông dân|\bhộ\b[^;.]{0,60}(?:dùng|sử dụng)[^;.]{0,30}dịch vụ", strict=True)),

@@ -19,7 +19,9 @@ from coopdata.units2025 import NOTE_PREFIX, post_merger_reason, unit_key
 from .conftest import ROOT, read_raw, shared_or_skip
 
 VINH_LONG = "vinh-long_lmhtx-2025-2030.txt"
-POST_MERGER = [VINH_LONG, "vinh-long_lmhtx-2026.txt"]  # the new Vĩnh Long's congress, and its 2026 plan
+VINH_LONG_POST = [VINH_LONG, "vinh-long_lmhtx-2026.txt"]  # the new Vĩnh Long's congress, and its 2026 plan
+BAC_NINH_POST = "bac-ninh_lmhtx-2026.txt"  # the new Bắc Ninh's cooperative alliance's 2026 tasks
+POST_MERGER = VINH_LONG_POST + [BAC_NINH_POST]
 
 
 def _key(text: str, issue_date: dt.date | None = None, province: str | None = None):
@@ -73,6 +75,18 @@ def test_no_pre_merger_text_in_raw_is_taken_for_a_post_merger_one():
     assert post == sorted(POST_MERGER)
 
 
+def test_a_merged_units_2026_aim_is_the_units_not_its_old_provinces(built_warehouse):
+    wh = built_warehouse / "parquet"
+    plans, targets = pl.read_parquet(wh / "plans.parquet"), pl.read_parquet(wh / "targets.parquet")
+    plan = plans.filter(pl.col("source_file") == BAC_NINH_POST).row(0, named=True)
+    assert plan["province_code"] is None and plan["province_code_2025"] == "24"
+    mine = targets.filter(pl.col("plan_id") == plan["plan_id"])
+    assert [(r["metric"], r["comparator"], r["value_low"], r["target_year"]) for r in mine.iter_rows(named=True)] == [
+        ("new_coops", "gte", 80.0, 2026)]
+    unit = pl.read_parquet(wh / "coverage_2025.parquet").filter(pl.col("province_code_2025") == "24").row(0, named=True)
+    assert unit["post_merger_plans"] == 1 and unit["post_merger_targets"] == 1
+
+
 def test_post_merger_targets_count_for_the_unit_not_for_an_old_province(built_warehouse):
     wh = built_warehouse / "parquet"
     plans, targets = pl.read_parquet(wh / "plans.parquet"), pl.read_parquet(wh / "targets.parquet")
@@ -87,8 +101,8 @@ def test_post_merger_targets_count_for_the_unit_not_for_an_old_province(built_wa
     if old["targets"] == 0:  # old Vĩnh Long has no pre-merger target of its own: the gap says where the unit's are
         assert "post-merger" in old["gap_reason"]
     unit = pl.read_parquet(wh / "coverage_2025.parquet").filter(pl.col("province_code_2025") == "86").row(0, named=True)
-    post_ids = plans.filter(pl.col("source_file").is_in(POST_MERGER))["plan_id"]
-    assert unit["post_merger_plans"] == len(POST_MERGER)
+    post_ids = plans.filter(pl.col("source_file").is_in(VINH_LONG_POST))["plan_id"]
+    assert unit["post_merger_plans"] == len(VINH_LONG_POST)
     assert unit["post_merger_targets"] == targets.filter(pl.col("plan_id").is_in(post_ids.to_list())).height
     assert unit["n_merged"] == 3 and unit["old_with_targets"] == 3 - len(unit["old_without_targets"])
     assert cov["targets"].sum() == targets.filter(pl.col("province_code").is_not_null()).height
@@ -141,7 +155,7 @@ def test_every_gap_has_its_reason_and_what_was_searched(built_warehouse):
 def test_more_provinces_have_targets_than_before_this_work(built_warehouse):
     cov = pl.read_parquet(built_warehouse / "parquet" / "coverage.parquet")
     # Hậu Giang, Nghệ An, Quảng Bình, Tiền Giang and old Vĩnh Long (2024, pre-merger): restated from found pages
-    found = {"93", "40", "44", "82", "86", "04", "74"}  # and Cao Bằng, Bình Dương
+    found = {"93", "40", "44", "82", "86", "04", "74", "33", "35", "58"}  # and Cao Bằng, Bình Dương, Hưng Yên, Hà Nam, Ninh Thuận
     assert cov.filter(pl.col("province_code").is_in(list(found)), pl.col("targets") > 0).height == len(found)
     assert cov.filter(pl.col("targets") > 0).height > 50
 

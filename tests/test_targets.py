@@ -403,7 +403,7 @@ def test_an_approximate_list_stays_approximate_through_a_unions_member_cooperati
 
 
 def test_at_least_may_stand_before_its_verb():
-    got = facts("Hằng năm, tỉnh hỗ trợ ít nhất có 3 hợp tác xã từ trung bình lên khá; mỗi huyện tối thiểu phải có 1 "
+    got = facts("Hằng năm, tỉnh hỗ trợ ít nhất có 3 hợp tác xã từ trung bình lên khá; toàn tỉnh tối thiểu phải có 1 "
                 "hợp tác xã kiểu mới.")
     assert [(g[1], g[2]) for g in got] == [("gte", 3), ("gte", 1)]
 
@@ -606,6 +606,70 @@ def test_eliminating_weak_cooperatives_brings_their_share_to_zero_and_is_no_rati
     got = facts("Đến năm 2028 huyện có trên 55% HTX xếp loại hoạt động khá, không để còn HTX nào tồn tại hình thức.")
     assert [g[:3] for g in got] == [("good_rated_share", "gt", 55), ("weak_coop_share", "eq", 0)]
     assert facts("Năm 2028, xóa đói giảm nghèo cho 200 hộ.") == []
+
+
+def test_weak_written_with_a_comma_or_as_a_rating_is_weak():
+    # real pages write "yếu, kém" as often as "yếu kém", and name the weakest rating "xếp loại yếu"
+    got = facts("Đến năm 2028:\n- hạ tỷ lệ HTX yếu, kém xuống dưới 12%;")
+    assert [g[:3] for g in got] == [("weak_coop_share", "lt", 12)]
+    assert [g[:3] for g in facts("Đến năm 2028, không còn hợp tác xã yếu, kém.")] == [("weak_coop_share", "eq", 0)]
+    got = facts("Năm 2027, huyện phấn đấu không còn HTX xếp loại yếu, nâng tỷ lệ HTX xếp loại tốt, khá lên trên 70% "
+                "tổng số HTX.")
+    # the zero-weak aim is read on its own and does not name the share after it
+    assert sorted(g[:3] for g in got) == [("good_rated_share", "gt", 70), ("weak_coop_share", "eq", 0)]
+    # a cooperative lifted from the weak rating is rated, not weak; "chủ yếu" (mainly) is no rating
+    assert [g[0] for g in facts("Đến năm 2028, nâng 25% HTX từ loại yếu lên loại khá.")] != ["weak_coop_share"]
+    assert [g[0] for g in facts("Đến năm 2028, 40% HTX có lãi, chủ yếu trong nông nghiệp.")] == ["profitable_coop_share"]
+
+
+def test_a_yearly_cue_makes_a_share_a_yearly_aim():
+    # the spec's frequency rule ("hằng năm / mỗi năm / bình quân mỗi năm" → annual) names no metric
+    got = facts("Giai đoạn 2026 - 2030, phấn đấu hằng năm có 85% số HTX hoạt động có lãi.")
+    assert [(g[0], g[5], g[6]) for g in got] == [("profitable_coop_share", "annual", None)]
+    got = facts("Nhiệm kỳ 2026 - 2031, bình quân mỗi năm có 40 - 45% số HTX xếp loại khá, giỏi.")
+    assert [(g[0], g[1], g[5]) for g in got] == [("good_rated_share", "range", "annual")]
+    # without one the share is a state to reach
+    assert [g[5] for g in facts("Đến năm 2030, có 85% số HTX hoạt động có lãi.")] == ["once"]
+
+
+def test_one_figure_for_both_kinds_of_organisation_counts_them_together():
+    # "N HTX, THT" with no figure for the second kind: one count of both, founded or not
+    got = facts("Đến năm 2027, Hội phối hợp hỗ trợ thành lập 15 hợp tác xã, tổ hợp tác do nông dân trẻ quản lý.")
+    assert [(g[0], g[2], g[6]) for g in got] == [("new_collective_orgs", 15, 2027)]
+    assert [g[0] for g in facts("Năm 2027, toàn huyện phấn đấu thành lập mới 6 HTX, Tổ hợp tác.")] == ["new_collective_orgs"]
+    assert [g[0] for g in facts("Đến năm 2030 có 300 tổ hợp tác và HTX hoạt động hiệu quả.")] == ["other"]
+    # each kind with its own figure stays apart
+    got = facts("Đến năm 2030, toàn tỉnh có 320 HTX, 640 THT.")
+    assert [g[0] for g in got] == ["coops", "coop_groups"]
+
+
+def test_the_sectors_workforce_is_its_workers_but_not_the_workers_it_adds():
+    got = facts("Đến năm 2030, nâng tổng số lao động làm việc trong khu vực kinh tế tập thể đạt 31.000 lao động.")
+    assert [(g[0], g[2]) for g in got] == [("coop_workers", 31000)]
+    assert [g[0] for g in facts("Đến năm 2030, số lao động trong các HTX đạt 8.500 lao động.")] == ["coop_workers"]
+    assert [g[0] for g in facts("Đến năm 2030, thu hút thêm 12.000 lao động làm việc trong khu vực kinh tế hợp tác xã.")
+            ] == ["other"]
+    assert [g[0] for g in facts("Đến năm 2030, tạo việc làm cho khoảng 40.000 lao động.")] == ["other"]
+
+
+def test_a_growth_rate_keeps_its_subject_through_a_long_qualifier():
+    got = facts("Phấn đấu tốc độ tăng doanh thu bình quân hàng năm của các HTX nông nghiệp trên địa bàn toàn huyện đạt 9%.")
+    assert [(g[0], g[4], g[5]) for g in got] == [("revenue_growth_rate", "percent_per_year", "annual")]
+
+
+def test_every_commune_with_a_cooperative_is_the_full_share_of_communes():
+    got = facts("Phấn đấu đến năm 2028, mỗi xã đạt chuẩn nông thôn mới đều có ít nhất 1 HTX hoạt động hiệu quả.")
+    assert [g[:5] for g in got] == [("communes_with_coops_share", "eq", 100, 100, "percent")]
+    got = facts("Đến năm 2028, mỗi xã xây dựng nông thôn mới có tối thiểu 01 hợp tác xã.")
+    assert [g[:3] for g in got] == [("communes_with_coops_share", "eq", 100)]
+
+
+def test_a_figure_for_each_district_is_no_total_unless_it_founds():
+    # "mỗi huyện có 1 mô hình": the plan's total is not 1; a founding aim per district stays (readers keep it)
+    assert facts("Đến năm 2028, mỗi huyện, thị xã có ít nhất 1 mô hình HTX kiểu mới hoạt động hiệu quả.") == []
+    assert facts("Đến năm 2028, mỗi huyện có từ 8 THT điển hình trở lên.") == []
+    got = facts("Năm 2028, phấn đấu mỗi huyện thành lập mới 3 - 4 tổ hợp tác.")
+    assert [g[0] for g in got] == ["new_coop_groups"]
 
 
 def test_a_bracket_that_rises_against_a_base_year_speaks_of_its_own_figure():
