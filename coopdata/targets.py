@@ -770,6 +770,10 @@ def _growth_metrics(left: str, right: str) -> list[str]:
     return [best]
 
 
+# a count of exemplary cooperatives the money's clause describes: "01 HTX điển hình …, doanh thu bình quân đạt 5 tỷ"
+_MODEL_COOPS_SUBJECT = re.compile(r"(?<![\d.,])\d+\s+(?:HTX|hợp tác xã)\s+(?:điển hình|kiểu mẫu|tiêu biểu)\b[^;\d]*$", I)
+
+
 def _money_metric(left: str, right: str) -> str | None:
     near = left[-110:]
     if V.MONEY_OTHER_UNIT.search(near) or V.MONEY_OTHER_UNIT.search(right[:20]) or V.NAMED_COOP_MONEY.search(near) \
@@ -1281,6 +1285,9 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
         elif unit == "vnd" and _RISE_BY.search(full_left[-20:]) and _SO_VOI.search(right_window[:40]):
             prev_fact, prev_mention = None, m
             continue  # "tăng 200 triệu đồng so với năm 2026": a rise by, not the amount reached
+        elif unit == "vnd" and _MODEL_COOPS_SUBJECT.search(line, max(0, m.start - 150), m.start):
+            prev_fact, prev_mention = None, m
+            continue  # the revenue each exemplary cooperative is to reach qualifies that count, not all cooperatives
         elif unit == "vnd":
             metric = _money_metric(left if left.strip() else full_left, right_window)
             if metric is None and left.strip() != full_left.strip():

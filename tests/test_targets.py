@@ -672,6 +672,13 @@ def test_a_figure_for_each_district_is_no_total_unless_it_founds():
     assert [g[0] for g in got] == ["new_coop_groups"]
 
 
+def test_the_revenue_of_exemplary_cooperatives_is_no_average_of_all():
+    got = facts("Đến năm 2028, toàn huyện có 45 HTX; 02 HTX điển hình hoạt động hiệu quả, doanh thu bình quân đạt từ "
+                "3,5 tỷ đồng/năm trở lên.")
+    assert [g[0] for g in got] == ["coops", "model_coops"]
+    assert [g[0] for g in facts("Đến năm 2028, doanh thu bình quân của HTX đạt 3,5 tỷ đồng/năm.")] == ["avg_coop_revenue"]
+
+
 def test_a_bracket_that_rises_against_a_base_year_speaks_of_its_own_figure():
     got = facts("Đến năm 2030, tỉnh sẽ có 7 liên HTX (tăng 3 liên HTX so với năm 2020), 820 HTX (tăng 390 HTX so với "
                 "năm 2020), 600 tổ hợp tác (tăng 100 THT so với năm 2020).")
