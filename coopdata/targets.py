@@ -66,7 +66,7 @@ _FLOOR_BEFORE = re.compile(r"(?:ít nhất|tối thiểu|trên|hơn)\s*$", I)  #
 # output or income per hectare: a farm measure, not the members' income ("thu nhập trên đơn vị diện tích … gấp 1,5 lần")
 _PER_AREA = re.compile(r"(?:trên|/|mỗi)\s*(?:(?:1|một)\s+)?(?:đơn vị diện tích|ha\b|héc-?ta|hecta)", I)
 _PART_OF = re.compile(r"[^;:\d]{0,80}?[.,]\s*trong đó,?\s*(?:có\s+)?(?:khoảng\s+|ít nhất\s+|trên\s+)?", I)
-_PREVIOUS_YEAR = re.compile(r"so với (?:cùng kỳ )?năm trước", I)
+_PREVIOUS_YEAR = re.compile(r"so(?: với)? (?:cùng kỳ )?năm trước", I)
 _IN_WHICH = Folded(r"trong đó", strict=True)
 _AND_PREDICATE = Folded(r"(?<!\w)và\s+(?:thành lập|xây dựng|phát triển|nâng)\b", strict=True)
 _NEW_PREDICATE = Folded(r"[,;]\s*(?:có|thành lập|xây dựng|phát triển|đạt|nâng|hỗ trợ|thu hút)\b", strict=True)
@@ -87,8 +87,9 @@ _SKIP_AFTER_HEAD = re.compile(
     r"có quy mô|quy mô (?:từ|trên|hơn|ít nhất|tối thiểu)\b|được (?:lựa )?chọn\b)", I)
 _SIZE_BEFORE = re.compile(r"quy mô\s+(?:từ\s+)?(?:trên|hơn|ít nhất|tối thiểu)?\s*$", I)
 _PER_ORG_AFTER = re.compile(r"^\s*/\s*(?:01\s+|1\s+|một\s+)?(?:HTX|hợp tác xã|THT|tổ hợp tác)\b", I)
-_SO_VOI = Folded(r"so với", strict=True)
-_SO_VOI_YEAR = Folded(r"so với (?:cùng kỳ )?(?:năm|cuối năm|đầu năm) (?:20[0-6]\d|trước)", strict=True)
+# "so với", and "so" alone before the year it measures against ("tăng 10% so năm 2015")
+_SO_VOI = Folded(r"\bso với|\bso (?:cùng kỳ )?năm (?:20[0-6]\d|trước)", strict=True)
+_SO_VOI_YEAR = Folded(r"\bso(?: với)? (?:cùng kỳ )?(?:năm|cuối năm|đầu năm) (?:20[0-6]\d|trước)", strict=True)
 _NO_MORE = re.compile(
     r"(?:không còn|không để tồn tại|không để|không có|xóa|xoá|xóa bỏ|xoá bỏ)\s+(?:\S+\s+){0,2}?(?:HTX|hợp tác xã|đơn vị)\b[^;.\d]{0,30}?"
     r"(yếu,? kém|(?:xếp )?loại yếu\b|ngưng|ngừng|tồn tại hình thức|hoạt động hình thức|trên danh nghĩa|không hoạt động)"

@@ -679,6 +679,12 @@ def test_the_revenue_of_exemplary_cooperatives_is_no_average_of_all():
     assert [g[0] for g in facts("Đến năm 2028, doanh thu bình quân của HTX đạt 3,5 tỷ đồng/năm.")] == ["avg_coop_revenue"]
 
 
+def test_so_alone_measures_against_a_year_as_so_voi_does():
+    # "so năm 2026" is written for "so với năm 2026": growth in a one-year plan against the year before
+    got = facts("Năm 2027, phấn đấu tổng doanh thu của khu vực kinh tế tập thể tăng 12% so năm 2026.")
+    assert [(g[0], g[4], g[5], g[6]) for g in got] == [("revenue_growth_rate", "percent_per_year", "once", 2027)]
+
+
 def test_a_bracket_that_rises_against_a_base_year_speaks_of_its_own_figure():
     got = facts("Đến năm 2030, tỉnh sẽ có 7 liên HTX (tăng 3 liên HTX so với năm 2020), 820 HTX (tăng 390 HTX so với "
                 "năm 2020), 600 tổ hợp tác (tăng 100 THT so với năm 2020).")
