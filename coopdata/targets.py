@@ -87,7 +87,7 @@ _SKIP_AFTER_HEAD = re.compile(
     r"có quy mô|quy mô (?:từ|trên|hơn|ít nhất|tối thiểu)\b|được (?:lựa )?chọn\b)", I)
 _SIZE_BEFORE = re.compile(r"quy mô\s+(?:từ\s+)?(?:trên|hơn|ít nhất|tối thiểu)?\s*$", I)
 _PER_ORG_AFTER = re.compile(r"^\s*/\s*(?:01\s+|1\s+|một\s+)?(?:HTX|hợp tác xã|THT|tổ hợp tác)\b", I)
-# "so với", and "so" alone before the year it measures against ("tăng 10% so năm 2015")
+# "so với", and "so" alone before the year it measures against ("tăng 12% so năm 2026")
 _SO_VOI = Folded(r"\bso với|\bso (?:cùng kỳ )?năm (?:20[0-6]\d|trước)", strict=True)
 _SO_VOI_YEAR = Folded(r"\bso(?: với)? (?:cùng kỳ )?(?:năm|cuối năm|đầu năm) (?:20[0-6]\d|trước)", strict=True)
 _NO_MORE = re.compile(
@@ -385,9 +385,12 @@ _FOUNDED_AT_LIST_END = re.compile(r"(?:(?!\b(?:có|đạt|nâng|xây dựng|phá
                                   r"\bđược thành lập mới\s*[.,…]?\s*", I)
 
 
+# a count of exemplary cooperatives an amount after it describes ("02 HTX điển hình …, doanh thu bình quân đạt 3,5 tỷ")
+_MODEL_COOPS_SUBJECT = re.compile(r"(?<![\d.,])\d+\s+(?:HTX|hợp tác xã)\s+(?:điển hình|kiểu mẫu|tiêu biểu)\b[^;\d]*$", I)
 # the workforce of the sector named as the subject of a count of workers
 _WORKER_STOCK = re.compile(r"(?:tổng )?số (?:người )?lao động (?:làm việc )?(?:thường xuyên )?(?:trong|tại) (?:các )?"
                            r"(?:khu vực )?(?:kinh tế tập thể|KTTT|HTX|hợp tác xã|kinh tế hợp tác)", I)
+_ADDED_WORD = re.compile(r"\bthêm\b", I)  # "thu hút thêm …": what a plan adds
 # the other kind of organisation named right after a counted one, with no figure of its own ("20 HTX, THT")
 _AND_OTHER_KIND = re.compile(r"^\s*(?:,|\bvà\b|\bhoặc\b|/)\s*(?:các\s+)?(tổ hợp tác|THT|hợp tác xã|HTX)\b", I)
 
@@ -427,7 +430,7 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
     if m.low == 1 and head == "coops" and _EACH_COMMUNE_BEFORE.search(line, max(0, m.start - 90), m.start):
         # "mỗi xã đạt chuẩn nông thôn mới đều có ít nhất 1 HTX": every commune (of the kind named) has one, the
         # share of communes with a cooperative at 100 % (the fact builder reads it so)
-        return "communes_with_coops_share", EACH_COMMUNE_RULE
+        return "communes_with_coops_share", _EACH_COMMUNE_RULE
     if _PLACE_PART.search(line, max(0, m.start - 80), m.start):
         return None  # "tối thiểu 02 HTX (TX Đông Hòa: 01 HTX và huyện Tây Hòa: 01 HTX)": the parts by place
     if _EQUIVALENT.search(near_left):
@@ -479,8 +482,8 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
         if re.search(r"việc làm mới", left, I):
             return "other", "count.other"  # new jobs created, not the regular workers of the cooperatives
         if re.search(r"thường xuyên", left + window, I) or (
-                _WORKER_STOCK.search(near_left) and not re.search(r"\bthêm\b", near_left, I)):
-            # "nâng tổng số lao động làm việc trong khu vực kinh tế tập thể đạt 24.000 lao động": the sector's
+                _WORKER_STOCK.search(near_left) and not _ADDED_WORD.search(near_left)):
+            # "nâng tổng số lao động làm việc trong khu vực kinh tế tập thể đạt 31.000 lao động": the sector's
             # workers (those it adds, "thu hút thêm …", and jobs it creates are not its workforce)
             return "coop_workers", "count.head"
         return "other", "count.other"
@@ -488,7 +491,7 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
         return "other", "count.other"
     other_kind = _AND_OTHER_KIND.match(after_head) if head in ("coops", "groups") else None
     if other_kind and _org_kind(other_kind.group(1)) not in (head, None):
-        # "hỗ trợ thành lập 20 hợp tác xã, tổ hợp tác do phụ nữ quản lý": one figure for both kinds together
+        # "hỗ trợ thành lập 15 hợp tác xã, tổ hợp tác do nông dân trẻ quản lý": one figure for both kinds together
         return ("new_collective_orgs" if new else "other"), "count.head"
     if head == "credit_funds":
         return None if re.match(r"^\s*(?:\S+\s+)?(?:đang|hiện)", after_head, I) else ("other", "count.other")
@@ -669,9 +672,10 @@ _NEW_SUBJECT = re.compile(r"(?:,|\svà)\s*(?:tỷ lệ|tỉ lệ|số|không cò
 # a share of communes with at least one cooperative: the "1" is part of the share, not a count
 _COMMUNES_WITH_ONE = re.compile(r"\s*(?:số\s+)?(?:các\s+)?xã\b[^;.%\d]{0,60}?(?:có|đều có)\s+(?:ít nhất|tối thiểu)\s+"
                                 r"(?:1|01|một)\s+(?:HTX|hợp tác xã)", I)
-_EACH_COMMUNE_BEFORE = re.compile(r"\b(?:mỗi|mọi|tất cả các)\s+xã\b[^;.%\d]{0,60}?(?:có|đều có)\s+(?:ít nhất|tối thiểu)\s*$", I)
-EACH_COMMUNE_RULE = "count.each_commune"
-_SHARE_OF_COMMUNES_BEFORE = re.compile(r"%\s*(?:số\s+)?(?:các\s+)?xã\b[^;.%\d]{0,60}?(?:có|đều có)\s+(?:ít nhất|tối thiểu)\s*$", I)
+_COMMUNE_HAS_AT_LEAST = r"xã\b[^;.%\d]{0,60}?(?:có|đều có)\s+(?:ít nhất|tối thiểu)\s*$"  # "… xã … đều có ít nhất"
+_EACH_COMMUNE_BEFORE = re.compile(r"\b(?:mỗi|mọi|tất cả các)\s+" + _COMMUNE_HAS_AT_LEAST, I)
+_EACH_COMMUNE_RULE = "count.each_commune"
+_SHARE_OF_COMMUNES_BEFORE = re.compile(r"%\s*(?:số\s+)?(?:các\s+)?" + _COMMUNE_HAS_AT_LEAST, I)
 _TRAINING_BEFORE = re.compile(r"\b(?:" + V.TRAINING + r")\b", I)
 _LEVEL = re.compile(V.EDUCATION_LEVEL, I)
 _FARMS_OR_FIRMS = re.compile(r"\s*(?:số\s+)?(?:các\s+)?(?:trang trại|doanh nghiệp|hội quán)\b(?!\s*(?:,|và|hoặc)\s*(?:HTX|hợp tác xã))", I)
@@ -709,7 +713,7 @@ def _percent_metric(left: str, right: str, right_clause: str = "") -> tuple[str,
         # "tỷ lệ giá trị sản phẩm … được sản xuất dưới hình thức hợp tác, liên kết đạt 35%": a share of farm output,
         # not of cooperatives, whatever the words about linkage say
         return "other", "percent.other"
-    # "…, không còn HTX xếp loại yếu, nâng tỷ lệ HTX xếp loại tốt, khá lên trên 85%": the zero-weak aim before is
+    # "…, không còn HTX xếp loại yếu, nâng tỷ lệ HTX xếp loại tốt, khá lên trên 70%": the zero-weak aim before is
     # read on its own, and says nothing of the share after it
     left_cues = _NONE_WEAK.sub("", left)
     for metric, pat in V.PERCENT_CUES:
@@ -769,10 +773,6 @@ def _growth_metrics(left: str, right: str) -> list[str]:
                 return [metric]
         return []
     return [best]
-
-
-# a count of exemplary cooperatives the money's clause describes: "01 HTX điển hình …, doanh thu bình quân đạt 5 tỷ"
-_MODEL_COOPS_SUBJECT = re.compile(r"(?<![\d.,])\d+\s+(?:HTX|hợp tác xã)\s+(?:điển hình|kiểu mẫu|tiêu biểu)\b[^;\d]*$", I)
 
 
 def _money_metric(left: str, right: str) -> str | None:
@@ -1248,7 +1248,7 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
                     _PERIOD_START_BASE.search(right_window[:120]) and _MORE_BEFORE.search(left)):
                 r = None  # (cooperatives a plan adds against its own start, "có thêm 40 HTX … so với đầu kỳ", are a flow)
             if r:
-                results.append((r[0], "percent" if r[1] == EACH_COMMUNE_RULE else "count", r[1]))
+                results.append((r[0], "percent" if r[1] == _EACH_COMMUNE_RULE else "count", r[1]))
         elif unit in ("percent", "percent_per_year"):
             direct_growth = _RISE_BEFORE.search(full_left) and bool(V.ANY_SPECIFIC_GROWTH_CUE.search(full_left))
             # "…; thành viên tăng từ 5% trở lên; thu nhập tăng 10% so với năm 2022": a list closed by its base year
@@ -1402,9 +1402,9 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
             q = _EFFECTIVE.match(right_window)
             if q and unit_ == "count" and metric in ("coops", "coop_groups"):
                 qualifier = q.group(1)
-            low, high = (100.0, 100.0) if rule == EACH_COMMUNE_RULE else (m.low, m.high)
-            fact = dict(metric=metric, comparator=comparator if rule != EACH_COMMUNE_RULE else "eq", value_low=low,
-                        value_high=high, unit=unit_,
+            # "mỗi xã … có ít nhất 1 HTX" reads as the share of communes with one: 100 %
+            comp, low, high = ("eq", 100.0, 100.0) if rule == _EACH_COMMUNE_RULE else (comparator, m.low, m.high)
+            fact = dict(metric=metric, comparator=comp, value_low=low, value_high=high, unit=unit_,
                         frequency=frequency, target_year=target_year, period_start=p_start, period_end=p_end,
                         sector=sector, qualifier=qualifier, metric_text=(line[c_start:m.start] + m.num_text + right_window)[-160:].strip(),
                         rule=rule, span=(c_start, c_end))
