@@ -3,17 +3,21 @@
 The core and strict matchings follow ../shared/eval/score.py (the referee). On top of them this
 module aligns each gold fact with its closest prediction in the same document and reports, per
 field (metric, value, comparator, unit, frequency, year, sector), how often the field is right,
-plus per-metric counts and the document metadata (province, doc_number, issue_date).
+plus per-metric counts, how the free-text qualifiers of matched facts compare, and the document
+metadata (province, doc_number, issue_date).
 """
 from __future__ import annotations
 
 import json
 import math
 import os
+import re
+import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
-__all__ = ["load_gold", "load_errata", "apply_errata", "evaluate_targets", "evaluate_deadlines", "evaluate_documents", "FIELDS"]
+__all__ = ["load_gold", "load_errata", "apply_errata", "evaluate_targets", "evaluate_deadlines", "evaluate_documents", "qualifier_agreement",
+           "FIELDS"]
 
 FIELDS = ("metric", "value", "comparator", "unit", "frequency", "year", "sector")
 
@@ -66,7 +70,7 @@ def _fact(row: dict) -> dict:
     sector = row.get("sector")
     return {"doc": _doc(row), "metric": row.get("metric"), "value": (lo, hi if hi is not None else lo),
             "comparator": row.get("comparator"), "unit": row.get("unit"), "frequency": freq, "year": year,
-            "sector": None if sector in (None, "", "all") else sector}
+            "sector": None if sector in (None, "", "all") else sector, "qualifier": row.get("qualifier") or None}
 
 
 def _prf(tp: int, pred: int, gold: int) -> dict:
@@ -109,6 +113,7 @@ def evaluate_targets(gold_rows: list[dict], predicted: list[dict]) -> dict:
         for k in FIELDS:
             field_tp[k] += best[k] == gf[k]
     out["per_field"] = {k: _prf(field_tp[k], len(pred), len(gold)) for k in FIELDS}
+    out["qualifier"] = qualifier_agreement(gold, pred)
     per_metric: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     g, p = Counter(_key(f, False) for f in gold), Counter(_key(f, False) for f in pred)
     for k, v in g.items():
@@ -119,6 +124,35 @@ def evaluate_targets(gold_rows: list[dict], predicted: list[dict]) -> dict:
         per_metric[k[1]][0] += v
     out["per_metric"] = {m: _prf(tp, n_pred, n_gold) for m, (tp, n_gold, n_pred) in sorted(per_metric.items(), key=str)}
     return out
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", unicodedata.normalize("NFC", text).lower()))
+
+
+def qualifier_agreement(gold: list[dict], pred: list[dict]) -> dict[str, int]:
+    """How the qualifiers of the facts both sides hold (same core key) compare: the gold's is free text, so a
+    predicted one agrees when it shares at least half of its words with it (or all of the gold's)."""
+    by_key: dict[tuple, list[str | None]] = defaultdict(list)
+    for f in pred:
+        by_key[_key(f, False)].append(f["qualifier"])
+    out = Counter({"gold": 0, "agree": 0, "differ": 0, "missing": 0, "extra": 0, "both_none": 0})
+    for g in gold:
+        left = by_key.get(_key(g, False))
+        if not left:
+            continue
+        q = left.pop(0)
+        if g["qualifier"]:
+            out["gold"] += 1
+            if not q:
+                out["missing"] += 1
+            else:
+                gw, pw = _words(g["qualifier"]), _words(q)
+                shared = len(gw & pw)
+                out["agree" if shared * 2 >= len(pw) or gw <= pw else "differ"] += 1
+        else:
+            out["extra" if q else "both_none"] += 1
+    return dict(out)
 
 
 def evaluate_deadlines(gold_rows: list[dict], predicted: list[dict]) -> dict:

@@ -175,6 +175,11 @@ def format_report(res: dict, verbose: bool = False) -> str:
         r = res["with_candidates"]["core"]
         lines.append(f"core with the {res['candidates']} review candidates: precision {r['precision']:.3f}  "
                      f"recall {r['recall']:.3f}  F1 {r['f1']:.3f}")
+    q = t.get("qualifier")
+    if q:
+        lines.append(f"qualifier of the {q['gold']} matched facts whose gold has one: {q['agree']} agree, "
+                     f"{q['differ']} differ, {q['missing']} missing; {q['extra']} given where the gold has none "
+                     f"({q['both_none']} where neither has one)")
     lines.append("\nerrors by class")
     for side in ("spurious", "missed"):
         lines.append(f"  {side:9s} " + ", ".join(f"{k} {v}" for k, v in res["errors"][side].items()))

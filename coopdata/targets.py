@@ -16,6 +16,7 @@ from functools import lru_cache
 from . import vocabulary as V
 from .folded import Folded
 from .numbers import NUMBER, NUMBER_SCAN, SCALES, find_numbers, parse_number
+from .qualifiers import qualifier as qualifier_of
 from .text import segments
 
 __all__ = ["Target", "extract_targets"]
@@ -149,7 +150,6 @@ _LEAD_END = re.compile(r"[:.;(](?:(?<=[:.])\s|(?<=[;(]))")  # ":\s|\.\s|[;(]", o
 _FROM_BEFORE = Folded(r"\btừ(?: mức)?\s*$", strict=True)
 _UP_TO_AFTER = re.compile(r"^(?:\s*(?:\(|vào )?năm 20\d\d\)?)?[^;.\d]{0,40}?(?<!trở )\blên\b")
 _RISE_BEFORE = Folded(r"\btăng(?: thêm)?(?: bình quân)?(?: khoảng| từ| hơn| trên)?\s*$", strict=True)
-_EFFECTIVE = re.compile(r"^\s*(?:\S+\s+){0,3}?(hoạt động (?:có )?hiệu quả)", I)
 _YEARLY_AFTER = Folded(r"^[^;,.\d]{0,50}?(?:/\s*năm\b|mỗi năm|hằng năm|hàng năm)", strict=True)
 _YEARLY_CLAUSE = Folded(r"^[^;.\d]{0,50}?(?:mỗi năm|hằng năm|hàng năm)\s*[;.]?\s*$", strict=True)
 
@@ -1398,10 +1398,7 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
                 sector = sector or line_sector or scope.sector or scope.doc_sector
             if rule == "count.other" and re.match(r"\s*(?:QTDND|quỹ tín dụng)", right_window, I):
                 sector = "credit"
-            qualifier = None
-            q = _EFFECTIVE.match(right_window)
-            if q and unit_ == "count" and metric in ("coops", "coop_groups"):
-                qualifier = q.group(1)
+            qualifier = qualifier_of(metric, left, full_left, right_window, right)
             # "mỗi xã … có ít nhất 1 HTX" reads as the share of communes with one: 100 %
             comp, low, high = ("eq", 100.0, 100.0) if rule == _EACH_COMMUNE_RULE else (comparator, m.low, m.high)
             fact = dict(metric=metric, comparator=comp, value_low=low, value_high=high, unit=unit_,

@@ -29,7 +29,7 @@ class Targets(pa.DataFrameModel):
     period_start: Optional[int] = pa.Field(nullable=True, ge=2000, le=2060, description="First year of the period an annual or period_total aim covers, when stated.")
     period_end: Optional[int] = pa.Field(nullable=True, ge=2000, le=2060, description="Last year of that period.")
     sector: Optional[str] = pa.Field(nullable=True, isin=SECTORS, description="Sector the aim is scoped to; null for the whole collective economy.")
-    qualifier: Optional[str] = pa.Field(nullable=True, description="Words that narrow the subject without changing the metric (e.g. 'hoạt động hiệu quả').")
+    qualifier: Optional[str] = pa.Field(nullable=True, description="Words that narrow the subject without changing the metric, as the text writes them (several joined by '; '), so that figures of one metric for one year can be told apart: a rating or status of the cooperatives counted ('xếp loại khá', 'đang hoạt động', 'hoạt động hiệu quả'), the managers' level of education or training ('trình độ cao đẳng, đại học'), who earns an income ('người lao động'), the kind of organisation an average is for ('tổ hợp tác'), a figure for each district or commune ('mỗi huyện'), a monthly amount ('đồng/tháng'), OCOP stars, the base of a growth rate ('so với năm 2022'). Null when the text names none; the wording lives in coopdata/data/qualifiers.csv.")
     evidence: str = pa.Field(description="The clause that states the aim, from the normalised text.")
     char_start: int = pa.Field(ge=0, description="Start of the evidence in the normalised text of the raw file (documents.text).")
     char_end: int = pa.Field(ge=0, description="End (exclusive) of the evidence in that text.")
