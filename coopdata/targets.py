@@ -370,12 +370,16 @@ def _sector_of(text: str) -> str | None:
 _SECTOR_WORDS = r"phi nông nghiệp|nông nghiệp|nông,? lâm(?: nghiệp)?(?:,? (?:ngư nghiệp|thủy sản))?|tín dụng"
 _OWN_SECTOR = re.compile(
     r"^\s*(?:là\s+)?(?:số\s+)?(?:(?:HTX|hợp tác xã|tổ hợp tác|THT)\s*(?:,|và)\s*)*"  # "15.000 HTX, liên hiệp HTX nông nghiệp"
-    r"(?:HTX|hợp tác xã|tổ hợp tác|THT|liên hiệp hợp tác xã|liên hiệp HTX|liên hiệp)?\s*(?:mới\s+)?"
+    r"(?:HTX|hợp tác xã|tổ hợp tác|THT|liên hiệp hợp tác xã|liên hiệp HTX|liên hiệp)?\s*"
+    r"(?:là\s+(?:các\s+)?(?:HTX|hợp tác xã|tổ hợp tác|THT)\s+)?(?:mới\s+)?"  # "13 HTX là HTX nông nghiệp"
     r"(?:(?:thuộc\s+|trong\s+)?(?:các\s+)?(?:lĩnh vực|ngành)\s+|thuộc\s+(?:các\s+)?)?"
     r"(" + _SECTOR_WORDS + ")", I)
 # the sector named just before a figure, after the previous one: "trong lĩnh vực phi nông nghiệp đạt 80%"
 # the subject named right before a figure, with its sector ("tổ viên tham gia tổ hợp tác nông nghiệp là 49.768")
-_SUBJECT_SECTOR = re.compile(r"(?:HTX|hợp tác xã|tổ hợp tác|THT)\s+(" + _SECTOR_WORDS + r")\b\s*(?:là|đạt|có|khoảng|:)?\s*$", I)
+_SUBJECT_SECTOR = re.compile(r"(?:HTX|hợp tác xã|tổ hợp tác|THT)\s+(" + _SECTOR_WORDS + r")\b\s*(?:là|đạt|có|khoảng|chiếm|:)?\s*$", I)
+# a part of the sentence set apart for one sector: "…; riêng với HTX nông nghiệp, tỷ lệ này là trên 80%"
+_ONLY_FOR_SECTOR = re.compile(r"\b(?:riêng|đối) với\s+(?:các\s+)?(?:HTX|hợp tác xã|tổ hợp tác|THT)\s+(" + _SECTOR_WORDS +
+                              r")\b[^;.\d]{0,40}$", I)
 _LEFT_SECTOR = re.compile(r"(?:lĩnh vực|ngành)\s+(" + _SECTOR_WORDS + r")\b(?![^,;]*\b(?:lĩnh vực|ngành)\b)[^,;\d]{0,30}$", I)
 
 
@@ -1392,7 +1396,8 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
                 p_start, p_end = period_start, year
             elif target_year is None and doc_year:
                 target_year = doc_year
-            left_sector = _LEFT_SECTOR.search(left) or _SUBJECT_SECTOR.search(left)
+            left_sector = (_LEFT_SECTOR.search(left) or _SUBJECT_SECTOR.search(left)
+                           or _ONLY_FOR_SECTOR.search(line, max(s_start, m.start - 100), m.start))
             sector = _mention_sector(right_window) or (_sector_of(left_sector.group(1)) if left_sector else None)
             if metric not in _WHOLE_SECTOR:  # the sector's growth and GRDP share speak of all of it
                 sector = sector or line_sector or scope.sector or scope.doc_sector

@@ -142,3 +142,9 @@ def test_a_plan_measured_against_is_no_aim_cue():
     from coopdata.modality import cues_in
     assert "aim" not in cues_in("Thành lập mới 30 hợp tác xã, tăng 20% so với kế hoạch, vượt kế hoạch giao.")
     assert "aim" in cues_in("Kế hoạch năm 2027 thành lập mới 30 hợp tác xã.")
+
+
+def test_founded_with_a_result_marker_is_a_result():
+    # "thành lập mới được N": what was founded, as "thành lập được N" is
+    assert "result" in cues_in("Toàn tỉnh thành lập mới được 9 HTX nông nghiệp")
+    assert "result" not in cues_in("Phấn đấu thành lập mới 9 HTX nông nghiệp")

@@ -1220,3 +1220,17 @@ def test_a_share_of_all_cooperatives_named_well_before_it_is_kept():
     text = ("Mục tiêu đến năm 2027:\n- HTX ở những xã đã đăng ký phấn đấu đạt chuẩn nông thôn mới nâng cao hoặc nông "
             "thôn mới kiểu mẫu đều (100%) được củng cố, kiện toàn.\n")
     assert [(g[0], g[2], g[6]) for g in facts(text)] == [("other", 100, 2027)]
+
+
+def test_a_part_named_for_one_sector_keeps_that_sector():
+    # the subject with its sector before the figure ("HTX nông nghiệp chiếm N"), the item that says what it is
+    # ("N HTX là HTX nông nghiệp") and a clause set apart for a sector ("riêng với HTX nông nghiệp, tỷ lệ này …")
+    def sectors(text):
+        return [(t.value_low, t.sector) for t in extract_targets(text)]
+
+    assert sectors("Đến năm 2030, tổng số HTX là 420, trong đó HTX nông nghiệp chiếm 310.") == [
+        (420.0, None), (310.0, "agriculture")]
+    assert sectors("Năm 2026, thành lập mới 18 HTX, trong đó 14 HTX là HTX nông nghiệp.") == [
+        (18.0, None), (14.0, "agriculture")]
+    assert sectors("Đến năm 2027, tỷ lệ HTX xếp loại tốt, khá trên 65% tổng số HTX; riêng với HTX nông nghiệp, "
+                   "tỷ lệ này là trên 75%.") == [(65.0, None), (75.0, "agriculture")]
