@@ -9,6 +9,7 @@ from .config import errata_path
 from .evaluate import apply_errata, evaluate_deadlines, evaluate_documents, evaluate_targets, load_errata, load_gold
 from .ingest import decode, inventory, Document
 from .tables import deadlines_frame, parse_document, plans_frame, targets_frame
+from .told_apart import untold_rows
 
 __all__ = ["quality_report", "markdown_summary", "realdev_record", "REALDEV_RECORD", "unseen_record", "UNSEEN_RECORD"]
 
@@ -76,6 +77,11 @@ def quality_report(gold_dir: Path, plans: pl.DataFrame, targets: pl.DataFrame, d
     """
     corrections = load_errata(errata or errata_path())
     report: dict = {"gold_dir": str(gold_dir), "sets": {}}
+    untold = untold_rows(targets)
+    report["untold"] = {"what": "published targets that share plan, metric, unit, frequency, year, period, sector and "
+                                "qualifier with a target of another value (coopdata/told_apart.py): a reader cannot "
+                                "tell which is the plan's total; check targets_told_apart lists them",
+                        "rows": untold.height, "plans": untold["plan_id"].n_unique() if untold.height else 0}
     recorded = realdev_record()
     if recorded:
         report["realdev"] = recorded

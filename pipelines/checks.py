@@ -74,3 +74,17 @@ def every_raw_file_accounted_for(plans: pl.DataFrame, quarantine: pl.DataFrame, 
     missing = reconcile(paths.raw(), set(plans["source_file"]), set(quarantine["source_file"]))
     return dg.AssetCheckResult(passed=not missing, metadata={"unaccounted": len(missing),
                                                              "files": dg.MetadataValue.json(missing[:100])})
+
+
+@dg.asset_check(asset="targets", name="targets_told_apart", blocking=False,
+                description="Warns of published figures that share plan, metric, unit, frequency, year, period, "
+                            "sector and qualifier with another figure of a different value: a reader cannot tell "
+                            "which is the plan's total (coopdata/told_apart.py). They stay published.")
+def targets_told_apart(targets: pl.DataFrame) -> dg.AssetCheckResult:
+    from coopdata.told_apart import IDENTITY, untold_rows
+
+    untold = untold_rows(targets)
+    shown = untold.select([*IDENTITY, "comparator", "value_low", "value_high", "source_file", "evidence"])
+    return dg.AssetCheckResult(passed=untold.height == 0, severity=dg.AssetCheckSeverity.WARN, metadata={
+        "rows": untold.height, "plans": untold["plan_id"].n_unique() if untold.height else 0,
+        "rows_preview": dg.MetadataValue.md(markdown_preview(shown, rows=20))})

@@ -3,7 +3,7 @@
 import dagster as dg
 
 from .assets import fetch, ingest, parse, provinces, publish
-from .checks import every_raw_file_accounted_for, release_quality_gate, schema_checks
+from .checks import every_raw_file_accounted_for, release_quality_gate, schema_checks, targets_told_apart
 from .io import PartitionedPickleIOManager
 from .resources import CoopdataPaths, GateRunner
 from .sensors import raw_files_sensor
@@ -21,7 +21,7 @@ defs = dg.Definitions(
     # one process: the graph is small and every step imports polars, pandera and GX; see the README for the
     # multiprocess executor and a deployment with Celery or Kubernetes when a corpus outgrows one machine
     executor=dg.in_process_executor,
-    asset_checks=[*schema_checks, release_quality_gate, every_raw_file_accounted_for],
+    asset_checks=[*schema_checks, release_quality_gate, every_raw_file_accounted_for, targets_told_apart],
     jobs=[build_all, fetch_sources],
     sensors=[raw_files_sensor],
     resources={"paths": CoopdataPaths(), "io_manager": PartitionedPickleIOManager(), "gate": GateRunner()},

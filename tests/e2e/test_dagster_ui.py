@@ -94,7 +94,9 @@ def test_ui_materialises_everything_and_shows_the_graph(dagster_dev, chrome, tmp
     assert rows["dagster/row_count"] > 400
     checks = {c["name"]: c["executionForLatestMaterialization"]["status"]
               for c in by_key["targets"]["assetChecksOrError"]["checks"]}
-    assert checks == {"targets_schema": "SUCCEEDED"}
+    # the schema check passed; the told-apart warning ran (raw/ holds breakdowns it lists) and blocked nothing
+    assert checks.keys() == {"targets_schema", "targets_told_apart"}
+    assert checks["targets_schema"] == "SUCCEEDED" and checks["targets_told_apart"] in ("SUCCEEDED", "FAILED")
 
     shot = tmp_path / "asset_graph.png"
     set_viewport(chrome, 1600, 1000)
