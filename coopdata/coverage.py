@@ -130,17 +130,27 @@ def coverage_2025_frame(plans: pl.DataFrame, targets: pl.DataFrame) -> pl.DataFr
 
 
 def _latest_per_province(plans: pl.DataFrame, targets: pl.DataFrame, level: str) -> pl.DataFrame:
-    """Targets of each province's latest plan that states the metric and year (latest issue date first)."""
+    """Targets of each province's latest plan that states the metric and year (latest issue date first).
+
+    Within a plan the figure with no qualifier comes first (the plan's own total: "70 HTX" before "45 HTX xếp
+    loại khá" of them), then the first in the text; a figure for each district or commune ("mỗi huyện 2 mô
+    hình") is no figure for the province and is left out."""
     meta = plans.select("plan_id", "admin_level", "issue_date")
     key = ["metric", "target_year", "unit", "frequency", "sector"]
-    t = targets.select("plan_id", "province_code", *key, "value_low", "value_high")  # not the evidence text
+    t = targets.select("plan_id", "province_code", *key, "value_low", "value_high", "qualifier",
+                       "char_start")  # not the evidence text
     t = t.join(meta, on="plan_id", how="inner").filter(pl.col("admin_level") == level)
-    ranked = t.sort(["issue_date", "plan_id"], descending=[True, False], nulls_last=True)
+    t = t.filter(~pl.col("qualifier").fill_null("").str.contains(_PER_UNIT_QUALIFIER)).with_columns(
+        qualified=pl.col("qualifier").is_not_null())
+    ranked = t.sort(["issue_date", "plan_id", "qualified", "char_start"], descending=[True, False, False, False],
+                    nulls_last=True, maintain_order=True)
     per_plan = ranked.group_by([*key, "province_code", "plan_id"], maintain_order=True).agg(
         value_low=pl.col("value_low").first(), value_high=pl.col("value_high").first(),
         issue_date=pl.col("issue_date").first())
     return per_plan.group_by([*key, "province_code"], maintain_order=True).first()
 
+
+_PER_UNIT_QUALIFIER = r"(?i)(?:^|; )(?:mỗi|từng) "  # the qualifier of a figure for each district or commune
 
 UNIT_VIEW_FROM = 2025  # a national aim for this year or later also gets the 34-unit view (year-end 2025 is the new units')
 

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 VIEWS: dict[str, str] = {
-    # the most recent target of each province for each metric, year, unit and sector
+    # the most recent target of each province for each metric, year, unit, sector and qualifier (a rated part,
+    # "40 HTX xếp loại khá", beside the plan's total, not in its place)
     "latest_targets": """
         SELECT * EXCLUDE (rn) FROM (
             SELECT t.*, p.province_name, p.admin_level, p.locality, p.doc_number, p.issue_date,
-                   row_number() OVER (PARTITION BY t.province_code, t.metric, t.target_year, t.unit, t.frequency, t.sector
+                   row_number() OVER (PARTITION BY t.province_code, t.metric, t.target_year, t.unit, t.frequency, t.sector,
+                                                   t.qualifier
                                       ORDER BY p.issue_date DESC NULLS LAST, t.plan_id, t.char_start) AS rn
             FROM targets t JOIN plans p USING (plan_id)
             WHERE t.province_code IS NOT NULL)

@@ -203,6 +203,32 @@ def test_the_units_view_adds_a_unit_only_when_all_its_old_provinces_state_the_ai
     assert "37" in row["missing_units"]  # Ninh Bình: Hà Nam states nothing, so no sum of a part
 
 
+def test_the_comparison_takes_a_plans_total_not_a_qualified_part_or_a_figure_per_district():
+    from coopdata.coverage import national_comparison_frame
+    from coopdata.tables import _frame
+    plan = dict(source_kind="original", source_url=None, source_id=None, title=None, doc_number=None, doc_type=None,
+                issuer=None, signer=None, province_name=None, province_source=None, province_note=None, locality=None,
+                implements=[], n_targets=1, n_deadlines=0, raw_sha256="x", issue_date=dt.date(2023, 1, 1))
+    fact = dict(metric="coops", unit="count", comparator="eq", frequency="once", target_year=2030, sector=None,
+                period_start=None, period_end=None, metric_text=None, evidence="e", char_end=1, rule="r",
+                confidence=1.0, reasons="", raw_sha256="x")
+    plans = [{**plan, "plan_id": "plan_" + "0" * 16, "source_file": "vn.txt", "province_code": None,
+              "province_code_2025": None, "admin_level": "national"},
+             {**plan, "plan_id": "plan_" + "0" * 15 + "1", "source_file": "p.txt", "province_code": "36",
+              "province_code_2025": "37", "admin_level": "province"},
+             {**plan, "plan_id": "plan_" + "0" * 15 + "2", "source_file": "q.txt", "province_code": "37",
+              "province_code_2025": "37", "admin_level": "province"}]
+    rows = [("vn.txt", 0, None, 0, 45000), ("p.txt", 1, "xếp loại khá", 0, 40),  # a rated part written first …
+            ("p.txt", 1, None, 50, 70),                                          # … then the plan's total
+            ("q.txt", 2, "mỗi huyện, thị xã", 0, 3)]                             # each district's figure only
+    targets = [{**fact, "plan_id": plans[i]["plan_id"], "source_file": f, "target_id": f"tgt_{n:016x}",
+                "province_code": plans[i]["province_code"], "province_code_2025": plans[i]["province_code_2025"],
+                "qualifier": q, "char_start": start, "value_low": float(v), "value_high": float(v)}
+               for n, (f, i, q, start, v) in enumerate(rows)]
+    row = national_comparison_frame(_frame(plans, "plans"), _frame(targets, "targets")).row(0, named=True)
+    assert row["provincial_value"] == 70 and row["contributing_codes"] == ["36"]
+
+
 def test_project_gold_for_the_new_restatements(built_warehouse):
     """tests/gold_project/restated_more.jsonl: our gold for the restatements added for item 3, scored by the shared
     referee, with a bar of its own: the gold keeps two facts the rules miss (a count of communes in Quảng Bình, a
