@@ -22,7 +22,8 @@ __all__ = ["overview_html", "write_site", "EXAMPLE_QUERIES", "CONTEXT_CHARS"]
 EXAMPLE_QUERIES = [
     ("Cooperative targets for 2030, latest per province",
      "SELECT province_name, comparator, value_low, value_high, doc_number\nFROM latest_targets\n"
-     "WHERE metric = 'coops' AND target_year = 2030 AND unit = 'count' AND sector IS NULL\nORDER BY value_low DESC;"),
+     "WHERE metric = 'coops' AND target_year = 2030 AND unit = 'count' AND sector IS NULL AND qualifier IS NULL\n"
+     "ORDER BY value_low DESC;"),
     ("Provinces against the national goal (20-NQ/TW)",
      "SELECT metric, target_year, national_value, provincial_value, ratio_to_national, provinces_contributing\n"
      "FROM provinces_vs_national;"),
@@ -149,9 +150,11 @@ def overview_html(root: Path, version: str, tables: dict[str, pl.DataFrame], fil
     meta = plans.select("plan_id", "admin_level", "issue_date", "province_name", "province_code")
     coops = (targets.drop("province_code", strict=False).filter(
         pl.col("metric") == "coops", pl.col("target_year") == 2030, pl.col("unit") == "count",
-        pl.col("sector").is_null(), pl.col("frequency") == "once").join(meta, on="plan_id")
+        pl.col("sector").is_null(), pl.col("frequency") == "once", pl.col("qualifier").is_null()  # the plan's total
+    ).join(meta, on="plan_id")
         .filter(pl.col("admin_level") == "province", pl.col("province_name").is_not_null())
-        .sort(["issue_date", "plan_id"], descending=[True, False], nulls_last=True)
+        .sort(["issue_date", "plan_id", "char_start"], descending=[True, False, False], nulls_last=True,
+              maintain_order=True)
         .group_by("province_name", maintain_order=True).first().sort("value_low", descending=True))
     chart = _bar_chart([{"name": r["province_name"], "value": r["value_low"], "code": r["province_code"]}
                         for r in coops.iter_rows(named=True)])
