@@ -1,6 +1,6 @@
 """What narrows a fact's subject without changing its metric: the `qualifier` column.
 
-One plan often sets several figures of one metric for one year: "55 HTX; trong đó 40 HTX xếp loại khá và 15 HTX ở
+One plan often sets several figures of one metric for one year: "70 HTX; trong đó 45 HTX xếp loại khá và 25 HTX ở
 mức trung bình", an income for members and another for workers, a share of managers with a college degree and
 another with vocational training, a revenue for cooperatives and another for cooperative groups. Without the words
 that tell them apart a reader of the table sees three counts of cooperatives for 2020. The wording lives in

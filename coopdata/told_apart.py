@@ -1,6 +1,6 @@
 """Published figures a reader cannot tell apart: one plan, one metric, one year, two values, nothing else different.
 
-A plan that sets "55 HTX, trong đó 40 HTX xếp loại khá" publishes two counts of cooperatives for one year; the
+A plan that sets "70 HTX, trong đó 45 HTX xếp loại khá" publishes two counts of cooperatives for one year; the
 sector and the qualifier columns say which is which. Where neither does, a user summing or comparing plans cannot
 know which figure is the plan's total. The release reports how many such rows there are (quality/extraction.json)
 and the check on `targets` lists them; they stay published (a breakdown is a real aim), so the check warns.

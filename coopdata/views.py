@@ -3,7 +3,7 @@ from __future__ import annotations
 
 VIEWS: dict[str, str] = {
     # the most recent target of each province for each metric, year, unit, sector and qualifier (a rated part,
-    # "40 HTX xếp loại khá", beside the plan's total, not in its place)
+    # "45 HTX xếp loại khá", beside the plan's total, not in its place)
     "latest_targets": """
         SELECT * EXCLUDE (rn) FROM (
             SELECT t.*, p.province_name, p.admin_level, p.locality, p.doc_number, p.issue_date,
