@@ -310,7 +310,8 @@ def write_site(root: Path, version: str, tables: dict[str, pl.DataFrame | pl.Laz
     meta = plans.select("plan_id", "source_file", "title", "doc_number", "doc_type", "issue_date", "admin_level",
                         "locality", "province_code", "source_kind", "n_targets")
     prov_targets = (targets.select("target_id", "plan_id", "metric", "comparator", "value_low", "value_high", "unit",
-                                   "frequency", "target_year", "period_start", "period_end", "sector", "confidence")
+                                   "frequency", "target_year", "period_start", "period_end", "sector", "qualifier",
+                                   "confidence")
                     .join(meta.select("plan_id", "province_code", "doc_number", "issue_date"), on="plan_id")
                     .sort(["metric", "target_year", "issue_date", "target_id"], descending=[False, False, True, False],
                           nulls_last=True))

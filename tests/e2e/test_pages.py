@@ -117,6 +117,17 @@ def test_province_pages_cover_the_63_and_every_link_resolves(built_warehouse):
     assert {h for h in pages[provinces / f"{code}.html"].links if "#tgt_" in h} == want
 
 
+def test_province_pages_show_what_tells_a_provinces_figures_apart(built_warehouse):
+    # "45 HTX xếp loại khá" beside the plan's total: the province page names the qualifier of each target
+    t = read_tables(built_warehouse)
+    qualified = t["targets"].filter(pl.col("qualifier").is_not_null(), pl.col("province_code").is_not_null())
+    assert qualified.height > 0
+    for code, rows in qualified.group_by("province_code"):
+        html = (built_warehouse / "provinces" / f"{code[0]}.html").read_text(encoding="utf-8")
+        for q in rows["qualifier"]:
+            assert f"<td>{q}<td>" in html.replace("&#34;", '"'), (code, q)
+
+
 def test_pages_escape_what_they_show(built_warehouse, tmp_path):
     t = read_tables(built_warehouse)
     pid = t["targets"]["plan_id"][0]
