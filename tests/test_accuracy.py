@@ -135,3 +135,19 @@ def test_the_blind_score_on_unseen_provinces_is_published_beside_the_others():
     assert "unseen provinces, pages annotated blind, first score" in markdown_summary(report)
     (row,) = _accuracy(report)
     assert "not seen" in row["name"] and row["core"]["f1"] == blind["all"]["f1"]
+
+
+def test_qualifiers_of_matched_facts_are_compared_word_by_word():
+    from coopdata.evaluate import qualifier_agreement
+
+    def fact(value, qualifier):
+        return {"doc": "d.txt", "metric": "coops", "unit": "count", "value": (value, value), "frequency": "once",
+                "year": 2030, "comparator": "eq", "sector": None, "qualifier": qualifier}
+
+    gold = [fact(40, "hoạt động đạt loại khá"), fact(15, "ở mức trung bình"), fact(70, None), fact(9, "đang hoạt động"),
+            fact(5, "mỗi huyện")]
+    pred = [fact(40, "xếp loại khá"), fact(15, None), fact(70, "đang hoạt động"), fact(9, "kiểu mới")]
+    # 40: "xếp loại khá" shares "loại khá" (2 of its 3 words); 15: none given; 70: given, the gold has none;
+    # 9: no word shared; 5: not predicted, so not compared
+    assert qualifier_agreement(gold, pred) == {"gold": 3, "agree": 1, "differ": 1, "missing": 1, "extra": 1,
+                                               "both_none": 0}
