@@ -1067,7 +1067,7 @@ def extract_targets(text: str, doc_year: int | None = None) -> list[Target]:
         if bullet and _FOUNDING.search(line):
             scope.bullet_new = True
     out.sort(key=lambda t: t.char_start)
-    return _drop_restated_headline(out, title_end)
+    return _drop_restated_headline(out, title_end, text)
 
 
 _TARGET_DEFAULTS = {"confidence": 1.0, "reasons": "", "review_reason": ""}
@@ -1086,9 +1086,10 @@ def _target(fact: dict, evidence: str, start: int, end: int) -> Target:
     return t
 
 
-def _drop_restated_headline(facts: list[Target], title_end: int) -> list[Target]:
+def _drop_restated_headline(facts: list[Target], title_end: int, text: str) -> list[Target]:
     """A headline that restates a figure of the body ("Tỉnh X phấn đấu thành lập mới 20 HTX" above the
-    paragraph that dates it) is the same aim: the body's reading, with its year and scope, is kept."""
+    paragraph that dates it) is the same aim: the body's reading, with its year and scope, is kept. So is a
+    subheading further down a news page: a short line of its own with no closing stop."""
     body = {(t.metric, t.unit, t.value_low, t.value_high) for t in facts if t.char_start >= title_end}
     kept = [t for t in facts if t.char_start >= title_end or (t.metric, t.unit, t.value_low, t.value_high) not in body]
     # a headline below the page's chrome ("Học tập …" / "Tỉnh X: Phấn đấu có 80% HTX có lãi"), undated, restating a
@@ -1097,12 +1098,22 @@ def _drop_restated_headline(facts: list[Target], title_end: int) -> list[Target]
     for t in kept:
         if t.target_year or t.period_end:
             dated[(t.metric, t.unit, t.value_low, t.value_high)] = t.char_start
-    return [t for t in kept if not (t.char_start < _HEADLINE_ZONE and t.target_year is None and t.period_end is None
-                                    and t.frequency == "once"
-                                    and dated.get((t.metric, t.unit, t.value_low, t.value_high), -1) > t.char_end)]
+    return [t for t in kept if not (t.target_year is None and t.period_end is None and t.frequency == "once"
+                                    and dated.get((t.metric, t.unit, t.value_low, t.value_high), -1) > t.char_end
+                                    and (t.char_start < _HEADLINE_ZONE or _on_subheading(text, t.char_start)))]
 
 
 _HEADLINE_ZONE = 300  # where a web page's headline sits, after a line or two of chrome
+_SUBHEADING_MAX = 160  # a news page's subheading: a line this short, of its own, not closed by a stop
+
+
+def _on_subheading(text: str, at: int) -> bool:
+    """Whether text[at] is on a subheading: a line of at most _SUBHEADING_MAX characters between blank lines or
+    paragraph breaks, that does not end as a sentence or a list item does ('.', ';', ':', ',')."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start:end if end != -1 else len(text)].strip()
+    return 0 < len(line) <= _SUBHEADING_MAX and line[-1] not in ".;:,…!?" and not _BULLET.match(line)
 
 
 _AIM_CUE = Folded(r"(?<!\w)(?:phấn đấu|mục tiêu|chỉ tiêu|phương hướng|kế hoạch (?:năm|đặt ra|đề ra)|đặt ra|đề ra|"

@@ -1234,3 +1234,18 @@ def test_a_part_named_for_one_sector_keeps_that_sector():
         (18.0, None), (14.0, "agriculture")]
     assert sectors("Đến năm 2027, tỷ lệ HTX xếp loại tốt, khá trên 65% tổng số HTX; riêng với HTX nông nghiệp, "
                    "tỷ lệ này là trên 75%.") == [(65.0, None), (75.0, "agriculture")]
+
+
+def test_a_subheading_that_restates_a_dated_aim_of_the_body_is_the_same_aim():
+    lead = ("Sau nhiều năm triển khai chương trình, với sự vào cuộc của cả hệ thống chính trị và sự đồng thuận của "
+            "người dân, kinh tế tập thể của tỉnh đã có nhiều chuyển biến, nhiều mô hình hợp tác xã làm ăn hiệu quả "
+            "được nhân rộng ở các huyện, thị xã và thành phố trong tỉnh; đời sống thành viên từng bước được nâng "
+            "lên, nhiều sản phẩm của hợp tác xã có mặt ở các chợ đầu mối.\n\n")
+    assert len(lead) > 300  # past the headline of the page: what is read there is read as body
+    body = ("\n\nĐến năm 2027, tỉnh phấn đấu có trên 70% hợp tác xã nông nghiệp đạt loại tốt, khá trở lên trong tổng "
+            "số hợp tác xã đang hoạt động.")
+    facts = extract_targets(lead + "Phấn đấu có trên 70% hợp tác xã nông nghiệp đạt loại tốt" + body)
+    assert [(t.value_low, t.target_year) for t in facts] == [(70.0, 2027)]
+    # a sentence of the body (closed by a stop) is no subheading: the rules keep its reading
+    facts = extract_targets(lead + "Tỉnh phấn đấu có trên 70% hợp tác xã nông nghiệp đạt loại tốt." + body)
+    assert [(t.value_low, t.target_year) for t in facts] == [(70.0, None), (70.0, 2027)]
