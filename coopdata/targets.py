@@ -1168,6 +1168,19 @@ def _named_coop_subject(line: str, s_start: int) -> bool:
     return words[0][0].isupper() and sum(w[0].isupper() for w in words) >= 2
 
 
+# the head of one named cooperative speaking: "Giám đốc HTX Thới Thạnh cho biết, hợp tác xã hiện có 190 thành viên"
+_COOP_SPEAKER = Folded(r"(?<!\w)(?:đại diện|(?:phó )?giám đốc|chủ nhiệm|chủ tịch(?: HĐQT| hội đồng quản trị)?)\s+"
+                       r"(?:của\s+)?(?:HTX|hợp tác xã)\s+([^.;:]{1,80}?)"
+                       r"(?<!\w)(?:cho biết|chia sẻ|nói|thông tin|khẳng định)(?!\w)", strict=True)
+
+
+def _one_coop_speaks(line: str, s_start: int, at: int) -> bool:
+    """Whether the sentence before `at` quotes the head of one cooperative it names (a capitalised word among the
+    words after "HTX"): what follows are that cooperative's own figures, not a plan's."""
+    m = _COOP_SPEAKER.search_in(line, s_start, at)  # (offsets from s_start; its text may be lowercased)
+    return bool(m) and any(w[:1].isupper() for w in line[s_start + m.start(1):s_start + m.end(1)].split()[:6])
+
+
 # a figure measured against its plan: "đạt 104% so với kế hoạch", "vượt 30% kế hoạch đề ra", "vượt chỉ tiêu"
 _PLAN_MET = Folded(r"(?<!\w)(?:(?:đạt|vượt|bằng)\s+(?:gần\s+|hơn\s+|trên\s+|khoảng\s+)?[\d.,]+\s*%\s*(?:so với\s+)?"
                    r"(?:kế hoạch|chỉ tiêu)|vượt (?:\S+\s+){0,2}?(?:kế hoạch|chỉ tiêu))", strict=True)
@@ -1225,7 +1238,7 @@ def _line_facts(line: str, scope: _Scope, doc_year: int | None) -> list[dict]:
         if past_before and not re.search(r"\blên\s*$", line[max(0, m.start - 8):m.start]):
             prev_fact, prev_mention = None, m
             continue
-        if _named_coop_subject(line, s_start):
+        if _named_coop_subject(line, s_start) or _one_coop_speaks(line, s_start, m.start):
             prev_fact, prev_mention = None, m
             continue  # "Hợp tác xã Dịch vụ Chè Tân Hòa … thu hút 45 thành viên": one cooperative's figures
         met = _PLAN_MET.search_in(line, s_start, s_end)

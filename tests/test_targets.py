@@ -1249,3 +1249,16 @@ def test_a_subheading_that_restates_a_dated_aim_of_the_body_is_the_same_aim():
     # a sentence of the body (closed by a stop) is no subheading: the rules keep its reading
     facts = extract_targets(lead + "Tỉnh phấn đấu có trên 70% hợp tác xã nông nghiệp đạt loại tốt." + body)
     assert [(t.value_low, t.target_year) for t in facts] == [(70.0, None), (70.0, 2027)]
+
+
+def test_the_head_of_one_named_cooperative_speaks_of_that_cooperative():
+    # "Giám đốc HTX <tên> cho biết, …": the figures that follow are that cooperative's, not a plan's
+    assert extract_targets("Ông Lê Văn Tâm, Giám đốc HTX Nông nghiệp Phú Lộc cho biết, HTX hoạt động từ năm 2021, "
+                           "với 35 thành viên và phấn đấu đến năm 2027 có 60 thành viên.") == []
+    assert extract_targets("Đại diện HTX khởi nghiệp Tân Hưng chia sẻ, đến năm 2026 HTX sẽ có 40 thành viên.") == []
+    # heads of cooperatives in general (no name) may report a plan's aim; and a plan's own sentence is read
+    assert [(t.metric, t.value_low) for t in extract_targets(
+        "Giám đốc các HTX cho biết, đến năm 2027 toàn tỉnh phấn đấu có 500 HTX.")] == [("coops", 500.0)]
+    assert [(t.metric, t.value_low) for t in extract_targets(
+        "Đến năm 2027, toàn tỉnh phấn đấu có 500 HTX với 30.000 thành viên.")] == [("coops", 500.0),
+                                                                              ("coop_members", 30000.0)]
