@@ -389,6 +389,9 @@ _FOUNDED_AT_LIST_END = re.compile(r"(?:(?!\b(?:có|đạt|nâng|xây dựng|phá
                                   r"\bđược thành lập mới\s*[.,…]?\s*", I)
 
 
+# one named firm linking with cooperatives ("Công ty TNHH X liên kết với 10 HTX", "Tập đoàn X liên kết 05 HTX")
+_FIRM_LINKS = re.compile(r"\b(?:Công ty|Tập đoàn|Tổng công ty)\b[^;:]{0,80}?\bliên kết(?:\s+[^\s\d;:,]+){0,5}?"
+                         r"(?:\s+với)?\s+(?:(?:khoảng|gần|hơn|trên)\s+)?$")
 # a count of exemplary cooperatives an amount after it describes ("02 HTX điển hình …, doanh thu bình quân đạt 3,5 tỷ")
 _MODEL_COOPS_SUBJECT = re.compile(r"(?<![\d.,])\d+\s+(?:HTX|hợp tác xã)\s+(?:điển hình|kiểu mẫu|tiêu biểu)\b[^;\d]*$", I)
 # the workforce of the sector named as the subject of a count of workers
@@ -427,6 +430,8 @@ def _count_metric(m: _Mention, line: str, left: str, right: str, near_left: str,
         return "coop_workers", "count.workers"
     if head == "people" and re.match(r"^\s*người lao động", right, I):
         return "other", "count.other"
+    if head in ("coops", "groups") and _FIRM_LINKS.search(near_left):
+        return None  # "Tập đoàn X liên kết với 09 hợp tác xã": one firm's partners, not the province's cooperatives
     if _LIMIT_BEFORE.search(near_left):
         return None  # "hạn chế việc có trên 1 HTX cùng sản phẩm ở một xã": a limit, not an aim
     if m.low == 1 and _SHARE_OF_COMMUNES_BEFORE.search(line, max(0, m.start - 90), m.start):

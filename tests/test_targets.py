@@ -1262,3 +1262,10 @@ def test_the_head_of_one_named_cooperative_speaks_of_that_cooperative():
     assert [(t.metric, t.value_low) for t in extract_targets(
         "Đến năm 2027, toàn tỉnh phấn đấu có 500 HTX với 30.000 thành viên.")] == [("coops", 500.0),
                                                                               ("coop_members", 30000.0)]
+
+
+def test_one_firms_partner_cooperatives_are_no_count_of_the_provinces():
+    assert extract_targets("Đến năm 2025, Tập đoàn Phú An liên kết với 12 hợp tác xã trong tỉnh.") == []
+    assert extract_targets("Đến năm 2025, Công ty TNHH Hòa Bình liên kết cà phê bền vững với 10 hợp tác xã.") == []
+    # the province's own count is read as before
+    assert [(t.metric, t.value_low) for t in extract_targets("Đến năm 2025, toàn tỉnh có 300 HTX.")] == [("coops", 300.0)]
