@@ -85,7 +85,7 @@ PERCENT_CUES: list[tuple[str, Folded]] = [
     # households taking part are no share of the population (the metric the spec names): kept, as 'other'
     ("other", Folded(r"\bhộ\b[^;.]{0,40}tham gia|hộ nông dân|\bhộ\b[^;.]{0,60}(?:dùng|sử dụng)[^;.]{0,30}dịch vụ", strict=True)),
     ("grdp_share", Folded(r"\bGRDP\b|\bGDP\b", strict=True)),
-    ("good_rated_share", Folded(r"loại (?:tốt|khá)|tốt,? khá|khá,? tốt|khá,? giỏi|khá và (?:giỏi|tốt)|giỏi,? khá|tốt và khá|khá trở lên|loại hoạt động (?:tốt|khá)|hoạt động khá|đánh giá tốt|loại khá", strict=True)),
+    ("good_rated_share", Folded(r"loại (?:tốt|khá)|tốt,? khá|khá,? tốt|khá,? giỏi|khá và (?:giỏi|tốt)|giỏi,? khá|tốt và khá|khá trở lên|loại hoạt động (?:tốt|khá)|hoạt động khá|hoạt động tốt|đánh giá tốt|loại khá", strict=True)),
     # ("16 xã chưa có HTX, chiếm 27%" is the communes without one)
     ("communes_with_coops_share", Folded(r"\bxã\b(?:(?!chưa|không)[^;.%]){0,60}(?<!chưa )(?<!không )(?:có|đều có)\s+(?:\S+\s+){0,2}?" + ORG, strict=True)),
     ("ocop_coops", Folded(r"OCOP", strict=True)),

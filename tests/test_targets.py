@@ -1269,3 +1269,11 @@ def test_one_firms_partner_cooperatives_are_no_count_of_the_provinces():
     assert extract_targets("Đến năm 2025, Công ty TNHH Hòa Bình liên kết cà phê bền vững với 10 hợp tác xã.") == []
     # the province's own count is read as before
     assert [(t.metric, t.value_low) for t in extract_targets("Đến năm 2025, toàn tỉnh có 300 HTX.")] == [("coops", 300.0)]
+
+
+def test_a_share_of_cooperatives_operating_well_is_the_good_rated_share():
+    # "hoạt động tốt" rates as "hoạt động khá" does: both shares of one sentence are read
+    facts = extract_targets("Phấn đấu đến năm 2027, tỷ lệ HTX nông nghiệp hoạt động tốt đạt ít nhất 30%, tỷ lệ HTX "
+                            "nông nghiệp hoạt động khá đạt ít nhất 40%.")
+    assert [(t.metric, t.value_low, t.target_year) for t in facts] == [("good_rated_share", 30.0, 2027),
+                                                                       ("good_rated_share", 40.0, 2027)]
