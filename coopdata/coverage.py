@@ -8,6 +8,7 @@ from importlib import resources
 import polars as pl
 
 from .provinces import provinces, provinces_2025
+from .qualifiers import PER_UNIT_QUALIFIER
 from .text import fold
 from .units2025 import NOTE_PREFIX
 
@@ -140,7 +141,7 @@ def _latest_per_province(plans: pl.DataFrame, targets: pl.DataFrame, level: str)
     t = targets.select("plan_id", "province_code", *key, "value_low", "value_high", "qualifier",
                        "char_start")  # not the evidence text
     t = t.join(meta, on="plan_id", how="inner").filter(pl.col("admin_level") == level)
-    t = t.filter(~pl.col("qualifier").fill_null("").str.contains(_PER_UNIT_QUALIFIER)).with_columns(
+    t = t.filter(~pl.col("qualifier").fill_null("").str.contains(PER_UNIT_QUALIFIER)).with_columns(
         qualified=pl.col("qualifier").is_not_null())
     ranked = t.sort(["issue_date", "plan_id", "qualified", "char_start"], descending=[True, False, False, False],
                     nulls_last=True, maintain_order=True)
@@ -149,8 +150,6 @@ def _latest_per_province(plans: pl.DataFrame, targets: pl.DataFrame, level: str)
         issue_date=pl.col("issue_date").first())
     return per_plan.group_by([*key, "province_code"], maintain_order=True).first()
 
-
-_PER_UNIT_QUALIFIER = r"(?i)(?:^|; )(?:mỗi|từng) "  # the qualifier of a figure for each district or commune
 
 UNIT_VIEW_FROM = 2025  # a national aim for this year or later also gets the 34-unit view (year-end 2025 is the new units')
 

@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
-__all__ = ["QualifierRow", "rows", "qualifier"]
+__all__ = ["QualifierRow", "rows", "qualifier", "PER_UNIT_QUALIFIER"]
 
 # Building blocks the rows name in capitals
 _RATING = r"(?:tốt|khá|giỏi|xuất sắc|trung bình|yếu|kém)"
@@ -32,16 +32,24 @@ _WHO = (r"(?:thành viên(?:\s*(?:,|và|cùng)\s*(?:người\s+)?lao động(?:\
         r"|(?:người\s+)?lao động(?:\s+làm việc)?(?:\s+thường xuyên)?(?:\s*(?:,|và)\s*thành viên)?|xã viên|tổ viên)"
         r"(?:\s+(?:của\s+|trong\s+|làm trong\s+|thuộc\s+|tại\s+)?(?:các\s+)?(?:khu vực\s+)?" + _KIND +
         r"(?:\s+nông nghiệp)?)?")
-# an organisation other than the cooperative an average speaks of by default (a list of both kinds is kept whole)
-_ORG = (r"(?:(?:HTX|hợp tác xã)\s*(?:,|và|/)\s*)?(?:tổ hợp tác|THT)|liên hiệp(?: hợp tác xã| HTX)?"
-        r"|quỹ tín dụng(?: nhân dân)?|QTDND")
-_OTHER_ORG = r"(?:tổ hợp tác|THT|liên hiệp(?: hợp tác xã| HTX)?|quỹ tín dụng(?: nhân dân)?|QTDND)"  # one, no list
+# a rating: "xếp loại khá", "đạt loại tốt, khá trở lên", "ở mức trung bình" (the verb before it is the row's)
+_RATED = r"(?:loại|mức)\s+(?:từ\s+)?" + _RATING + r"(?:\s*(?:,|và|hoặc|-)\s*" + _RATING + r")*(?:\s+trở lên)?"
+# an organisation other than the cooperative an average speaks of by default; ORG also keeps a list that names the
+# cooperative with it whole ("HTX, THT")
+_OTHER_ORG = r"(?:tổ hợp tác|THT|liên hiệp(?: hợp tác xã| HTX)?|quỹ tín dụng(?: nhân dân)?|QTDND)"
+_ORG = r"(?:(?:HTX|hợp tác xã)\s*(?:,|và|/)\s*)?" + _OTHER_ORG
 _ORG_NOUN = r"(?:HTX|hợp tác xã|THT|tổ hợp tác|liên hiệp(?: hợp tác xã| HTX)?)"
+# the managers a share of managers names: "giám đốc HTX", "cán bộ chủ chốt"
+_ROLE = r"(?:giám đốc(?: HTX| hợp tác xã)?|cán bộ chủ chốt|kế toán(?: HTX| hợp tác xã)?)"
+# from a share to its own item's words, not past "và" into the next item's: "45% có trình độ trung cấp, 35% …"
+_OWN_ITEM = r"^\s*%?\s*(?!(?:và|hoặc)\b)(?:(?:(?!\bvà\b)[^,;\d%]){0,60}?\s)?"
 # each district or commune ("mỗi huyện, thị xã", "từng xã"): a figure for each unit, not for the whole plan
 _PER_UNIT = (r"(?:mỗi|từng)\s+(?:xã|huyện|quận|phường|thôn|ấp|thị xã|thị trấn)"
              r"(?:\s*,\s*(?:xã|huyện|quận|phường|thị xã|thành phố|thị trấn))*")
-_BLOCKS = {"RATING": _RATING, "EDUCATION": _EDUCATION, "TRAINED": _TRAINED, "WHO": _WHO, "OTHERORG": _OTHER_ORG,
-           "ORGNOUN": _ORG_NOUN, "ORG": _ORG, "PERUNIT": _PER_UNIT}
+_BLOCKS = {"RATED": _RATED, "EDUCATION": _EDUCATION, "TRAINED": _TRAINED, "WHO": _WHO, "OTHERORG": _OTHER_ORG,
+           "ORGNOUN": _ORG_NOUN, "ORG": _ORG, "ROLE": _ROLE, "OWNITEM": _OWN_ITEM, "PERUNIT": _PER_UNIT}
+# a qualifier that makes its figure one for each district or commune (as the per_unit rows write it)
+PER_UNIT_QUALIFIER = r"(?i)(?:^|; )" + _PER_UNIT
 _SIDES = ("after", "before", "clause_before", "clause")
 
 
