@@ -1173,7 +1173,7 @@ def _named_coop_subject(line: str, s_start: int) -> bool:
     return words[0][0].isupper() and sum(w[0].isupper() for w in words) >= 2
 
 
-# the head of one named cooperative speaking: "Giám đốc HTX Thới Thạnh cho biết, hợp tác xã hiện có 190 thành viên"
+# the head of one named cooperative speaking: "Giám đốc HTX Phú Lộc cho biết, hợp tác xã hiện có 150 thành viên"
 _COOP_SPEAKER = Folded(r"(?<!\w)(?:đại diện|(?:phó )?giám đốc|chủ nhiệm|chủ tịch(?: HĐQT| hội đồng quản trị)?)\s+"
                        r"(?:của\s+)?(?:HTX|hợp tác xã)\s+([^.;:]{1,80}?)"
                        r"(?<!\w)(?:cho biết|chia sẻ|nói|thông tin|khẳng định)(?!\w)", strict=True)
